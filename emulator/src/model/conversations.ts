@@ -1,0 +1,243 @@
+import type { Clock } from '../clock.js';
+import type { IdSource } from '../ids.js';
+import { findQueue, findUser, QUEUES, type SeedUser } from '../seed.js';
+import { badRequest, notFound } from '../errors.js';
+import {
+  isActiveState,
+  isEnded,
+  type ConversationRecord,
+  type ParticipantRecord,
+} from './types.js';
+
+export interface InboundCallInput {
+  agent: SeedUser;
+  queue?: string;
+  ani?: string;
+  customerName?: string;
+  attributes?: Record<string, string>;
+  autoAnswer?: boolean;
+}
+
+/** Called after every change with the conversation and the correlation id that caused it. */
+export type ChangeListener = (conversation: ConversationRecord, correlationId: string) => void;
+
+/**
+ * In-memory conversations. Every mutation goes through here and ends in exactly one change
+ * notification (publish.ts turns it into topic events).
+ */
+export class ConversationStore {
+  private readonly conversations = new Map<string, ConversationRecord>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ids: IdSource,
+    private readonly onChange: ChangeListener,
+  ) {}
+
+  reset(): void {
+    this.conversations.clear();
+  }
+
+  all(): ConversationRecord[] {
+    return [...this.conversations.values()];
+  }
+
+  get(id: string): ConversationRecord | undefined {
+    return this.conversations.get(id);
+  }
+
+  require(id: string): ConversationRecord {
+    const conversation = this.conversations.get(id);
+    if (!conversation) throw notFound(`Conversation ${id} was not found.`);
+    return conversation;
+  }
+
+  requireParticipant(conversation: ConversationRecord, pid: string): ParticipantRecord {
+    const participant = conversation.participants.find((p) => p.id === pid);
+    if (!participant) throw notFound(`Participant ${pid} was not found on this conversation.`);
+    return participant;
+  }
+
+  /** Active calls (not ended) in which the user has a non-disconnected leg. */
+  activeForUser(userId: string): ConversationRecord[] {
+    return this.all().filter(
+      (c) =>
+        !isEnded(c) && c.participants.some((p) => p.userId === userId && isActiveState(p.state)),
+    );
+  }
+
+  createInbound(input: InboundCallInput, correlationId: string): ConversationRecord {
+    const queue = input.queue
+      ? findQueue(input.queue)
+      : (QUEUES.find((q) => input.agent.queueIds.includes(q.id)) ?? QUEUES[0]);
+    if (!queue) throw badRequest(`Unknown queue ${input.queue ?? ''}.`, 'invalid.value', 'queue');
+    const now = this.clock.now();
+    const ani = input.ani ?? 'tel:+15555550123';
+    const base = {
+      startTime: now,
+      held: false,
+      muted: false,
+      confined: false,
+      recording: false,
+      direction: 'inbound' as const,
+      ani,
+      dnis: queue.dnis,
+    };
+    const customer: ParticipantRecord = {
+      ...base,
+      id: this.ids.uuid(),
+      callId: this.ids.uuid(),
+      purpose: 'customer',
+      name: input.customerName ?? 'Customer',
+      address: ani,
+      state: 'connected',
+      initialState: 'connected',
+      connectedTime: now,
+      attributes: { ...(input.attributes ?? {}) },
+    };
+    const acd: ParticipantRecord = {
+      ...base,
+      id: this.ids.uuid(),
+      callId: this.ids.uuid(),
+      purpose: 'acd',
+      name: queue.name,
+      address: queue.dnis,
+      queueId: queue.id,
+      state: 'connected',
+      initialState: 'connected',
+      connectedTime: now,
+      attributes: {},
+    };
+    const agent: ParticipantRecord = {
+      ...base,
+      id: this.ids.uuid(),
+      callId: this.ids.uuid(),
+      purpose: 'agent',
+      name: input.agent.name,
+      address: `sip:${input.agent.email}`,
+      userId: input.agent.id,
+      queueId: queue.id,
+      state: 'alerting',
+      initialState: 'alerting',
+      attributes: {},
+    };
+    const conversation: ConversationRecord = {
+      id: this.ids.uuid(),
+      queueId: queue.id,
+      startTime: now,
+      participants: [customer, acd, agent],
+      recordingState: 'none',
+      digits: [],
+    };
+    this.conversations.set(conversation.id, conversation);
+    this.onChange(conversation, correlationId);
+    if (input.autoAnswer !== false) this.answer(conversation, agent, correlationId);
+    return conversation;
+  }
+
+  answer(conversation: ConversationRecord, agent: ParticipantRecord, correlationId: string): void {
+    const now = this.clock.now();
+    agent.state = 'connected';
+    agent.connectedTime = now;
+    const acd = conversation.participants.find(
+      (p) => p.purpose === 'acd' && isActiveState(p.state),
+    );
+    if (acd) {
+      acd.state = 'disconnected';
+      acd.endTime = now;
+      acd.disconnectType = 'transfer';
+    }
+    this.onChange(conversation, correlationId);
+  }
+
+  /** Applies muted/held; returns whether anything changed (no event when nothing did). */
+  setFlags(
+    conversation: ConversationRecord,
+    participant: ParticipantRecord,
+    flags: { muted?: boolean; held?: boolean },
+    correlationId: string,
+  ): boolean {
+    let changed = false;
+    if (flags.muted !== undefined && flags.muted !== participant.muted) {
+      participant.muted = flags.muted;
+      changed = true;
+    }
+    if (flags.held !== undefined && flags.held !== participant.held) {
+      participant.held = flags.held;
+      participant.startHoldTime = flags.held ? this.clock.now() : undefined;
+      changed = true;
+    }
+    if (changed) this.onChange(conversation, correlationId);
+    return changed;
+  }
+
+  /** Ends the call from one side; everyone else still on the line is disconnected as `peer`. */
+  hangUp(
+    conversation: ConversationRecord,
+    by: ParticipantRecord,
+    disconnectType: string,
+    correlationId: string,
+  ): void {
+    const now = this.clock.now();
+    for (const p of conversation.participants) {
+      if (!isActiveState(p.state)) continue;
+      p.state = 'disconnected';
+      p.endTime = now;
+      p.held = false;
+      p.startHoldTime = undefined;
+      p.disconnectType = p === by ? disconnectType : 'peer';
+    }
+    this.onChange(conversation, correlationId);
+  }
+
+  mergeAttributes(
+    conversation: ConversationRecord,
+    participant: ParticipantRecord,
+    attributes: Record<string, string>,
+    correlationId: string,
+  ): Record<string, string> {
+    Object.assign(participant.attributes, attributes);
+    this.onChange(conversation, correlationId);
+    return { ...participant.attributes };
+  }
+
+  /** A supervisor who is not yet on the call joins as a barge participant (see FIDELITY.md). */
+  ensureSupervisorOnCall(
+    conversation: ConversationRecord,
+    supervisorId: string,
+    target: ParticipantRecord,
+    correlationId: string,
+  ): ParticipantRecord {
+    const existing = conversation.participants.find(
+      (p) => p.userId === supervisorId && isActiveState(p.state),
+    );
+    if (existing) return existing;
+    const supervisor = findUser(supervisorId);
+    if (!supervisor) throw notFound(`User ${supervisorId} was not found.`);
+    const now = this.clock.now();
+    const participant: ParticipantRecord = {
+      id: this.ids.uuid(),
+      callId: this.ids.uuid(),
+      purpose: 'user',
+      name: supervisor.name,
+      address: `sip:${supervisor.email}`,
+      userId: supervisor.id,
+      state: 'connected',
+      initialState: 'connected',
+      direction: 'outbound',
+      startTime: now,
+      connectedTime: now,
+      held: false,
+      muted: false,
+      confined: false,
+      recording: false,
+      attributes: {},
+      ani: target.ani,
+      dnis: target.dnis,
+      bargedParticipantId: target.id,
+    };
+    conversation.participants.push(participant);
+    this.onChange(conversation, correlationId);
+    return participant;
+  }
+}

@@ -1,0 +1,106 @@
+/** The seeded org: stable ids used by the demo, the tests and the docs. */
+export interface SeedUser {
+  id: string;
+  name: string;
+  email: string;
+  title: string;
+  permissions: readonly string[];
+  queueIds: readonly string[];
+  isAgent: boolean;
+}
+
+export interface SeedQueue {
+  id: string;
+  name: string;
+  dnis: string;
+}
+
+export interface SeedOAuthClient {
+  id: string;
+  name: string;
+  /** Redirect URIs are accepted on these hosts over http at any port and path. */
+  allowedRedirectHosts: readonly string[];
+}
+
+export const ORG = { id: '6f3c2a10-0000-4000-8000-00000000c0de', name: 'Live Call Panel Demo' };
+
+export const QUEUES: readonly SeedQueue[] = [
+  { id: 'a1c0ffee-0000-4000-8000-000000000001', name: 'Support', dnis: 'tel:+18005550100' },
+  { id: 'a1c0ffee-0000-4000-8000-000000000002', name: 'Sales', dnis: 'tel:+18005550200' },
+];
+
+const SUPPORT = QUEUES[0]!.id;
+const SALES = QUEUES[1]!.id;
+
+const AGENT_PERMISSIONS = [
+  'conversation:participant:wrapup',
+  'conversation:communication:disconnect',
+  'conversation:call:record',
+  'architect:userPrompt:view',
+] as const;
+
+export const USERS: readonly SeedUser[] = [
+  {
+    id: 'b0a1ce00-0000-4000-8000-00000000a11c',
+    name: 'Alice Agent',
+    email: 'alice@example.com',
+    title: 'Agent',
+    permissions: AGENT_PERMISSIONS,
+    queueIds: [SUPPORT, SALES],
+    isAgent: true,
+  },
+  {
+    id: 'b0a1ce00-0000-4000-8000-000000000b0b',
+    name: 'Bob Agent',
+    email: 'bob@example.com',
+    title: 'Agent',
+    permissions: AGENT_PERMISSIONS,
+    queueIds: [SUPPORT],
+    isAgent: true,
+  },
+  {
+    id: 'b0a1ce00-0000-4000-8000-000000005a11',
+    name: 'Sam Supervisor',
+    email: 'sam@example.com',
+    title: 'Supervisor',
+    permissions: [
+      ...AGENT_PERMISSIONS,
+      'routing:queue:view',
+      'conversation:call:monitor',
+      'conversation:call:coach',
+      'conversation:call:barge',
+      'analytics:queueObservation:view',
+    ],
+    queueIds: [],
+    isAgent: false,
+  },
+];
+
+export const OAUTH_CLIENT: SeedOAuthClient = {
+  id: 'lcp-local',
+  name: 'Live Call Panel (local)',
+  allowedRedirectHosts: ['localhost', '127.0.0.1'],
+};
+
+export function findUserByEmail(email: string): SeedUser | undefined {
+  const wanted = email.trim().toLowerCase();
+  return USERS.find((u) => u.email === wanted);
+}
+
+export function findUser(id: string): SeedUser | undefined {
+  return USERS.find((u) => u.id === id);
+}
+
+export function findQueue(idOrName: string): SeedQueue | undefined {
+  const wanted = idOrName.trim().toLowerCase();
+  return QUEUES.find((q) => q.id === idOrName || q.name.toLowerCase() === wanted);
+}
+
+export function isAllowedRedirectUri(uri: string): boolean {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'http:' && OAUTH_CLIENT.allowedRedirectHosts.includes(url.hostname);
+  } catch {
+    return false;
+  }
+}

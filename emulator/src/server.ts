@@ -1,0 +1,211 @@
+import formBody from '@fastify/formbody';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { WebSocketServer } from 'ws';
+import { ZodError } from 'zod';
+import { AuthStore } from './auth-store.js';
+import { createClock, type Clock } from './clock.js';
+import type { EmulatorContext, EmulatorOptions } from './context.js';
+import { registerControlRoutes } from './control/routes.js';
+import { ApiError } from './errors.js';
+import { Faults } from './faults.js';
+import { createIdSource } from './ids.js';
+import { ConversationStore } from './model/conversations.js';
+import { RateLimiter } from './rate-limit.js';
+import { ChannelRegistry } from './realtime/channel-registry.js';
+import { publishConversation } from './realtime/publish.js';
+import { registerApi } from './routes/api.js';
+import { registerLoginRoutes } from './routes/login.js';
+import { findUser } from './seed.js';
+
+export interface Emulator {
+  app: FastifyInstance;
+  ctx: EmulatorContext;
+  clock: Clock;
+  /** Starts listening (port 0 picks a free one); resolves with the base URL. */
+  listen(options?: { port?: number; host?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+const REQUEST_BYTES_MAX = 512_000;
+const SWEEP_INTERVAL_MS = 1_000;
+
+/**
+ * Builds a Genesys Cloud emulator without listening: login, API and notification sockets on one
+ * origin, plus the /__emulator/ control plane.
+ *
+ * @example
+ * const emulator = createEmulator({ seed: 1 });
+ * const url = await emulator.listen({ port: 0 });
+ */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const clock = options.clock ?? createClock();
+  const ids = createIdSource(options.seed);
+  const settings = {
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 86_400,
+    heartbeatMs: options.heartbeatMs ?? 30_000,
+    demo: options.demo ?? false,
+    demoDelayMs: options.demoDelayMs ?? 3_000,
+  };
+  const channels = new ChannelRegistry(clock, ids, settings.heartbeatMs);
+  const demoTimers = new Map<string, NodeJS.Timeout>();
+  const ctx: EmulatorContext = {
+    clock,
+    ids,
+    auth: new AuthStore(clock, ids, settings.tokenTtlSeconds * 1000),
+    conversations: new ConversationStore(clock, ids, (c, correlationId) =>
+      publishConversation(channels, c, correlationId),
+    ),
+    channels,
+    faults: new Faults(),
+    rateLimiter: new RateLimiter(clock),
+    options: settings,
+    onSignIn(userId) {
+      const agent = findUser(userId);
+      if (!settings.demo || !agent?.isAgent || demoTimers.has(userId)) return;
+      if (ctx.conversations.activeForUser(userId).length > 0) return;
+      const timer = setTimeout(() => {
+        demoTimers.delete(userId);
+        if (ctx.conversations.activeForUser(userId).length > 0) return;
+        ctx.conversations.createInbound(
+          {
+            agent,
+            ani: 'tel:+13175550142',
+            customerName: 'Dana Customer',
+            attributes: {
+              'customer.tier': 'Gold',
+              'number:openCases': '2',
+              'date:customerSince': '2019-04-12',
+            },
+          },
+          ids.uuid(),
+        );
+      }, settings.demoDelayMs);
+      timer.unref();
+      demoTimers.set(userId, timer);
+    },
+    sweep: () => channels.sweep((token) => ctx.auth.isValid(token)),
+  };
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: REQUEST_BYTES_MAX });
+  app.decorateRequest('correlationId', '');
+  app.decorateRequest('accessToken', null);
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const incoming = request.headers['inin-correlation-id'];
+    request.correlationId =
+      typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : ids.uuid();
+    reply.header('ININ-Correlation-Id', request.correlationId);
+  });
+  app.register(cors, {
+    origin: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    exposedHeaders: [
+      'ININ-Correlation-Id',
+      'Retry-After',
+      'inin-ratelimit-count',
+      'inin-ratelimit-allowed',
+      'inin-ratelimit-reset',
+    ],
+    maxAge: 600,
+  });
+  app.register(formBody);
+  // The platform accepts POSTs with a JSON content type and no body (e.g. creating a channel).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(body as string) as unknown);
+    } catch {
+      done(Object.assign(new Error('invalid JSON'), { statusCode: 400 }), undefined);
+    }
+  });
+  app.setErrorHandler((error: FastifyError, request, reply) =>
+    sendError(error, request.correlationId, reply),
+  );
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      new ApiError(
+        404,
+        'not.found',
+        `No resource at ${request.method} ${request.url.split('?')[0]}.`,
+      ),
+      request.correlationId,
+      reply,
+    ),
+  );
+
+  const reset = () => {
+    ctx.conversations.reset();
+    ctx.channels.reset();
+    ctx.auth.reset();
+    ctx.faults.reset();
+    ctx.rateLimiter.reset();
+    for (const timer of demoTimers.values()) clearTimeout(timer);
+    demoTimers.clear();
+  };
+  registerLoginRoutes(app, ctx);
+  registerApi(app, ctx);
+  registerControlRoutes(app, ctx, reset);
+
+  const wss = new WebSocketServer({ noServer: true });
+  app.server.on('upgrade', (request, socket, head) => {
+    const id = /^\/channels\/([^/?#]+)/.exec(request.url ?? '')?.[1];
+    const channel = id ? ctx.channels.get(id) : undefined;
+    if (!channel || !ctx.auth.isValid(channel.token)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => ctx.channels.attach(channel, ws));
+  });
+
+  const sweeper = setInterval(ctx.sweep, SWEEP_INTERVAL_MS);
+  sweeper.unref();
+
+  return {
+    app,
+    ctx,
+    clock,
+    async listen({ port = 0, host = '127.0.0.1' } = {}) {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      return `http://${host}:${actualPort}`;
+    },
+    async close() {
+      clearInterval(sweeper);
+      reset();
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      await app.close();
+    },
+  };
+}
+
+function sendError(error: unknown, correlationId: string, reply: import('fastify').FastifyReply) {
+  const apiError = toApiError(error);
+  return reply.code(apiError.status).headers(apiError.headers).send(apiError.toBody(correlationId));
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ZodError)
+    return new ApiError(400, 'bad.request', error.issues[0]?.message ?? 'Invalid request.');
+  const status = (error as { statusCode?: number }).statusCode;
+  if (status === 413)
+    return new ApiError(
+      413,
+      'request.entity.too.large',
+      `The request body is larger than ${REQUEST_BYTES_MAX} bytes.`,
+    );
+  if (status === 415)
+    return new ApiError(
+      415,
+      'unsupported.media.type',
+      'Unsupported Content-Type; send application/json.',
+    );
+  if (status === 400)
+    return new ApiError(400, 'bad.request', 'The request body could not be parsed.');
+  console.error('emulator: unexpected error', error);
+  return new ApiError(500, 'internal.server.error', 'The emulator failed to handle this request.');
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ALICE, api, signIn, startEmulator } from './harness.js';
+
+let running: Awaited<ReturnType<typeof startEmulator>>;
+beforeAll(async () => {
+  running = await startEmulator({ demo: true, demoDelayMs: 50 });
+});
+afterAll(() => running.stop());
+beforeEach(() => running.control.reset());
+
+describe('control plane', () => {
+  it('creates inbound calls with customer, acd and agent; alerting until answered', async () => {
+    const call = await running.control.createCall({
+      agentEmail: ALICE,
+      queue: 'Sales',
+      autoAnswer: false,
+      attributes: { a: '1' },
+    });
+    expect(call.participants.map((p) => p.purpose)).toEqual(['customer', 'acd', 'agent']);
+    const agent = await running.control.participant(call.conversationId, 'agent');
+    expect(agent.state).toBe('alerting');
+    const customer = await running.control.participant(call.conversationId, 'customer');
+    expect(customer.attributes).toEqual({ a: '1' });
+    const acd = await running.control.participant(call.conversationId, 'acd');
+    expect(acd.name).toBe('Sales');
+  });
+
+  it('hangs up from the customer side or the agent side', async () => {
+    const first = await running.control.createCall({ agentEmail: ALICE });
+    await running.control.hangup(first.conversationId);
+    expect(
+      (await running.control.participant(first.conversationId, 'customer')).disconnectType,
+    ).toBe('endpoint');
+    expect((await running.control.participant(first.conversationId, 'agent')).disconnectType).toBe(
+      'peer',
+    );
+    const second = await running.control.createCall({ agentEmail: ALICE });
+    await running.control.hangup(second.conversationId, 'agent');
+    expect((await running.control.participant(second.conversationId, 'agent')).disconnectType).toBe(
+      'client',
+    );
+    const state = await running.control.state();
+    expect(state.conversations.every((c) => c.ended)).toBe(true);
+  });
+
+  it('applies a change as the Genesys UI, or as a supervisor who barges in first', async () => {
+    const call = await running.control.createCall({ agentEmail: ALICE });
+    const agentId = call.participants.find((p) => p.purpose === 'agent')!.id;
+    await running.control.setParticipant(call.conversationId, agentId, {
+      muted: true,
+      actor: 'genesys-ui',
+    });
+    expect((await running.control.participant(call.conversationId, 'agent')).muted).toBe(true);
+    await running.control.setParticipant(call.conversationId, agentId, {
+      held: true,
+      actor: 'sam@example.com',
+    });
+    const sam = await running.control.participant(call.conversationId, 'user');
+    expect(sam).toMatchObject({
+      name: 'Sam Supervisor',
+      bargedParticipantId: agentId,
+      state: 'connected',
+    });
+    await expect(
+      running.control.setParticipant(call.conversationId, agentId, {
+        muted: false,
+        actor: 'bob@example.com',
+      }),
+    ).rejects.toThrow(/400/);
+  });
+
+  it('records DTMF digits and validates them', async () => {
+    const call = await running.control.createCall({ agentEmail: ALICE });
+    expect((await running.control.dtmf(call.conversationId, '12#')).digits).toBe('12#');
+    await expect(running.control.dtmf(call.conversationId, 'x')).rejects.toThrow(/400/);
+  });
+
+  it('rejects unknown fault names and unknown agents', async () => {
+    await expect(running.control.faults({ nonsense: true } as never)).rejects.toThrow(/400/);
+    await expect(running.control.createCall({ agentEmail: 'nobody@example.com' })).rejects.toThrow(
+      /400/,
+    );
+  });
+
+  it('injects latency on API calls', async () => {
+    const token = await signIn(running.url, ALICE);
+    await running.control.faults({ latencyMs: 150 });
+    const started = performance.now();
+    await api(running.url, token, 'GET', '/users/me');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('demo: an agent gets an inbound call shortly after signing in', async () => {
+    const token = await signIn(running.url, ALICE);
+    await expect
+      .poll(
+        async () =>
+          (
+            (await api(running.url, token, 'GET', '/conversations/calls')).body
+              ?.entities as unknown[]
+          ).length,
+        {
+          timeout: 2000,
+        },
+      )
+      .toBe(1);
+  });
+});

@@ -1,0 +1,136 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import checkFile from 'eslint-plugin-check-file';
+import reactHooks from 'eslint-plugin-react-hooks';
+import playwright from 'eslint-plugin-playwright';
+
+const FEATURES = ['call', 'mute', 'attributes', 'playback', 'supervisor', 'embed'];
+
+/** Each feature may not import any other feature (house style: features sit side by side). */
+const featureZones = FEATURES.map((feature) => ({
+  target: `./src/features/${feature}`,
+  from: './src/features',
+  except: [`./${feature}`],
+  message: 'Features do not import each other; compose them in src/widget.',
+}));
+
+/** Layer direction: widget → features → {platform, realtime, stores, components, lib, config}. */
+const layerZones = [
+  ...featureZones,
+  {
+    target: './src/platform',
+    from: [
+      './src/features',
+      './src/realtime',
+      './src/stores',
+      './src/components',
+      './src/lib',
+      './src/widget',
+    ],
+    message: 'platform/ may import only config/.',
+  },
+  {
+    target: './src/realtime',
+    from: ['./src/features', './src/stores', './src/components', './src/lib', './src/widget'],
+    message: 'realtime/ may import only platform/ and config/.',
+  },
+  {
+    target: ['./src/features', './src/stores', './src/components', './src/lib', './src/config'],
+    from: './src/widget',
+    message: 'Nothing imports the composition root (src/widget).',
+  },
+  {
+    target: ['./src/stores', './src/components', './src/lib', './src/config'],
+    from: './src/features',
+    message: 'Shared folders do not import features.',
+  },
+  { target: './src', from: './emulator', message: 'src/ and emulator/ never import each other.' },
+  { target: './emulator', from: './src', message: 'src/ and emulator/ never import each other.' },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'coverage',
+      'test-results',
+      'playwright-report',
+      'bench-results',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    plugins: { 'import-x': importX, 'check-file': checkFile },
+    settings: {
+      'import-x/resolver': { typescript: { project: ['tsconfig.app.json', 'tsconfig.node.json'] } },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import-x/no-cycle': 'error',
+      'check-file/filename-naming-convention': [
+        'error',
+        { '**/*.{ts,tsx}': 'KEBAB_CASE' },
+        { ignoreMiddleExtensions: true },
+      ],
+      'check-file/folder-naming-convention': ['error', { '{src,emulator,e2e}/**/': 'KEBAB_CASE' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'purecloud-platform-client-v2',
+              message: 'Only src/platform/ imports the Genesys SDK.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['purecloud-platform-client-v2/*'],
+              message: 'Only src/platform/ imports the Genesys SDK.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/platform/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    ...playwright.configs['flat/recommended'],
+    rules: {
+      ...playwright.configs['flat/recommended'].rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../src/*', '!../src/testing/factories', '../emulator/src/*'],
+              message: 'e2e may import only emulator/control-client and src/testing/factories.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
