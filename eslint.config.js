@@ -67,7 +67,12 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     plugins: { 'import-x': importX, 'check-file': checkFile },
     settings: {
-      'import-x/resolver': { typescript: { project: ['tsconfig.app.json', 'tsconfig.node.json'] } },
+      'import-x/resolver': {
+        typescript: {
+          project: ['tsconfig.app.json', 'tsconfig.node.json', 'tsconfig.e2e.json'],
+          noWarnOnMultipleProjects: true,
+        },
+      },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

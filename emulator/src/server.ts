@@ -1,6 +1,6 @@
 import formBody from '@fastify/formbody';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { WebSocketServer } from 'ws';
 import { ZodError } from 'zod';
 import { AuthStore } from './auth-store.js';
@@ -182,7 +182,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
 }
 
-function sendError(error: unknown, correlationId: string, reply: import('fastify').FastifyReply) {
+function sendError(error: unknown, correlationId: string, reply: FastifyReply) {
   const apiError = toApiError(error);
   return reply.code(apiError.status).headers(apiError.headers).send(apiError.toBody(correlationId));
 }

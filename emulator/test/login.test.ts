@@ -60,11 +60,12 @@ describe('authorize', () => {
   });
 
   it('redirects OAuth errors with the state for a missing or non-S256 challenge', async () => {
-    for (const overrides of [
+    const cases: Record<string, string | null>[] = [
       { code_challenge_method: 'plain' },
       { code_challenge: null },
       { response_type: 'token' },
-    ]) {
+    ];
+    for (const overrides of cases) {
       const response = await fetch(authorizeUrl(overrides), { redirect: 'manual' });
       expect(response.status).toBe(302);
       const location = new URL(response.headers.get('location')!);

@@ -1,0 +1,38 @@
+import { ALICE, expect, signIn, test } from './fixtures';
+
+test('signs in through the emulator login page and shows the user’s name', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  await page.goto(widgetUrl);
+  await expect(page).toHaveURL(/\/login\/oauth\/authorize\?/);
+  await page.getByLabel('Email').fill(ALICE.email);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`Signed in as ${ALICE.name}`)).toBeVisible();
+  expect(new URL(page.url()).search).toBe('');
+  await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+  const state = await control.state();
+  expect(state.channels.filter((c) => c.connected)).toHaveLength(1);
+});
+
+test('a call for the signed-in agent appears without a reload', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  await signIn(page, widgetUrl);
+  await expect(page.getByText('No active call. New calls appear here.')).toBeVisible();
+  await control.createCall({
+    agentEmail: ALICE.email,
+    customerName: 'Casey Caller',
+    ani: 'tel:+15550100200',
+  });
+  await expect(page.getByRole('heading', { name: 'Casey Caller', level: 2 })).toBeVisible();
+});
+
+test('keeps no token in localStorage', async ({ page, widgetUrl }) => {
+  await signIn(page, widgetUrl);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  expect(stored).not.toMatch(/access|token/i);
+});

@@ -1,0 +1,83 @@
+import { createServer as createNetServer } from 'node:net';
+import { build, createServer, preview, type InlineConfig } from 'vite';
+import { createEmulator } from '../emulator/src/server.js';
+
+export interface StackOptions {
+  emulatorPort?: number;
+  widgetPort?: number;
+  demo?: boolean;
+  heartbeatMs?: number;
+  tokenTtlSeconds?: number;
+  /** `dev`: Vite dev server with HMR; `preview`: a production build served statically. */
+  mode?: 'dev' | 'preview';
+  outDir?: string;
+}
+
+export interface Stack {
+  emulatorUrl: string;
+  widgetUrl: string;
+  close(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1 (for Vite, which treats port 0 as "use the default"). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the emulator, then the widget pointed at it through VITE_* settings. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const emulator = createEmulator({
+    demo: options.demo ?? true,
+    heartbeatMs: options.heartbeatMs,
+    tokenTtlSeconds: options.tokenTtlSeconds,
+  });
+  const emulatorUrl = await emulator.listen({ port: options.emulatorPort ?? 0 });
+  process.env.VITE_GC_EMULATOR_URL = emulatorUrl;
+  process.env.VITE_GC_CLIENT_ID = 'lcp-local';
+  if (options.heartbeatMs) process.env.VITE_GC_HEARTBEAT_MS = String(options.heartbeatMs);
+  const port = options.widgetPort || (await freePort());
+  const base: InlineConfig = { configFile: 'vite.config.ts', logLevel: 'warn' };
+  try {
+    if (options.mode === 'preview') {
+      const outDir = options.outDir ?? 'dist';
+      await build({ ...base, build: { outDir, emptyOutDir: true } });
+      const server = await preview({
+        ...base,
+        build: { outDir },
+        preview: { port, host: '127.0.0.1', strictPort: true },
+      });
+      return {
+        emulatorUrl,
+        widgetUrl: `http://127.0.0.1:${port}/`,
+        close: async () => {
+          await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+          await emulator.close();
+        },
+      };
+    }
+    const server = await createServer({
+      ...base,
+      server: { port, host: '127.0.0.1', strictPort: true },
+    });
+    await server.listen();
+    return {
+      emulatorUrl,
+      widgetUrl: `http://127.0.0.1:${port}/`,
+      close: async () => {
+        await server.close();
+        await emulator.close();
+      },
+    };
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { resolveEnvironment, type PlatformTarget } from './target';
+
+/**
+ * Build-time settings (VITE_*), parsed once. Either VITE_GC_REGION (a real org) or
+ * VITE_GC_EMULATOR_URL (the bundled emulator) must be set; the client id defaults to the
+ * emulator's seeded client only when the emulator is the target.
+ */
+const rawEnvSchema = z.object({
+  VITE_GC_REGION: z.string().trim().optional(),
+  VITE_GC_EMULATOR_URL: z.string().trim().optional(),
+  VITE_GC_CLIENT_ID: z.string().trim().optional(),
+  VITE_GC_REDIRECT_URI: z.string().trim().optional(),
+  VITE_GC_HEARTBEAT_MS: z.string().trim().optional(),
+});
+
+export interface WidgetEnv {
+  target: PlatformTarget;
+  clientId: string;
+  /** Undefined: the page's own origin and path. */
+  redirectUri?: string;
+  /** The platform's heartbeat interval, which the socket watchdog expects (30 s in production). */
+  heartbeatMs: number;
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Live Call Panel is not configured:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+const blank = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
+
+export function parseEnv(raw: Record<string, unknown>): WidgetEnv {
+  const env = rawEnvSchema.parse(raw);
+  const problems: string[] = [];
+  const region = blank(env.VITE_GC_REGION);
+  const emulator = blank(env.VITE_GC_EMULATOR_URL);
+  let target: PlatformTarget | undefined;
+  if (region && emulator) problems.push('Set VITE_GC_REGION or VITE_GC_EMULATOR_URL, not both.');
+  else if (emulator) {
+    try {
+      const url = new URL(emulator);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+      target = { kind: 'emulator', url: url.origin };
+    } catch {
+      problems.push(`VITE_GC_EMULATOR_URL must be an http(s) URL, got "${emulator}".`);
+    }
+  } else if (region) {
+    const environment = resolveEnvironment(region);
+    if (environment) target = { kind: 'region', environment };
+    else
+      problems.push(
+        `VITE_GC_REGION "${region}" is not a Genesys Cloud region (e.g. us_east_1 or mypurecloud.ie).`,
+      );
+  } else {
+    problems.push('Set VITE_GC_REGION (a real org) or VITE_GC_EMULATOR_URL (the local emulator).');
+  }
+  const clientId =
+    blank(env.VITE_GC_CLIENT_ID) ?? (target?.kind === 'emulator' ? 'lcp-local' : undefined);
+  if (!clientId)
+    problems.push('VITE_GC_CLIENT_ID (the OAuth PKCE client id) is required for a real org.');
+  else if (!/^[\w-]{1,128}$/.test(clientId))
+    problems.push('VITE_GC_CLIENT_ID has characters an OAuth client id cannot have.');
+  const redirectUri = blank(env.VITE_GC_REDIRECT_URI);
+  if (redirectUri && !URL.canParse(redirectUri))
+    problems.push(`VITE_GC_REDIRECT_URI must be an absolute URL, got "${redirectUri}".`);
+  const heartbeatRaw = blank(env.VITE_GC_HEARTBEAT_MS);
+  const heartbeatMs = heartbeatRaw === undefined ? 30_000 : Number(heartbeatRaw);
+  if (!Number.isInteger(heartbeatMs) || heartbeatMs < 100 || heartbeatMs > 300_000) {
+    problems.push(
+      `VITE_GC_HEARTBEAT_MS must be a whole number of milliseconds (100 to 300000), got "${heartbeatRaw ?? ''}".`,
+    );
+  }
+  if (problems.length > 0 || !target || !clientId) throw new EnvError(problems);
+  return { target, clientId, redirectUri, heartbeatMs };
+}

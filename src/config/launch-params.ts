@@ -1,0 +1,72 @@
+/**
+ * URL parameters the widget is launched with (interaction-widget URL interpolation, contract
+ * §5.2). Read once, before sign-in (the SDK wipes the query string), and carried across it.
+ */
+export interface LaunchParams {
+  conversationId?: string;
+  hostOrigin?: string;
+  targetEnv?: string;
+  langTag?: string;
+  usePopupAuth: boolean;
+  /** Parameters that arrived as literal `{{…}}` placeholders or with values that were refused. */
+  problems: string[];
+}
+
+const NAMES = {
+  conversationId: ['gcConversationId', 'pcConversationId'],
+  hostOrigin: ['gcHostOrigin'],
+  targetEnv: ['gcTargetEnv', 'pcEnvironment'],
+  langTag: ['gcLangTag', 'pcLangTag'],
+  usePopupAuth: ['gcUsePopupAuth'],
+} as const;
+
+const CONVERSATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const TARGET_ENV = /^[a-z0-9.-]{1,64}$/i;
+
+/** The parameters worth carrying across the login redirect, by their original names. */
+export function carriedParams(search: string): Record<string, string> {
+  const query = new URLSearchParams(search);
+  const out: Record<string, string> = {};
+  for (const name of Object.values(NAMES).flat()) {
+    const value = query.get(name);
+    if (value !== null) out[name] = value;
+  }
+  return out;
+}
+
+export function parseLaunchParams(raw: Record<string, string>): LaunchParams {
+  const problems: string[] = [];
+  const read = (names: readonly string[], pattern: RegExp, label: string) => {
+    for (const name of names) {
+      const value = raw[name]?.trim();
+      if (value === undefined || value === '') continue;
+      if (value.includes('{{') || value.includes('}}')) {
+        problems.push(
+          `${name} arrived as the placeholder "${value}": open the widget from Genesys Cloud, or give a real ${label}.`,
+        );
+        return undefined;
+      }
+      if (!pattern.test(value)) {
+        problems.push(`${name} is not a valid ${label}; it was ignored.`);
+        return undefined;
+      }
+      return value;
+    }
+    return undefined;
+  };
+  const hostOrigin = read(
+    NAMES.hostOrigin,
+    /^https:\/\/[^/]+$/,
+    'Genesys Cloud origin (https://apps.…)',
+  );
+  return {
+    conversationId: read(NAMES.conversationId, CONVERSATION_ID, 'conversation id'),
+    hostOrigin,
+    targetEnv: read(NAMES.targetEnv, TARGET_ENV, 'environment name'),
+    langTag: read(NAMES.langTag, LANG_TAG, 'language tag'),
+    usePopupAuth:
+      read(NAMES.usePopupAuth, /^(true|false)$/i, 'true/false flag')?.toLowerCase() === 'true',
+    problems,
+  };
+}

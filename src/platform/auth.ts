@@ -1,0 +1,102 @@
+import { PlatformError } from './errors';
+import type { SdkClient } from './sdk';
+import type { AuthSession } from './types';
+
+const STATE_KEY = 'lcp.auth.state';
+const CARRY_KEY = 'lcp.auth.carry';
+const VERIFIER_KEYS = ['genesys_cloud_sdk_pkce_code_verifier', 'lcp_pkce_code_verifier'];
+
+export interface AuthConfig {
+  clientId: string;
+  redirectUri: string;
+}
+
+export interface SignInResult extends AuthSession {
+  /** Launch parameters saved before the redirect to the login page, restored after it. */
+  carried: Record<string, string>;
+}
+
+interface Browser {
+  location: Pick<Location, 'search' | 'pathname' | 'hash'>;
+  history: Pick<History, 'replaceState'>;
+  sessionStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  crypto: Pick<Crypto, 'getRandomValues'>;
+}
+
+export function randomState(crypto: Pick<Crypto, 'getRandomValues'>): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * PKCE sign-in with the SDK's loginPKCEGrant, plus what it leaves to the app: a random `state`
+ * checked on return *before* the code is exchanged, and launch parameters carried across the
+ * redirect (the SDK wipes the query string). Resolves with the token, or navigates to login.
+ *
+ * @example
+ * const { accessToken, carried } = await signIn(sdk.client, { clientId, redirectUri }, { gcConversationId });
+ */
+export async function signIn(
+  client: SdkClient,
+  config: AuthConfig,
+  carry: Record<string, string>,
+  browser: Browser = window,
+): Promise<SignInResult> {
+  const query = new URLSearchParams(browser.location.search);
+  const returning = query.has('code') || query.has('error');
+  if (returning) {
+    const expected = browser.sessionStorage.getItem(STATE_KEY);
+    browser.sessionStorage.removeItem(STATE_KEY);
+    if (query.has('error')) {
+      clearAuthQuery(browser);
+      throw new PlatformError(
+        'unauthorized',
+        query.get('error_description') ?? query.get('error') ?? 'Sign-in failed.',
+        {
+          code: query.get('error') ?? undefined,
+        },
+      );
+    }
+    if (!expected || query.get('state') !== expected) {
+      clearAuthQuery(browser);
+      for (const key of VERIFIER_KEYS) browser.sessionStorage.removeItem(key);
+      throw new PlatformError(
+        'invalid',
+        'The sign-in response did not match this window’s request, so it was ignored.',
+        {
+          code: 'state.mismatch',
+        },
+      );
+    }
+    const auth = await client.loginPKCEGrant(config.clientId, config.redirectUri, {
+      state: expected,
+    });
+    const carried = readCarried(browser);
+    browser.sessionStorage.removeItem(CARRY_KEY);
+    return { accessToken: auth.accessToken, expiresAt: auth.tokenExpiryTime, carried };
+  }
+  const state = randomState(browser.crypto);
+  browser.sessionStorage.setItem(STATE_KEY, state);
+  browser.sessionStorage.setItem(CARRY_KEY, JSON.stringify(carry));
+  // Resolves only if a token is already usable; otherwise the SDK navigates to the login page.
+  const auth = await client.loginPKCEGrant(config.clientId, config.redirectUri, { state });
+  browser.sessionStorage.removeItem(STATE_KEY);
+  browser.sessionStorage.removeItem(CARRY_KEY);
+  return { accessToken: auth.accessToken, expiresAt: auth.tokenExpiryTime, carried: carry };
+}
+
+function readCarried(browser: Browser): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(browser.sessionStorage.getItem(CARRY_KEY) ?? '{}');
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+  } catch {
+    return {};
+  }
+}
+
+function clearAuthQuery(browser: Browser): void {
+  browser.history.replaceState(null, '', browser.location.pathname + browser.location.hash);
+}

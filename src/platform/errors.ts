@@ -1,0 +1,123 @@
+/** Every failure from the platform reaches callers as one type with a `kind`. */
+export type PlatformErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'notFound'
+  | 'conflict'
+  | 'rateLimited'
+  | 'server'
+  | 'network'
+  | 'invalid';
+
+export class PlatformError extends Error {
+  readonly name = 'PlatformError';
+
+  constructor(
+    readonly kind: PlatformErrorKind,
+    message: string,
+    readonly details: {
+      status?: number;
+      code?: string;
+      correlationId?: string;
+      retryAfterMs?: number;
+    } = {},
+  ) {
+    super(message);
+  }
+
+  get status() {
+    return this.details.status;
+  }
+  get code() {
+    return this.details.code;
+  }
+  get retryAfterMs() {
+    return this.details.retryAfterMs;
+  }
+  get correlationId() {
+    return this.details.correlationId;
+  }
+}
+
+export function kindForStatus(status: number): PlatformErrorKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'notFound';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rateLimited';
+  if (status >= 500) return 'server';
+  if (status === 0) return 'network';
+  return 'invalid';
+}
+
+type Headers = Record<string, unknown> | undefined;
+
+function header(headers: Headers, name: string): string | undefined {
+  if (!headers) return undefined;
+  const getter = (headers as { get?: (n: string) => unknown }).get;
+  const value = typeof getter === 'function' ? getter.call(headers, name) : undefined;
+  const found =
+    value ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+  return typeof found === 'string' || typeof found === 'number' ? String(found) : undefined;
+}
+
+/** Retry-After in seconds (or an HTTP date), else the rate-limit reset, else one second. */
+export function retryAfterMs(headers: Headers, now = Date.now()): number {
+  const retryAfter = header(headers, 'retry-after');
+  if (retryAfter !== undefined) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const reset = Number(header(headers, 'inin-ratelimit-reset'));
+  return Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/**
+ * Normalises what the SDK rejects with (an extended response, an ErrorBody, an axios error
+ * without a response, or an Error) into a PlatformError. Never copies tokens or headers wholesale.
+ */
+export function toPlatformError(error: unknown): PlatformError {
+  if (error instanceof PlatformError) return error;
+  if (
+    isObject(error) &&
+    typeof error.status === 'number' &&
+    ('body' in error || 'headers' in error)
+  ) {
+    const body = isObject(error.body) ? error.body : {};
+    const headers = isObject(error.headers) ? error.headers : undefined;
+    const status = error.status;
+    const kind = kindForStatus(status);
+    return new PlatformError(
+      kind,
+      typeof body.message === 'string' ? body.message : `HTTP ${status}`,
+      {
+        status,
+        code: typeof body.code === 'string' ? body.code : undefined,
+        correlationId:
+          header(headers, 'inin-correlation-id') ??
+          (typeof body.contextId === 'string' ? body.contextId : undefined),
+        retryAfterMs: kind === 'rateLimited' ? retryAfterMs(headers) : undefined,
+      },
+    );
+  }
+  if (isObject(error) && typeof error.status === 'number' && typeof error.code === 'string') {
+    return new PlatformError(kindForStatus(error.status), String(error.message ?? error.code), {
+      status: error.status,
+      code: error.code,
+    });
+  }
+  if (
+    isObject(error) &&
+    (error.isAxiosError === true || error.code === 'ERR_NETWORK' || error.code === 'ECONNABORTED')
+  ) {
+    return new PlatformError('network', 'The Genesys Cloud service could not be reached.', {
+      status: 0,
+    });
+  }
+  if (error instanceof Error) return new PlatformError('invalid', error.message);
+  return new PlatformError('invalid', 'Unexpected error.');
+}

@@ -1,0 +1,50 @@
+import type { Models } from 'purecloud-platform-client-v2';
+import { PlatformError } from './errors';
+import type { RequestBudget } from './request-budget';
+import { bodyOf, type Sdk } from './sdk';
+import type { NotificationChannel } from './types';
+
+/** `POST /api/v2/notifications/channels`. */
+export async function createChannel(sdk: Sdk, budget: RequestBudget): Promise<NotificationChannel> {
+  const channel = bodyOf<Models.Channel>(
+    await budget.run(() => sdk.notifications.postNotificationsChannels()),
+  );
+  if (!channel.id || !channel.connectUri)
+    throw new PlatformError('invalid', 'The channel has no id or connectUri.');
+  const expires = channel.expires ? Date.parse(channel.expires) : NaN;
+  return {
+    id: channel.id,
+    connectUri: channel.connectUri,
+    expiresAt: Number.isNaN(expires) ? Date.now() + 24 * 3_600_000 : expires,
+  };
+}
+
+export interface SubscriptionResult {
+  permitted: string[];
+  rejected: { topic: string; reason: string }[];
+}
+
+/** `PUT …/subscriptions?ignoreErrors=true`: replaces the channel's topics (and extends its life). */
+export async function replaceSubscriptions(
+  sdk: Sdk,
+  budget: RequestBudget,
+  channelId: string,
+  topics: readonly string[],
+): Promise<SubscriptionResult> {
+  const listing = bodyOf<Models.ChannelTopicEntityListing>(
+    await budget.run(() =>
+      sdk.notifications.putNotificationsChannelSubscriptions(
+        channelId,
+        topics.map((id) => ({ id })),
+        { ignoreErrors: true },
+      ),
+    ),
+  );
+  const entities = listing.entities ?? [];
+  return {
+    permitted: entities.filter((t) => t.state?.toLowerCase() !== 'rejected').map((t) => t.id ?? ''),
+    rejected: entities
+      .filter((t) => t.state?.toLowerCase() === 'rejected')
+      .map((t) => ({ topic: t.id ?? '', reason: t.rejectionReason ?? 'Rejected' })),
+  };
+}

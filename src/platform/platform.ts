@@ -1,0 +1,58 @@
+import { signIn, type AuthConfig, type SignInResult } from './auth';
+import { changeParticipant, getCall, listCalls, patchAttributes } from './conversations';
+import { createChannel, replaceSubscriptions } from './notifications';
+import { RequestBudget } from './request-budget';
+import { createSdk } from './sdk';
+import type { PlatformTarget } from '../config/target';
+import type { Call, CurrentUser, NotificationChannel, ParticipantChange } from './types';
+import { getCurrentUser } from './users';
+import type { SubscriptionResult } from './notifications';
+
+export interface PlatformConfig extends AuthConfig {
+  target: PlatformTarget;
+}
+
+/** What the rest of the widget may ask of Genesys Cloud. Every failure is a PlatformError. */
+export interface Platform {
+  readonly target: PlatformTarget;
+  signIn(carry: Record<string, string>): Promise<SignInResult>;
+  getCurrentUser(): Promise<CurrentUser>;
+  listCalls(): Promise<Call[]>;
+  getCall(conversationId: string): Promise<Call>;
+  changeParticipant(
+    conversationId: string,
+    participantId: string,
+    change: ParticipantChange,
+  ): Promise<void>;
+  patchAttributes(
+    conversationId: string,
+    participantId: string,
+    attributes: Record<string, string>,
+  ): Promise<Record<string, string>>;
+  createChannel(): Promise<NotificationChannel>;
+  replaceSubscriptions(channelId: string, topics: readonly string[]): Promise<SubscriptionResult>;
+  /** Milliseconds until the request budget lets the next request go (0 when free). */
+  budgetWaitMs(): number;
+}
+
+/**
+ * @example
+ * const platform = createPlatform({ target: { kind: 'emulator', url }, clientId: 'lcp-local', redirectUri });
+ * const session = await platform.signIn({});
+ */
+export function createPlatform(config: PlatformConfig, budget = new RequestBudget()): Platform {
+  const sdk = createSdk(config.target);
+  return {
+    target: config.target,
+    signIn: (carry) => signIn(sdk.client, config, carry),
+    getCurrentUser: () => getCurrentUser(sdk, budget),
+    listCalls: () => listCalls(sdk, budget),
+    getCall: (id) => getCall(sdk, budget, id),
+    changeParticipant: (cid, pid, change) => changeParticipant(sdk, budget, cid, pid, change),
+    patchAttributes: (cid, pid, attributes) => patchAttributes(sdk, budget, cid, pid, attributes),
+    createChannel: () => createChannel(sdk, budget),
+    replaceSubscriptions: (channelId, topics) =>
+      replaceSubscriptions(sdk, budget, channelId, topics),
+    budgetWaitMs: () => budget.waitMs(),
+  };
+}

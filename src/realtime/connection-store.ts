@@ -1,0 +1,33 @@
+import { createStore } from 'zustand/vanilla';
+
+export type ConnectionStatus =
+  'idle' | 'connecting' | 'live' | 'reconnecting' | 'signInNeeded' | 'stopped';
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** Reconnect attempts since the link was last stable. */
+  attempt: number;
+  /** When the next reconnect attempt is due (epoch ms). */
+  nextRetryAt?: number;
+  /** Since when what is on screen may be out of date (epoch ms); unset while live. */
+  staleSince?: number;
+  lastFrameAt?: number;
+  channelId?: string;
+  dropped: { malformed: number; unknownTopic: number };
+  /** How many times the channel re-read state after (re)subscribing. */
+  resyncs: number;
+}
+
+export const initialConnectionState: ConnectionState = {
+  status: 'idle',
+  attempt: 0,
+  dropped: { malformed: 0, unknownTopic: 0 },
+  resyncs: 0,
+};
+
+/** Connection health, written by the channel (plain TS) and read by React through selectors. */
+export function createConnectionStore() {
+  return createStore<ConnectionState>()(() => ({ ...initialConnectionState }));
+}
+
+export type ConnectionStore = ReturnType<typeof createConnectionStore>;

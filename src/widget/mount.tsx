@@ -1,0 +1,52 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { WidgetEnv } from '../config/env';
+import { createQueryClient } from '../lib/query-client';
+import { ServicesProvider, type WidgetServices } from '../lib/services';
+import { createPlatform } from '../platform/platform';
+import { resyncMyCalls } from '../realtime/call-cache';
+import { createConnectionStore } from '../realtime/connection-store';
+import { createSessionStore } from '../stores/session-store';
+import { startSession } from './session';
+import { Widget } from './widget';
+import './widget.css';
+
+export interface MountOptions {
+  env: WidgetEnv;
+  /** Launch parameters read from the URL before anything else ran. */
+  carry: Record<string, string>;
+}
+
+/** Mounts one widget into `host`; returns a function that unmounts it and closes its socket. */
+export function mountWidget(host: HTMLElement, { env, carry }: MountOptions): () => void {
+  const redirectUri = env.redirectUri ?? `${window.location.origin}${window.location.pathname}`;
+  const platform = createPlatform({ target: env.target, clientId: env.clientId, redirectUri });
+  const queryClient = createQueryClient();
+  const session = createSessionStore();
+  const connection = createConnectionStore();
+  const services: WidgetServices = {
+    platform,
+    session,
+    connection,
+    resync: async () => {
+      const user = session.getState().user;
+      if (user) await resyncMyCalls(queryClient, user.id, platform);
+    },
+  };
+  const started = startSession({ env, platform, queryClient, session, connection }, carry);
+  const root = createRoot(host);
+  root.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <ServicesProvider services={services}>
+          <Widget />
+        </ServicesProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+  return () => {
+    void started.then((s) => s?.channel.stop());
+    root.unmount();
+  };
+}
