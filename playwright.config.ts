@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 /** The system Chromium (Playwright's own browser downloads are not available here). */
@@ -13,6 +14,11 @@ function chromiumPath(): string {
   if (!found) throw new Error('No Chromium found: install Debian chromium or set CHROMIUM_PATH.');
   return found;
 }
+
+/** A steady tone the fake microphone plays (written by the global setup), for the talking-while-muted test. */
+export const FAKE_MIC_WAV = fileURLToPath(
+  new URL('./node_modules/.e2e-media/tone.wav', import.meta.url),
+);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,6 +40,10 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // A fake microphone that plays a steady tone, for the talking-while-muted warning.
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-audio-capture=${FAKE_MIC_WAV}`,
       ],
     },
   },

@@ -3,6 +3,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { EmulatorControl } from '../emulator/control-client.js';
 
 export const ALICE = { email: 'alice@example.com', name: 'Alice Agent' };
+export const SAM = { email: 'sam@example.com', name: 'Sam Supervisor' };
 
 function requireEnv(name: string): string {
   const value = process.env[name];
@@ -35,4 +36,55 @@ export async function signIn(page: Page, widgetUrl: string, email = ALICE.email,
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+export const muteButton = (page: Page) => page.getByRole('button', { name: 'Mute', exact: true });
+export const holdButton = (page: Page) => page.getByRole('button', { name: 'Hold', exact: true });
+
+/** Signs Alice in and gives her a connected call; returns its ids. */
+export async function aliceOnACall(
+  page: Page,
+  widgetUrl: string,
+  control: EmulatorControl,
+  customerName = 'Casey Caller',
+) {
+  await signIn(page, widgetUrl);
+  const call = await control.createCall({
+    agentEmail: ALICE.email,
+    customerName,
+    ani: 'tel:+15550100200',
+  });
+  const agentId = call.participants.find((p) => p.purpose === 'agent')!.id;
+  await expect(page.getByRole('heading', { name: customerName, level: 2 })).toBeVisible();
+  await expect(muteButton(page)).toBeEnabled();
+  return { conversationId: call.conversationId, agentId };
+}
+
+/**
+ * The most participant PATCHes the page had open at once, from the browser's own resource
+ * timings (request start to response end), so no cross-process event ordering is involved.
+ */
+export async function maxConcurrentPatches(page: Page): Promise<number> {
+  const spans = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => /\/participants\/[^/]+$/.test(new URL(e.name).pathname))
+      .map((e) => [e.startTime, (e as PerformanceResourceTiming).responseEnd] as const),
+  );
+  let max = 0;
+  for (const [start] of spans) {
+    max = Math.max(max, spans.filter(([s, end]) => s <= start && start < end).length);
+  }
+  return max;
+}
+
+/** Records REST calls to the API (not the login host). */
+export function trackApi(page: Page) {
+  const record = { requests: [] as { method: string; path: string }[] };
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/v2/');
+  page.on('request', (request) => {
+    if (!isApi(request.url()) || request.method() === 'OPTIONS') return;
+    record.requests.push({ method: request.method(), path: new URL(request.url()).pathname });
+  });
+  return record;
 }

@@ -1,19 +1,26 @@
 import { carriedParams } from './config/launch-params';
 import { EnvError, parseEnv } from './config/env';
+import { completePopupSignIn } from './platform/auth';
 import { mountWidget } from './widget/mount';
 
 // Read the launch parameters before anything else: the SDK's sign-in wipes the query string.
 const carry = carriedParams(window.location.search);
 const host = document.getElementById('root');
 
-if (host) {
+function show(text: string, role: 'alert' | 'status') {
+  const box = document.createElement('p');
+  box.setAttribute('role', role);
+  box.textContent = text;
+  host?.replaceChildren(box);
+}
+
+if (host && completePopupSignIn()) {
+  // This page is the re-authentication popup: the opener takes it from here.
+  show('Signed in. This window closes by itself.', 'status');
+} else if (host) {
   try {
     mountWidget(host, { env: parseEnv(import.meta.env), carry });
   } catch (error) {
-    const message = error instanceof EnvError ? error.message : 'Live Call Panel failed to start.';
-    const box = document.createElement('pre');
-    box.setAttribute('role', 'alert');
-    box.textContent = message;
-    host.replaceChildren(box);
+    show(error instanceof EnvError ? error.message : 'Live Call Panel failed to start.', 'alert');
   }
 }

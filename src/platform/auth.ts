@@ -100,3 +100,79 @@ function readCarried(browser: Browser): Record<string, string> {
 function clearAuthQuery(browser: Browser): void {
   browser.history.replaceState(null, '', browser.location.pathname + browser.location.hash);
 }
+
+const POPUP_STATE_KEY = 'lcp.auth.popupState';
+const POPUP_STATE_PREFIX = 'popup.';
+
+/**
+ * Signs in again in a popup (the SDK's popup mode), so the panel and its state stay on screen.
+ * With a live login session this completes without typing.
+ */
+export async function reauthenticate(
+  client: SdkClient,
+  config: AuthConfig,
+  browser: Browser = window,
+): Promise<AuthSession> {
+  const state = `${POPUP_STATE_PREFIX}${randomState(browser.crypto)}`;
+  browser.sessionStorage.setItem(POPUP_STATE_KEY, state);
+  client.clearAccessToken();
+  try {
+    const auth = await client.loginPKCEGrant(config.clientId, config.redirectUri, {
+      state,
+      authPopupConfiguration: {
+        usePopup: true,
+        popupTimeout: 60_000,
+        autoClosePopup: true,
+        autoClosePopupDelay: 0,
+      },
+    } as Parameters<SdkClient['loginPKCEGrant']>[2]);
+    return { accessToken: auth.accessToken, expiresAt: auth.tokenExpiryTime };
+  } catch (error) {
+    throw new PlatformError(
+      'unauthorized',
+      error instanceof Error ? error.message : 'Signing in again did not complete.',
+    );
+  } finally {
+    browser.sessionStorage.removeItem(POPUP_STATE_KEY);
+  }
+}
+
+/**
+ * In the sign-in popup: hands the code to the opener (same origin only) if the state is the one
+ * this browser asked for. Returns false when this page is not such a popup.
+ */
+export function completePopupSignIn(win: Window = window): boolean {
+  const query = new URLSearchParams(win.location.search);
+  const state = query.get('state') ?? '';
+  if (
+    !win.opener ||
+    !state.startsWith(POPUP_STATE_PREFIX) ||
+    !(query.has('code') || query.has('error'))
+  )
+    return false;
+  if (win.sessionStorage.getItem(POPUP_STATE_KEY) !== state) return true;
+  (win.opener as Window).postMessage(
+    { name: 'gc_auth_popup', type: 'message', search: win.location.search },
+    win.location.origin,
+  );
+  return true;
+}
+
+/**
+ * The SDK accepts a popup's message from any origin that its redirect URI starts with; this
+ * capture-phase guard drops sign-in messages that are not from this exact origin.
+ */
+export function guardPopupMessages(win: Window = window): void {
+  win.addEventListener(
+    'message',
+    (event) => {
+      const data: unknown = event.data;
+      const isAuth =
+        typeof data === 'object' &&
+        data !== null &&
+        (data as { name?: unknown }).name === 'gc_auth_popup';
+      if (isAuth && event.origin !== win.location.origin) event.stopImmediatePropagation();
+    },
+    { capture: true },
+  );
+}

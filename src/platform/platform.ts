@@ -1,10 +1,22 @@
-import { signIn, type AuthConfig, type SignInResult } from './auth';
+import {
+  guardPopupMessages,
+  reauthenticate,
+  signIn,
+  type AuthConfig,
+  type SignInResult,
+} from './auth';
 import { changeParticipant, getCall, listCalls, patchAttributes } from './conversations';
 import { createChannel, replaceSubscriptions } from './notifications';
 import { RequestBudget } from './request-budget';
 import { createSdk } from './sdk';
 import type { PlatformTarget } from '../config/target';
-import type { Call, CurrentUser, NotificationChannel, ParticipantChange } from './types';
+import type {
+  AuthSession,
+  Call,
+  CurrentUser,
+  NotificationChannel,
+  ParticipantChange,
+} from './types';
 import { getCurrentUser } from './users';
 import type { SubscriptionResult } from './notifications';
 
@@ -16,6 +28,8 @@ export interface PlatformConfig extends AuthConfig {
 export interface Platform {
   readonly target: PlatformTarget;
   signIn(carry: Record<string, string>): Promise<SignInResult>;
+  /** Signs in again in a popup, keeping this page and its state. */
+  reauthenticate(): Promise<AuthSession>;
   getCurrentUser(): Promise<CurrentUser>;
   listCalls(): Promise<Call[]>;
   getCall(conversationId: string): Promise<Call>;
@@ -42,9 +56,11 @@ export interface Platform {
  */
 export function createPlatform(config: PlatformConfig, budget = new RequestBudget()): Platform {
   const sdk = createSdk(config.target);
+  if (typeof window !== 'undefined') guardPopupMessages(window);
   return {
     target: config.target,
     signIn: (carry) => signIn(sdk.client, config, carry),
+    reauthenticate: () => reauthenticate(sdk.client, config),
     getCurrentUser: () => getCurrentUser(sdk, budget),
     listCalls: () => listCalls(sdk, budget),
     getCall: (id) => getCall(sdk, budget, id),

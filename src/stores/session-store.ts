@@ -2,7 +2,8 @@ import { createStore } from 'zustand/vanilla';
 import type { LaunchParams } from '../config/launch-params';
 import type { CurrentUser } from '../platform/types';
 
-export type SessionStatus = 'signingIn' | 'signedIn' | 'reauthenticating' | 'failed';
+export type SessionStatus =
+  'signingIn' | 'signedIn' | 'reauthenticating' | 'reauthFailed' | 'failed';
 
 export interface SessionState {
   status: SessionStatus;

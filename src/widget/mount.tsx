@@ -8,7 +8,8 @@ import { createPlatform } from '../platform/platform';
 import { resyncMyCalls } from '../realtime/call-cache';
 import { createConnectionStore } from '../realtime/connection-store';
 import { createSessionStore } from '../stores/session-store';
-import { startSession } from './session';
+import { createUiStore } from '../stores/ui-store';
+import { SessionController } from './session';
 import { Widget } from './widget';
 import './widget.css';
 
@@ -25,28 +26,31 @@ export function mountWidget(host: HTMLElement, { env, carry }: MountOptions): ()
   const queryClient = createQueryClient();
   const session = createSessionStore();
   const connection = createConnectionStore();
+  const controller = new SessionController({ env, platform, queryClient, session, connection });
   const services: WidgetServices = {
     platform,
     session,
     connection,
+    ui: createUiStore(),
     resync: async () => {
       const user = session.getState().user;
       if (user) await resyncMyCalls(queryClient, user.id, platform);
     },
+    onUnauthorized: () => void controller.reauthenticate(),
   };
-  const started = startSession({ env, platform, queryClient, session, connection }, carry);
+  void controller.start(carry);
   const root = createRoot(host);
   root.render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <ServicesProvider services={services}>
-          <Widget />
+          <Widget onSignInAgain={() => void controller.reauthenticate()} />
         </ServicesProvider>
       </QueryClientProvider>
     </StrictMode>,
   );
   return () => {
-    void started.then((s) => s?.channel.stop());
+    controller.stop();
     root.unmount();
   };
 }

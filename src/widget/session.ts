@@ -18,32 +18,89 @@ export interface SessionDeps {
   connection: ConnectionStore;
 }
 
-/** Signs in, loads the user, and starts the notifications channel for their calls. */
-export async function startSession(deps: SessionDeps, carry: Record<string, string>) {
-  const { platform, session } = deps;
-  session.setState({ status: 'signingIn', problem: undefined });
-  try {
-    const signedIn = await platform.signIn(carry);
-    const user = await platform.getCurrentUser();
-    const launch = parseLaunchParams(signedIn.carried);
-    session.setState({ status: 'signedIn', user, tokenExpiresAt: signedIn.expiresAt, launch });
-    const channel = startChannel(deps, user);
-    return { user, channel, carried: signedIn.carried };
-  } catch (error) {
-    session.setState({ status: 'failed', problem: toPlatformError(error).message });
-    return null;
-  }
-}
+/** Re-authenticate this long before the token expires. */
+const REAUTH_AHEAD_MS = 60_000;
 
-function startChannel(deps: SessionDeps, user: CurrentUser): NotificationChannelClient {
-  const channel = new NotificationChannelClient({
-    api: deps.platform,
-    topics: () => [userCallsTopic(user.id)],
-    onEvent: (event) => applyCallSnapshot(deps.queryClient, user.id, event.call),
-    resync: () => resyncMyCalls(deps.queryClient, user.id, deps.platform),
-    store: deps.connection,
-    options: { heartbeatMs: deps.env.heartbeatMs },
-  });
-  channel.start();
-  return channel;
+/**
+ * Sign-in, the user's notifications channel, and re-authentication. PKCE gives no refresh
+ * token, so before expiry (or on a 401) the widget signs in again in a popup while the panel
+ * stays as it is, then moves the channel to the new token and re-reads once.
+ */
+export class SessionController {
+  private channel?: NotificationChannelClient;
+  private reauthTimer?: ReturnType<typeof setTimeout>;
+  private reauthInFlight?: Promise<void>;
+  private unsubscribe?: () => void;
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  async start(carry: Record<string, string>): Promise<void> {
+    const { platform, session } = this.deps;
+    session.setState({ status: 'signingIn', problem: undefined });
+    try {
+      const signedIn = await platform.signIn(carry);
+      const user = await platform.getCurrentUser();
+      session.setState({
+        status: 'signedIn',
+        user,
+        tokenExpiresAt: signedIn.expiresAt,
+        launch: parseLaunchParams(signedIn.carried),
+      });
+      this.scheduleReauth(signedIn.expiresAt);
+      this.channel = this.startChannel(user);
+      this.unsubscribe = this.deps.connection.subscribe((state, previous) => {
+        if (state.status === 'signInNeeded' && previous.status !== 'signInNeeded')
+          void this.reauthenticate();
+      });
+    } catch (error) {
+      session.setState({ status: 'failed', problem: toPlatformError(error).message });
+    }
+  }
+
+  /** Safe to call from anywhere, any number of times: one re-authentication at a time. */
+  reauthenticate(): Promise<void> {
+    if (this.reauthInFlight) return this.reauthInFlight;
+    const { platform, session } = this.deps;
+    session.setState({ status: 'reauthenticating', problem: undefined });
+    this.reauthInFlight = platform
+      .reauthenticate()
+      .then((auth) => {
+        session.setState({ status: 'signedIn', tokenExpiresAt: auth.expiresAt });
+        this.scheduleReauth(auth.expiresAt);
+        this.channel?.tokenChanged();
+      })
+      .catch((error: unknown) => {
+        session.setState({ status: 'reauthFailed', problem: toPlatformError(error).message });
+      })
+      .finally(() => {
+        this.reauthInFlight = undefined;
+      });
+    return this.reauthInFlight;
+  }
+
+  stop(): void {
+    clearTimeout(this.reauthTimer);
+    this.unsubscribe?.();
+    this.channel?.stop();
+  }
+
+  private scheduleReauth(expiresAt: number): void {
+    clearTimeout(this.reauthTimer);
+    const delay = Math.min(2_000_000_000, Math.max(0, expiresAt - REAUTH_AHEAD_MS - Date.now()));
+    this.reauthTimer = setTimeout(() => void this.reauthenticate(), delay);
+  }
+
+  private startChannel(user: CurrentUser): NotificationChannelClient {
+    const { queryClient, platform, connection, env } = this.deps;
+    const channel = new NotificationChannelClient({
+      api: platform,
+      topics: () => [userCallsTopic(user.id)],
+      onEvent: (event) => applyCallSnapshot(queryClient, user.id, event.call),
+      resync: () => resyncMyCalls(queryClient, user.id, platform),
+      store: connection,
+      options: { heartbeatMs: env.heartbeatMs },
+    });
+    channel.start();
+    return channel;
+  }
 }

@@ -9,6 +9,7 @@ import { toCallConversation } from '../model/shapes.js';
 import { isEnded } from '../model/types.js';
 import { DEFAULT_SOCKET_CLOSING_GRACE_MS } from '../realtime/channel-registry.js';
 import { findUserByEmail, QUEUES, USERS } from '../seed.js';
+import { CONSOLE_HTML } from './console-page.js';
 
 const createCall = z.object({
   agentEmail: z.string().email(),
@@ -192,6 +193,10 @@ export function registerControlRoutes(
     ctx.sweep();
     return { now: toIso(now) };
   });
+
+  app.get('/__emulator/console', async (_request, reply) =>
+    reply.type('text/html').send(CONSOLE_HTML),
+  );
 
   app.all('/__emulator/*', async () => {
     throw new ApiError(404, 'not.found', 'Unknown control-plane route; see emulator/README.md.');

@@ -1,0 +1,95 @@
+import {
+  aliceOnACall,
+  ALICE,
+  expect,
+  expectNoAxeViolations,
+  signIn,
+  test,
+  trackApi,
+} from './fixtures';
+
+test('a call arrives by notification and idling on it sends no REST requests', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const api = trackApi(page);
+  await aliceOnACall(page, widgetUrl, control);
+  const before = api.requests.length;
+  // 10 s idle with a 1 s heartbeat: the socket alone keeps the panel true.
+  // eslint-disable-next-line playwright/no-wait-for-timeout -- the idle window itself is what is measured
+  await page.waitForTimeout(10_000);
+  expect(api.requests.slice(before)).toEqual([]);
+  await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+});
+
+test('shows participants with role, state, direction, ANI/DNIS and queue, and a live call timer', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  await aliceOnACall(page, widgetUrl, control);
+  const participants = page.getByRole('region', { name: 'Participants' });
+  await expect(participants.getByText('Casey Caller')).toBeVisible();
+  await expect(participants.getByText('Customer · connected · inbound')).toBeVisible();
+  await expect(participants.getByText('From +15550100200 · To +18005550100')).toBeVisible();
+  await expect(participants.getByText('Alice Agent (you)')).toBeVisible();
+  await expect(participants.getByText('Queue: Support')).toBeVisible();
+  await expect(page.getByTestId('call-timer')).toHaveText(/0:0[1-9]/, { timeout: 4000 });
+});
+
+test('the customer hangs up: the panel shows the call ended', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId } = await aliceOnACall(page, widgetUrl, control);
+  await control.hangup(conversationId);
+  await expect(page.getByText('Call ended')).toBeVisible();
+  await expect(page.getByRole('note')).toHaveText('The other party hung up.');
+  await expect(page.getByRole('button', { name: 'Mute', exact: true })).toHaveCount(0);
+});
+
+test('switches between several active calls and follows new ones without a reload', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  await signIn(page, widgetUrl);
+  await control.createCall({ agentEmail: ALICE.email, customerName: 'First Caller' });
+  await expect(page.getByRole('heading', { name: 'First Caller' })).toBeVisible();
+  const second = await control.createCall({
+    agentEmail: ALICE.email,
+    customerName: 'Second Caller',
+  });
+  const switcher = page.getByRole('navigation', { name: 'Your calls' });
+  await expect(switcher.getByRole('button')).toHaveCount(2);
+  await switcher.getByRole('button', { name: 'First Caller' }).click();
+  await expect(page.getByRole('heading', { name: 'First Caller', level: 2 })).toBeVisible();
+  await expect(switcher.getByRole('button', { name: 'First Caller' })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+  await control.hangup(second.conversationId);
+  await expect(switcher).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'First Caller', level: 2 })).toBeVisible();
+});
+
+test('renders hostile names as text', async ({ page, widgetUrl, control }) => {
+  await signIn(page, widgetUrl);
+  await control.createCall({
+    agentEmail: ALICE.email,
+    customerName: '<img src=x onerror="window.__xss=1">',
+  });
+  await expect(
+    page.getByRole('heading', { name: '<img src=x onerror="window.__xss=1">' }),
+  ).toBeVisible();
+  expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test('the panel with a call has no axe violations', async ({ page, widgetUrl, control }) => {
+  await aliceOnACall(page, widgetUrl, control);
+  await page.getByRole('button', { name: 'Mute', exact: true }).click();
+  await expect(page.getByTestId('mute-status')).toHaveText('Muted by you');
+  await expectNoAxeViolations(page);
+});

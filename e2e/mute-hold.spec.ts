@@ -1,0 +1,149 @@
+import {
+  aliceOnACall,
+  expect,
+  holdButton,
+  maxConcurrentPatches,
+  muteButton,
+  SAM,
+  test,
+  trackApi,
+} from './fixtures';
+
+test('mute → pending → confirmed, and unmute likewise; the emulator agrees', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId } = await aliceOnACall(page, widgetUrl, control);
+  await control.faults({ latencyMs: 400 });
+  await muteButton(page).click();
+  await expect(muteButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(muteButton(page)).toHaveAttribute('data-pending', 'true');
+  await expect(page.getByTestId('mute-status')).toHaveText('Muting…');
+  await expect(muteButton(page)).toHaveAttribute('data-pending', 'false');
+  await expect(page.getByTestId('mute-status')).toHaveText('Muted by you');
+  expect((await control.participant(conversationId, 'agent')).muted).toBe(true);
+  await expect(page.getByTestId('announcer')).toHaveText('Muted by you');
+
+  await muteButton(page).click();
+  await expect(page.getByTestId('mute-status')).toHaveText('Unmuting…');
+  await expect(page.getByTestId('mute-status')).toHaveText('Unmuted by you');
+  await expect(muteButton(page)).toHaveAttribute('aria-pressed', 'false');
+  expect((await control.participant(conversationId, 'agent')).muted).toBe(false);
+});
+
+test('ten rapid clicks end in the state of the last click with at most one request in flight', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId } = await aliceOnACall(page, widgetUrl, control);
+  await control.faults({ latencyMs: 150 });
+  const api = trackApi(page);
+  for (let i = 0; i < 10; i += 1) await muteButton(page).click({ delay: 0 });
+  // Ten clicks from unmuted: the last one asks for "not muted".
+  await expect(muteButton(page)).toHaveAttribute('aria-pressed', 'false');
+  await expect(muteButton(page)).toHaveAttribute('data-pending', 'false', { timeout: 10_000 });
+  expect((await control.participant(conversationId, 'agent')).muted).toBe(false);
+  expect(await maxConcurrentPatches(page)).toBe(1);
+  // Coalesced: fewer requests than clicks.
+  expect(api.requests.filter((r) => r.method === 'PATCH').length).toBeLessThan(10);
+
+  for (let i = 0; i < 9; i += 1) await muteButton(page).click({ delay: 0 });
+  await expect(muteButton(page)).toHaveAttribute('data-pending', 'false', { timeout: 10_000 });
+  await expect(muteButton(page)).toHaveAttribute('aria-pressed', 'true');
+  expect((await control.participant(conversationId, 'agent')).muted).toBe(true);
+  expect(await maxConcurrentPatches(page)).toBe(1);
+});
+
+test('a mute made in Genesys Cloud shows with its provenance, without any click', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId, agentId } = await aliceOnACall(page, widgetUrl, control);
+  await control.setParticipant(conversationId, agentId, { muted: true, actor: 'genesys-ui' });
+  await expect(page.getByTestId('mute-status')).toHaveText('Muted in Genesys Cloud');
+  await expect(muteButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('announcer')).toHaveText('Muted in Genesys Cloud');
+});
+
+test('a change by a supervisor names the supervisor', async ({ page, widgetUrl, control }) => {
+  const { conversationId, agentId } = await aliceOnACall(page, widgetUrl, control);
+  await control.setParticipant(conversationId, agentId, { muted: true, actor: SAM.email });
+  await expect(page.getByTestId('mute-status')).toHaveText(`Muted by supervisor ${SAM.name}`);
+  await control.setParticipant(conversationId, agentId, { held: true, actor: SAM.email });
+  await expect(page.getByTestId('hold-status')).toHaveText(`On hold by supervisor ${SAM.name}`);
+  await expect(page.getByText('Supervisor (barged in)')).toBeVisible();
+});
+
+test('hold and resume, with a live hold timer', async ({ page, widgetUrl, control }) => {
+  const { conversationId } = await aliceOnACall(page, widgetUrl, control);
+  await holdButton(page).click();
+  await expect(page.getByTestId('hold-status')).toHaveText('On hold by you');
+  await expect(holdButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('hold-timer')).toHaveText(/0:0[1-9]/, { timeout: 4000 });
+  expect((await control.participant(conversationId, 'agent')).held).toBe(true);
+  await holdButton(page).click();
+  await expect(page.getByTestId('hold-status')).toHaveText('Resumed by you');
+  await expect(page.getByTestId('hold-timer')).toHaveCount(0);
+  expect((await control.participant(conversationId, 'agent')).held).toBe(false);
+});
+
+test('the mute shortcut works with focus inside the widget, and is shown', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId } = await aliceOnACall(page, widgetUrl, control);
+  await expect(page.getByText('Press Alt+M to mute or unmute')).toBeVisible();
+  await expect(muteButton(page)).toHaveAttribute('aria-keyshortcuts', 'Alt+M');
+  await holdButton(page).focus();
+  await page.keyboard.press('Alt+KeyM');
+  await expect(page.getByTestId('mute-status')).toHaveText('Muted by you');
+  expect((await control.participant(conversationId, 'agent')).muted).toBe(true);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Space');
+  await expect(holdButton(page)).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('warns when the agent talks while muted (fake microphone playing a tone)', async ({
+  page,
+  widgetUrl,
+  control,
+  context,
+}) => {
+  await context.grantPermissions(['microphone']);
+  await aliceOnACall(page, widgetUrl, control);
+  // Permission is already granted, so the meter starts by itself.
+  await expect(page.getByLabel('Microphone level')).toBeVisible();
+  await expect(page.getByText(/You’re talking while muted/)).toHaveCount(0);
+  await muteButton(page).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    /You’re talking while muted\. Unmute \(Alt\+M\)/,
+  );
+  await muteButton(page).click();
+  await expect(page.getByText(/You’re talking while muted/)).toHaveCount(0);
+});
+
+test('without microphone permission the panel says so and mute still works', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  // The agent (or policy) refuses the microphone.
+  await page.addInitScript(() => {
+    navigator.permissions.query = () => Promise.resolve({ state: 'prompt' } as PermissionStatus);
+    navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+  });
+  const { conversationId } = await aliceOnACall(page, widgetUrl, control);
+  await page.getByRole('button', { name: 'Warn me if I talk while muted' }).click();
+  await expect(
+    page.getByText('Microphone access is off, so there is no talking-while-muted warning.'),
+  ).toBeVisible();
+  await muteButton(page).click();
+  await expect(page.getByTestId('mute-status')).toHaveText('Muted by you');
+  expect((await control.participant(conversationId, 'agent')).muted).toBe(true);
+});

@@ -1,0 +1,73 @@
+import { aliceOnACall, expect, muteButton, test, trackApi } from './fixtures';
+
+test('dropped sockets: reconnect, resubscribe, re-read; a mute made meanwhile is shown', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId, agentId } = await aliceOnACall(page, widgetUrl, control);
+  const api = trackApi(page);
+  const before = (await control.state()).channels.find((c) => c.connected)!.id;
+  // Slow the API so the change below lands while the widget is still reconnecting.
+  await control.faults({ latencyMs: 600 });
+  await control.faults({ dropSockets: true });
+  await control.setParticipant(conversationId, agentId, { muted: true, actor: 'genesys-ui' });
+  await expect(page.getByRole('status', { name: /Connection: Reconnecting/ })).toBeVisible();
+  await control.faults({ latencyMs: 0 });
+  await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+  await expect(page.getByTestId('mute-status')).toHaveText('Muted in Genesys Cloud');
+  const after = (await control.state()).channels.filter((c) => c.connected);
+  expect(after).toHaveLength(1);
+  expect(after[0]!.id).not.toBe(before);
+  expect(after[0]!.topics).toEqual([
+    expect.stringMatching(/^v2\.users\..+\.conversations\.calls$/),
+  ]);
+  const paths = api.requests.map((r) => `${r.method} ${r.path}`);
+  expect(paths.filter((p) => p.startsWith('PUT /api/v2/notifications/channels/'))).toHaveLength(1);
+  expect(paths.filter((p) => p === 'GET /api/v2/conversations/calls')).toHaveLength(1);
+});
+
+test('socket_closing: the next channel opens before the old one closes, and no event is missed', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId, agentId } = await aliceOnACall(page, widgetUrl, control);
+  const old = (await control.state()).channels.find((c) => c.connected)!.id;
+  await control.faults({ socketClosing: 3000 });
+  await expect
+    .poll(async () => (await control.state()).channels.some((c) => c.connected && c.id !== old), {
+      timeout: 2500,
+    })
+    .toBe(true);
+  // The widget let the old socket go itself, well before the server's 3 s deadline.
+  const during = (await control.state()).channels;
+  expect(during.find((c) => c.id === old)?.connected ?? false).toBe(false);
+  await control.setParticipant(conversationId, agentId, { held: true, actor: 'genesys-ui' });
+  await expect(page.getByTestId('hold-status')).toHaveText('On hold in Genesys Cloud');
+  // eslint-disable-next-line playwright/no-wait-for-timeout -- outlast the server's 3 s close deadline
+  await page.waitForTimeout(3200);
+  await control.setParticipant(conversationId, agentId, { muted: true, actor: 'genesys-ui' });
+  await expect(page.getByTestId('mute-status')).toHaveText('Muted in Genesys Cloud');
+  await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+});
+
+test('token expiry: re-authenticates in a popup and keeps the same call', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId } = await aliceOnACall(page, widgetUrl, control);
+  await muteButton(page).click();
+  await expect(page.getByTestId('mute-status')).toHaveText('Muted by you');
+  await control.faults({ expireTokens: true });
+  await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible({
+    timeout: 10_000,
+  });
+  await expect(page.getByRole('heading', { name: 'Casey Caller', level: 2 })).toBeVisible();
+  await expect(muteButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await muteButton(page).click();
+  await expect(page.getByTestId('mute-status')).toHaveText('Unmuted by you');
+  expect((await control.participant(conversationId, 'agent')).muted).toBe(false);
+  expect((await control.state()).tokens).toBe(1);
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('targets the emulator with the seeded client id by default', () => {
+    expect(parseEnv({ VITE_GC_EMULATOR_URL: 'http://127.0.0.1:8787/' })).toEqual({
+      target: { kind: 'emulator', url: 'http://127.0.0.1:8787' },
+      clientId: 'lcp-local',
+      redirectUri: undefined,
+      heartbeatMs: 30_000,
+    });
+  });
+
+  it('accepts a region key or an environment for a real org', () => {
+    expect(parseEnv({ VITE_GC_REGION: 'eu_west_1', VITE_GC_CLIENT_ID: 'abc-123' }).target).toEqual({
+      kind: 'region',
+      environment: 'mypurecloud.ie',
+    });
+    expect(
+      parseEnv({ VITE_GC_REGION: 'https://api.usw2.pure.cloud', VITE_GC_CLIENT_ID: 'x' }).target,
+    ).toEqual({
+      kind: 'region',
+      environment: 'usw2.pure.cloud',
+    });
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      parseEnv({
+        VITE_GC_REGION: 'mars_north_1',
+        VITE_GC_REDIRECT_URI: 'not a url',
+        VITE_GC_HEARTBEAT_MS: 'soon',
+      });
+      throw new Error('expected EnvError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      expect((error as EnvError).problems).toHaveLength(4);
+    }
+  });
+
+  it('refuses both targets, or none', () => {
+    expect(() => parseEnv({})).toThrow(/VITE_GC_REGION/);
+    expect(() =>
+      parseEnv({
+        VITE_GC_REGION: 'us_east_1',
+        VITE_GC_EMULATOR_URL: 'http://x',
+        VITE_GC_CLIENT_ID: 'a',
+      }),
+    ).toThrow(/not both/);
+    expect(() => parseEnv({ VITE_GC_EMULATOR_URL: 'javascript:alert(1)' })).toThrow(/http/);
+  });
+});

@@ -1,0 +1,252 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PlatformError } from '../platform/errors';
+import type { Call } from '../platform/types';
+import { FakeSocket } from '../testing/fake-socket';
+import { createConnectionStore } from './connection-store';
+import { NotificationChannelClient, type CallEvent } from './notification-channel';
+
+const HEARTBEAT = 1000;
+const call = (id: string): Call => ({
+  id,
+  participants: [
+    {
+      id: 'p',
+      name: '',
+      purpose: 'agent',
+      state: 'connected',
+      direction: 'inbound',
+      muted: false,
+      held: false,
+      attributes: {},
+    },
+  ],
+});
+const callFrame = (id: string) => ({
+  topicName: 'v2.users.u1.conversations.calls',
+  eventBody: call(id),
+});
+
+function setup(overrides: { random?: () => number; heartbeatMs?: number } = {}) {
+  const log: string[] = [];
+  let channels = 0;
+  const events: CallEvent[] = [];
+  let resolveResync: (() => void) | undefined;
+  let resyncMode: 'immediate' | 'manual' = 'immediate';
+  const api = {
+    createChannel: vi.fn(async () => {
+      channels += 1;
+      log.push(`create ${channels}`);
+      return {
+        id: `ch${channels}`,
+        connectUri: `ws://x/channels/ch${channels}`,
+        expiresAt: Date.now() + 24 * 3_600_000,
+      };
+    }),
+    replaceSubscriptions: vi.fn(async (id: string, topics: readonly string[]) => {
+      log.push(`subscribe ${id}`);
+      return { permitted: [...topics], rejected: [] };
+    }),
+  };
+  const store = createConnectionStore();
+  const client = new NotificationChannelClient({
+    api,
+    topics: () => ['v2.users.u1.conversations.calls'],
+    onEvent: (e) => events.push(e),
+    resync: () => {
+      log.push('resync');
+      if (resyncMode === 'immediate') return Promise.resolve();
+      return new Promise<void>((resolve) => (resolveResync = resolve));
+    },
+    store,
+    createSocket: (url) => {
+      log.push(`open ${url.split('/').pop()}`);
+      return new FakeSocket(url);
+    },
+    random: overrides.random ?? (() => 0.5),
+    options: { heartbeatMs: overrides.heartbeatMs ?? HEARTBEAT, minUptimeMs: 5000 },
+  });
+  return {
+    client,
+    api,
+    store,
+    log,
+    events,
+    manualResync: () => (resyncMode = 'manual'),
+    finishResync: () => resolveResync?.(),
+  };
+}
+
+/** Lets pending promises settle and opens the newest socket if it is still connecting. */
+async function settle(openSocket = true) {
+  for (let i = 0; i < 5; i += 1) await vi.advanceTimersByTimeAsync(0);
+  const socket = FakeSocket.all.at(-1);
+  if (openSocket && socket && socket.readyState === 0) {
+    socket.open();
+    for (let i = 0; i < 5; i += 1) await vi.advanceTimersByTimeAsync(0);
+  }
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  FakeSocket.reset();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('NotificationChannelClient', () => {
+  it('creates, opens, subscribes, then re-reads once before it is live', async () => {
+    const { client, store, log } = setup();
+    client.start();
+    expect(store.getState().status).toBe('connecting');
+    await settle();
+    expect(log).toEqual(['create 1', 'open ch1', 'subscribe ch1', 'resync']);
+    expect(store.getState()).toMatchObject({ status: 'live', channelId: 'ch1', resyncs: 1 });
+    client.stop();
+  });
+
+  it('holds events that arrive during the re-read and replays them after it', async () => {
+    const t = setup();
+    t.manualResync();
+    t.client.start();
+    await settle();
+    FakeSocket.last().receive(callFrame('during'));
+    expect(t.events).toHaveLength(0);
+    t.finishResync();
+    await settle();
+    expect(t.events.map((e) => e.call.id)).toEqual(['during']);
+    FakeSocket.last().receive(callFrame('after'));
+    expect(t.events.map((e) => e.call.id)).toEqual(['during', 'after']);
+    t.client.stop();
+  });
+
+  it('counts and drops malformed frames and unknown topics', async () => {
+    const t = setup();
+    t.client.start();
+    await settle();
+    FakeSocket.last().receive('{{{');
+    FakeSocket.last().receive({ topicName: 'v2.users.u1.presence', eventBody: {} });
+    expect(t.store.getState().dropped).toEqual({ malformed: 1, unknownTopic: 1 });
+    expect(t.events).toHaveLength(0);
+    t.client.stop();
+  });
+
+  it('pings after 1.5 quiet heartbeats and reconnects after 2.5', async () => {
+    const t = setup();
+    t.client.start();
+    await settle();
+    const first = FakeSocket.last();
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(first.sent).toEqual([{ message: 'ping' }]);
+    first.receive({ topicName: 'channel.metadata', eventBody: { message: 'pong' } });
+    await vi.advanceTimersByTimeAsync(2400);
+    expect(t.store.getState().status).toBe('live');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(t.store.getState().status).toBe('reconnecting');
+    expect(first.readyState).toBe(3);
+    t.client.stop();
+  });
+
+  it('reconnects with jittered backoff and resets the counter only after minUptime', async () => {
+    const t = setup({ random: () => 0.999 });
+    t.client.start();
+    await settle();
+    FakeSocket.last().drop();
+    expect(t.store.getState()).toMatchObject({ status: 'reconnecting', attempt: 1 });
+    expect(t.store.getState().nextRetryAt! - Date.now()).toBe(499);
+    expect(t.store.getState().staleSince).toBeDefined();
+    await vi.advanceTimersByTimeAsync(499);
+    await settle();
+    expect(t.store.getState().status).toBe('live');
+    FakeSocket.last().drop();
+    expect(t.store.getState().nextRetryAt! - Date.now()).toBe(999);
+    await vi.advanceTimersByTimeAsync(999);
+    await settle();
+    expect(t.store.getState().attempt).toBe(2);
+    for (let i = 0; i < 5; i += 1) {
+      await vi.advanceTimersByTimeAsync(900);
+      expect(t.store.getState().attempt).toBe(2);
+      FakeSocket.last().receive({
+        topicName: 'channel.metadata',
+        eventBody: { message: 'WebSocket Heartbeat' },
+      });
+    }
+    await vi.advanceTimersByTimeAsync(600);
+    expect(t.store.getState().attempt).toBe(0);
+    t.client.stop();
+  });
+
+  it('re-subscribes and re-reads after every reconnect', async () => {
+    const t = setup();
+    t.client.start();
+    await settle();
+    FakeSocket.last().drop();
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    expect(t.log.filter((l) => l.startsWith('subscribe') || l === 'resync')).toEqual([
+      'subscribe ch1',
+      'resync',
+      'subscribe ch2',
+      'resync',
+    ]);
+    expect(t.store.getState().resyncs).toBe(2);
+    t.client.stop();
+  });
+
+  it('on socket_closing opens and subscribes the next channel before letting the old socket go', async () => {
+    const t = setup();
+    t.client.start();
+    await settle();
+    const old = FakeSocket.last();
+    old.receive({ topicName: 'v2.system.socket_closing', eventBody: {} });
+    await settle(false);
+    expect(old.readyState).toBe(1);
+    old.receive(callFrame('still-on-old'));
+    FakeSocket.last().open();
+    await settle(false);
+    expect(t.log.slice(4)).toEqual(['create 2', 'open ch2', 'subscribe ch2', 'resync']);
+    expect(old.readyState).toBe(3);
+    expect(t.events.map((e) => e.call.id)).toContain('still-on-old');
+    expect(t.store.getState()).toMatchObject({ status: 'live', channelId: 'ch2' });
+    t.client.stop();
+  });
+
+  it('waits for a new token when the platform says unauthorized, then reconnects', async () => {
+    const t = setup();
+    t.api.createChannel.mockRejectedValueOnce(
+      new PlatformError('unauthorized', 'expired', { status: 401 }),
+    );
+    t.client.start();
+    await settle();
+    expect(t.store.getState().status).toBe('signInNeeded');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.api.createChannel).toHaveBeenCalledTimes(1);
+    t.client.tokenChanged();
+    await settle();
+    expect(t.store.getState().status).toBe('live');
+    t.client.stop();
+  });
+
+  it('moves to a new channel before the current one expires', async () => {
+    const t = setup({ heartbeatMs: 48 * 3_600_000 });
+    t.client.start();
+    await settle();
+    await vi.advanceTimersByTimeAsync(24 * 3_600_000 - 10 * 60_000 - 10);
+    expect(t.api.createChannel).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(20);
+    await settle();
+    expect(t.api.createChannel).toHaveBeenCalledTimes(2);
+    expect(FakeSocket.all[0]!.readyState).toBe(3);
+    expect(t.store.getState()).toMatchObject({ status: 'live', channelId: 'ch2' });
+    t.client.stop();
+  });
+
+  it('stop() is final: closes the socket and schedules nothing more', async () => {
+    const t = setup();
+    t.client.start();
+    await settle();
+    t.client.stop();
+    expect(FakeSocket.last().readyState).toBe(3);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(t.api.createChannel).toHaveBeenCalledTimes(1);
+    expect(t.store.getState().status).toBe('stopped');
+  });
+});
