@@ -68,3 +68,23 @@ test('a 5xx is explained in words, with a reference for support', async ({
   await muteButton(page).click();
   await expect(page.getByRole('alert')).toContainText(/had a problem \(error 503\).*Reference /);
 });
+
+test('a 401 mid-call: the panel stays, re-authenticates, and the next change goes through', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId } = await aliceOnACall(page, widgetUrl, control);
+  await control.faults({
+    failNext: { method: 'PATCH', path: PATCH, status: 401, code: 'bad.credentials' },
+  });
+  await muteButton(page).click();
+  await expect(page.getByRole('alert')).toContainText('your sign-in expired');
+  await expect(page.getByRole('heading', { name: 'Casey Caller', level: 2 })).toBeVisible();
+  // A second token was issued: the widget really signed in again (the first one is still valid here).
+  await expect.poll(async () => (await control.state()).tokens).toBe(2);
+  await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+  await muteButton(page).click();
+  await expect(page.getByTestId('mute-status')).toHaveText('Muted by you');
+  expect((await control.participant(conversationId, 'agent')).muted).toBe(true);
+});

@@ -36,3 +36,39 @@ test('keeps no token in localStorage', async ({ page, widgetUrl }) => {
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(stored).not.toMatch(/access|token/i);
 });
+
+test('launch parameters survive the sign-in redirect and pin the panel to that call', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const first = await control.createCall({
+    agentEmail: ALICE.email,
+    customerName: 'Pinned Caller',
+  });
+  await control.createCall({ agentEmail: ALICE.email, customerName: 'Other Caller' });
+  await page.goto(`${widgetUrl}?gcConversationId=${first.conversationId}&gcLangTag=en-US`);
+  await page.getByLabel('Email').fill(ALICE.email);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Pinned Caller', level: 2 })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Your calls' })).toHaveCount(0);
+  expect(new URL(page.url()).search).toBe('');
+});
+
+test('unreplaced placeholders in the launch URL are explained', async ({ page, widgetUrl }) => {
+  await page.goto(`${widgetUrl}?gcConversationId={{gcConversationId}}`);
+  await page.getByLabel('Email').fill(ALICE.email);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('list', { name: 'Launch settings that were ignored' })).toContainText(
+    'gcConversationId arrived as the placeholder "{{gcConversationId}}"',
+  );
+});
+
+test('a forged sign-in response (wrong state) is refused, not exchanged', async ({
+  page,
+  widgetUrl,
+}) => {
+  await page.goto(`${widgetUrl}?code=stolen-code&state=forged`);
+  await expect(page.getByRole('alert')).toContainText('did not match this window’s request');
+  expect(new URL(page.url()).search).toBe('');
+});

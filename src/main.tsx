@@ -1,10 +1,10 @@
 import { carriedParams } from './config/launch-params';
 import { EnvError, parseEnv } from './config/env';
-import { completePopupSignIn } from './platform/auth';
+import { completePopupSignIn, launchCarry } from './platform/auth';
 import { mountWidget } from './widget/mount';
 
 // Read the launch parameters before anything else: the SDK's sign-in wipes the query string.
-const carry = carriedParams(window.location.search);
+const carry = launchCarry(carriedParams(window.location.search));
 const host = document.getElementById('root');
 
 function show(text: string, role: 'alert' | 'status') {

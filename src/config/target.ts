@@ -35,3 +35,44 @@ export function resolveEnvironment(value: string): string | undefined {
   if (REGIONS[trimmed]) return REGIONS[trimmed];
   return Object.values(REGIONS).includes(trimmed) ? trimmed : undefined;
 }
+
+/** `gcTargetEnv` names (Client App SDK service-discovery table) and their environments. */
+export const TARGET_ENVS: Readonly<Record<string, string>> = {
+  prod: 'mypurecloud.com',
+  'prod-usw2': 'usw2.pure.cloud',
+  'prod-cac1': 'cac1.pure.cloud',
+  'prod-sae1': 'sae1.pure.cloud',
+  'prod-mxc1': 'mxc1.pure.cloud',
+  'prod-euw1': 'mypurecloud.ie',
+  'prod-euw2': 'euw2.pure.cloud',
+  'prod-euc1': 'mypurecloud.de',
+  'prod-euc2': 'euc2.pure.cloud',
+  'prod-mec1': 'mec1.pure.cloud',
+  'prod-aps1': 'aps1.pure.cloud',
+  'prod-apse1': 'apse1.pure.cloud',
+  'prod-apse2': 'mypurecloud.com.au',
+  'prod-apne1': 'mypurecloud.jp',
+  'prod-apne2': 'apne2.pure.cloud',
+  'prod-apne3': 'apne3.pure.cloud',
+  'fedramp-use2-core': 'use2.us-gov-pure.cloud',
+};
+
+/**
+ * The target after launch parameters: in a real org, `gcTargetEnv` (or legacy `pcEnvironment`)
+ * picks the region the Genesys desktop runs in, but only among known Genesys environments; the
+ * emulator target is never overridden.
+ */
+export function applyTargetEnv(
+  target: PlatformTarget,
+  targetEnv: string | undefined,
+): { target: PlatformTarget; problem?: string } {
+  if (!targetEnv || target.kind === 'emulator') return { target };
+  const environment = TARGET_ENVS[targetEnv.toLowerCase()] ?? resolveEnvironment(targetEnv);
+  if (!environment) {
+    return {
+      target,
+      problem: `gcTargetEnv "${targetEnv}" is not a Genesys Cloud environment; using ${target.environment}.`,
+    };
+  }
+  return { target: { kind: 'region', environment } };
+}

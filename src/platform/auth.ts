@@ -85,6 +85,18 @@ export async function signIn(
   return { accessToken: auth.accessToken, expiresAt: auth.tokenExpiryTime, carried: carry };
 }
 
+/**
+ * The launch parameters to use before sign-in: from the URL, or, when this load is the return
+ * from the login page (whose URL has only code and state), the ones saved before the redirect.
+ */
+export function launchCarry(
+  fromUrl: Record<string, string>,
+  browser: Browser = window,
+): Record<string, string> {
+  const query = new URLSearchParams(browser.location.search);
+  return query.has('code') || query.has('error') ? readCarried(browser) : fromUrl;
+}
+
 function readCarried(browser: Browser): Record<string, string> {
   try {
     const parsed: unknown = JSON.parse(browser.sessionStorage.getItem(CARRY_KEY) ?? '{}');

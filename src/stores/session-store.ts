@@ -17,8 +17,8 @@ export interface SessionState {
 }
 
 /** Who is signed in and whether the token is usable. Never holds the token itself. */
-export function createSessionStore() {
-  return createStore<SessionState>()(() => ({ status: 'signingIn' }));
+export function createSessionStore(launch?: LaunchParams) {
+  return createStore<SessionState>()(() => ({ status: 'signingIn', launch }));
 }
 
 export type SessionStore = ReturnType<typeof createSessionStore>;

@@ -2,6 +2,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { WidgetEnv } from '../config/env';
+import { parseLaunchParams } from '../config/launch-params';
+import { applyTargetEnv } from '../config/target';
 import { createQueryClient } from '../lib/query-client';
 import { ServicesProvider, type WidgetServices } from '../lib/services';
 import { createPlatform } from '../platform/platform';
@@ -22,9 +24,12 @@ export interface MountOptions {
 /** Mounts one widget into `host`; returns a function that unmounts it and closes its socket. */
 export function mountWidget(host: HTMLElement, { env, carry }: MountOptions): () => void {
   const redirectUri = env.redirectUri ?? `${window.location.origin}${window.location.pathname}`;
-  const platform = createPlatform({ target: env.target, clientId: env.clientId, redirectUri });
+  const launch = parseLaunchParams(carry);
+  const { target, problem } = applyTargetEnv(env.target, launch.targetEnv);
+  if (problem) launch.problems.push(problem);
+  const platform = createPlatform({ target, clientId: env.clientId, redirectUri });
   const queryClient = createQueryClient();
-  const session = createSessionStore();
+  const session = createSessionStore(launch);
   const connection = createConnectionStore();
   const controller = new SessionController({ env, platform, queryClient, session, connection });
   const services: WidgetServices = {

@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { WidgetEnv } from '../config/env';
-import { parseLaunchParams } from '../config/launch-params';
 import { toPlatformError } from '../platform/errors';
 import type { Platform } from '../platform/platform';
 import type { CurrentUser } from '../platform/types';
@@ -40,12 +39,7 @@ export class SessionController {
     try {
       const signedIn = await platform.signIn(carry);
       const user = await platform.getCurrentUser();
-      session.setState({
-        status: 'signedIn',
-        user,
-        tokenExpiresAt: signedIn.expiresAt,
-        launch: parseLaunchParams(signedIn.carried),
-      });
+      session.setState({ status: 'signedIn', user, tokenExpiresAt: signedIn.expiresAt });
       this.scheduleReauth(signedIn.expiresAt);
       this.channel = this.startChannel(user);
       this.unsubscribe = this.deps.connection.subscribe((state, previous) => {
