@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { resolveEnvironment, type PlatformTarget } from './target';
 
 /**
@@ -7,11 +7,11 @@ import { resolveEnvironment, type PlatformTarget } from './target';
  * emulator's seeded client only when the emulator is the target.
  */
 const rawEnvSchema = z.object({
-  VITE_GC_REGION: z.string().trim().optional(),
-  VITE_GC_EMULATOR_URL: z.string().trim().optional(),
-  VITE_GC_CLIENT_ID: z.string().trim().optional(),
-  VITE_GC_REDIRECT_URI: z.string().trim().optional(),
-  VITE_GC_HEARTBEAT_MS: z.string().trim().optional(),
+  VITE_GC_REGION: z.optional(z.string()),
+  VITE_GC_EMULATOR_URL: z.optional(z.string()),
+  VITE_GC_CLIENT_ID: z.optional(z.string()),
+  VITE_GC_REDIRECT_URI: z.optional(z.string()),
+  VITE_GC_HEARTBEAT_MS: z.optional(z.string()),
 });
 
 export interface WidgetEnv {
@@ -29,7 +29,8 @@ export class EnvError extends Error {
   }
 }
 
-const blank = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
+const blank = (v: string | undefined) =>
+  v === undefined || v.trim() === '' ? undefined : v.trim();
 
 export function parseEnv(raw: Record<string, unknown>): WidgetEnv {
   const env = rawEnvSchema.parse(raw);

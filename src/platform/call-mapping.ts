@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Call, Participant, ParticipantPurpose, ParticipantState } from './types';
 
 /**
@@ -6,12 +6,12 @@ import type { Call, Participant, ParticipantPurpose, ParticipantState } from './
  * (`…conversations.calls`) send it: both have flat participants. Unknown fields pass; enums are
  * compared case-insensitively; a missing field never throws.
  */
-const ref = z.object({ id: z.string(), name: z.string().nullish() }).partial().nullish();
-const str = z.string().nullish();
-const bool = z.boolean().nullish();
+const ref = z.nullish(z.object({ id: z.optional(z.string()), name: z.nullish(z.string()) }));
+const str = z.nullish(z.string());
+const bool = z.nullish(z.boolean());
 
 export const rawParticipantSchema = z.looseObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: str,
   purpose: str,
   state: str,
@@ -30,15 +30,15 @@ export const rawParticipantSchema = z.looseObject({
   endTime: str,
   startHoldTime: str,
   disconnectType: str,
-  attributes: z.record(z.string(), z.unknown()).nullish(),
+  attributes: z.nullish(z.record(z.string(), z.unknown())),
   monitoredParticipantId: str,
   coachedParticipantId: str,
   bargedParticipantId: str,
 });
 
 export const rawCallSchema = z.looseObject({
-  id: z.string().min(1),
-  participants: z.array(z.unknown()).nullish(),
+  id: z.string().check(z.minLength(1)),
+  participants: z.nullish(z.array(z.unknown())),
 });
 
 const PURPOSES: readonly ParticipantPurpose[] = [

@@ -2,13 +2,17 @@ import type { Models } from 'purecloud-platform-client-v2';
 import { parseCall } from './call-mapping';
 import { PlatformError } from './errors';
 import type { RequestBudget } from './request-budget';
-import { bodyOf, type Sdk } from './sdk';
+import { callOperation, type Sdk } from './sdk';
 import type { Call, ParticipantChange } from './types';
 
-/** `GET /api/v2/conversations/calls`: the signed-in user's active calls. */
+const CALLS = '/api/v2/conversations/calls';
+const CALL = `${CALLS}/{conversationId}`;
+const PARTICIPANT = `${CALL}/participants/{participantId}`;
+
+/** `GET /api/v2/conversations/calls` (SDK `getConversationsCalls`): the user's active calls. */
 export async function listCalls(sdk: Sdk, budget: RequestBudget): Promise<Call[]> {
-  const listing = bodyOf<Models.CallConversationEntityListing>(
-    await budget.run(() => sdk.conversations.getConversationsCalls()),
+  const listing = await budget.run(() =>
+    callOperation<Models.CallConversationEntityListing>(sdk, { method: 'GET', path: CALLS }),
   );
   return (listing.entities ?? []).flatMap((raw) => {
     const call = parseCall(raw);
@@ -16,14 +20,18 @@ export async function listCalls(sdk: Sdk, budget: RequestBudget): Promise<Call[]
   });
 }
 
-/** `GET /api/v2/conversations/calls/{id}`. */
+/** `GET /api/v2/conversations/calls/{id}` (SDK `getConversationsCall`). */
 export async function getCall(
   sdk: Sdk,
   budget: RequestBudget,
   conversationId: string,
 ): Promise<Call> {
-  const raw = bodyOf<Models.CallConversation>(
-    await budget.run(() => sdk.conversations.getConversationsCall(conversationId)),
+  const raw = await budget.run(() =>
+    callOperation<Models.CallConversation>(sdk, {
+      method: 'GET',
+      path: CALL,
+      pathParams: { conversationId },
+    }),
   );
   const call = parseCall(raw);
   if (!call)
@@ -32,8 +40,9 @@ export async function getCall(
 }
 
 /**
- * `PATCH …/participants/{pid}` with an explicit target (`{muted: true}`, never a toggle). The
- * platform answers 202; the new state arrives as a notification.
+ * `PATCH …/participants/{pid}` (SDK `patchConversationsCallParticipant`) with an explicit target
+ * (`{muted: true}`, never a toggle). The platform answers 202; the new state arrives as a
+ * notification.
  */
 export async function changeParticipant(
   sdk: Sdk,
@@ -42,8 +51,14 @@ export async function changeParticipant(
   participantId: string,
   change: ParticipantChange,
 ): Promise<void> {
+  const body: Models.MediaParticipantRequest = change;
   await budget.run(() =>
-    sdk.conversations.patchConversationsCallParticipant(conversationId, participantId, change),
+    callOperation(sdk, {
+      method: 'PATCH',
+      path: PARTICIPANT,
+      pathParams: { conversationId, participantId },
+      body,
+    }),
   );
 }
 
@@ -55,12 +70,14 @@ export async function patchAttributes(
   participantId: string,
   attributes: Record<string, string>,
 ): Promise<Record<string, string>> {
-  const result = bodyOf<Models.ParticipantAttributes | undefined>(
-    await budget.run(() =>
-      sdk.conversations.patchConversationsCallParticipantAttributes(conversationId, participantId, {
-        attributes,
-      }),
-    ),
+  const body: Models.ParticipantAttributes = { attributes };
+  const result = await budget.run(() =>
+    callOperation<Models.ParticipantAttributes | undefined>(sdk, {
+      method: 'PATCH',
+      path: `${PARTICIPANT}/attributes`,
+      pathParams: { conversationId, participantId },
+      body,
+    }),
   );
   return { ...(result?.attributes ?? {}) } as Record<string, string>;
 }

@@ -1,13 +1,13 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { PlatformError } from './errors';
 import type { RequestBudget } from './request-budget';
-import { bodyOf, type Sdk } from './sdk';
+import { callOperation, type Sdk } from './sdk';
 import type { NotificationChannel } from './types';
 
 /** `POST /api/v2/notifications/channels`. */
 export async function createChannel(sdk: Sdk, budget: RequestBudget): Promise<NotificationChannel> {
-  const channel = bodyOf<Models.Channel>(
-    await budget.run(() => sdk.notifications.postNotificationsChannels()),
+  const channel = await budget.run(() =>
+    callOperation<Models.Channel>(sdk, { method: 'POST', path: '/api/v2/notifications/channels' }),
   );
   if (!channel.id || !channel.connectUri)
     throw new PlatformError('invalid', 'The channel has no id or connectUri.');
@@ -31,14 +31,15 @@ export async function replaceSubscriptions(
   channelId: string,
   topics: readonly string[],
 ): Promise<SubscriptionResult> {
-  const listing = bodyOf<Models.ChannelTopicEntityListing>(
-    await budget.run(() =>
-      sdk.notifications.putNotificationsChannelSubscriptions(
-        channelId,
-        topics.map((id) => ({ id })),
-        { ignoreErrors: true },
-      ),
-    ),
+  const body: Models.ChannelTopic[] = topics.map((id) => ({ id }));
+  const listing = await budget.run(() =>
+    callOperation<Models.ChannelTopicEntityListing>(sdk, {
+      method: 'PUT',
+      path: '/api/v2/notifications/channels/{channelId}/subscriptions',
+      pathParams: { channelId },
+      query: { ignoreErrors: true },
+      body,
+    }),
   );
   const entities = listing.entities ?? [];
   return {

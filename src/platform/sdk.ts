@@ -1,16 +1,10 @@
 import ApiClient from 'purecloud-platform-client-v2/src/purecloud-platform-client-v2/ApiClient.js';
-import ConversationsApi from 'purecloud-platform-client-v2/src/purecloud-platform-client-v2/api/ConversationsApi.js';
-import NotificationsApi from 'purecloud-platform-client-v2/src/purecloud-platform-client-v2/api/NotificationsApi.js';
-import UsersApi from 'purecloud-platform-client-v2/src/purecloud-platform-client-v2/api/UsersApi.js';
 import type { PlatformTarget } from '../config/target';
 
 export type SdkClient = InstanceType<typeof ApiClient>;
 
 export interface Sdk {
   client: SdkClient;
-  conversations: InstanceType<typeof ConversationsApi>;
-  notifications: InstanceType<typeof NotificationsApi>;
-  users: InstanceType<typeof UsersApi>;
 }
 
 /**
@@ -34,16 +28,39 @@ export function createSdk(target: PlatformTarget): Sdk {
   client.setReturnExtendedResponses(true);
   // Tokens live in memory only: never in localStorage.
   client.setPersistSettings(false, 'lcp');
-  return {
-    client,
-    conversations: new ConversationsApi(client),
-    notifications: new NotificationsApi(client),
-    users: new UsersApi(client),
-  };
+  return { client };
 }
 
-/** The body of an extended response. */
-export function bodyOf<T>(response: unknown): T {
+export interface Operation {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The SDK's path template, e.g. `/api/v2/conversations/calls/{conversationId}`. */
+  path: string;
+  pathParams?: Record<string, string>;
+  query?: Record<string, string | boolean | undefined>;
+  body?: unknown;
+}
+
+/**
+ * Calls one platform operation exactly as the SDK's generated API classes do (they are thin
+ * wrappers over `ApiClient.callApi`), so requests carry the SDK's auth, gateway and error
+ * handling without bundling ~400 generated methods the widget never uses. Resolves with the body.
+ *
+ * @example
+ * const listing = await callOperation<Models.CallConversationEntityListing>(sdk, { method: 'GET', path: '/api/v2/conversations/calls' });
+ */
+export async function callOperation<T>(sdk: Sdk, op: Operation): Promise<T> {
+  const response: unknown = await sdk.client.callApi(
+    op.path,
+    op.method,
+    op.pathParams ?? {},
+    (op.query ?? {}) as Record<string, never>,
+    {},
+    {},
+    op.body ?? null,
+    ['PureCloud OAuth'],
+    ['application/json'],
+    ['application/json'],
+  );
   const extended = response as { body?: T } | null;
   return (
     extended && typeof extended === 'object' && 'body' in extended ? extended.body : response

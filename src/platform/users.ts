@@ -1,13 +1,16 @@
-import type { Sdk } from './sdk';
-import { bodyOf } from './sdk';
-import type { RequestBudget } from './request-budget';
-import type { CurrentUser } from './types';
 import type { Models } from 'purecloud-platform-client-v2';
+import type { RequestBudget } from './request-budget';
+import { callOperation, type Sdk } from './sdk';
+import type { CurrentUser } from './types';
 
-/** `GET /api/v2/users/me?expand=authorization`. */
+/** `GET /api/v2/users/me?expand=authorization` (SDK `getUsersMe`). */
 export async function getCurrentUser(sdk: Sdk, budget: RequestBudget): Promise<CurrentUser> {
-  const me = bodyOf<Models.UserMe>(
-    await budget.run(() => sdk.users.getUsersMe({ expand: ['authorization'] })),
+  const me = await budget.run(() =>
+    callOperation<Models.UserMe>(sdk, {
+      method: 'GET',
+      path: '/api/v2/users/me',
+      query: { expand: 'authorization' },
+    }),
   );
   return {
     id: me.id ?? '',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseCall } from '../platform/call-mapping';
 import type { Call } from '../platform/types';
 import { parseTopic } from './topics';
@@ -21,12 +21,12 @@ export type FrameResult =
   { ok: true; event: NotificationEvent } | { ok: false; reason: 'malformed' | 'unknownTopic' };
 
 const envelopeSchema = z.looseObject({
-  topicName: z.string().min(1),
+  topicName: z.string().check(z.minLength(1)),
   eventBody: z.unknown(),
-  metadata: z.looseObject({ CorrelationId: z.string().optional() }).nullish(),
+  metadata: z.nullish(z.looseObject({ CorrelationId: z.optional(z.string()) })),
 });
 
-const metadataBody = z.looseObject({ message: z.string().optional() }).nullish();
+const metadataBody = z.nullish(z.looseObject({ message: z.optional(z.string()) }));
 
 /** Parses one text frame at the edge. Never throws: bad input is reported, not raised. */
 export function parseFrame(text: string): FrameResult {

@@ -26,7 +26,7 @@ export const DEFAULT_CHANNEL_OPTIONS: ChannelOptions = {
   heartbeatMs: 30_000,
   pingAfterHeartbeats: 1.5,
   deadAfterHeartbeats: 2.5,
-  minUptimeMs: 10_000,
+  minUptimeMs: 5_000,
   connectTimeoutMs: 10_000,
   renewBeforeExpiryMs: 10 * 60_000,
   backoff: DEFAULT_BACKOFF,

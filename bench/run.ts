@@ -1,0 +1,123 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { EmulatorControl } from '../emulator/control-client.js';
+import { startStack } from '../scripts/stack.js';
+import { initialJsGzipBytes } from './bundle-size.js';
+import {
+  CLICK_PROBE,
+  INSTRUMENT,
+  NOTIFICATION_PROBE,
+  RECONCILE_PROBE,
+  type ProbeArgs,
+} from './page-probes.js';
+import { summarize } from './stats.js';
+
+/**
+ * `npm run bench`: the product budgets that the agent panel has today, measured against the
+ * local emulator in the system Chromium (production build). Timings come from inside the page.
+ * Results print as a table and go to bench-results/latest.json.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 20_000);
+const OUT_DIR = 'node_modules/.bench-dist';
+
+const stack = await startStack({ mode: 'preview', demo: false, outDir: OUT_DIR });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+try {
+  const control = new EmulatorControl(stack.emulatorUrl);
+  const page = await browser.newPage();
+  // tsx keeps function names with a `__name` helper; functions sent to the page need it too.
+  await page.addInitScript('window.__name = (fn) => fn;');
+  await page.addInitScript(INSTRUMENT);
+  await page.goto(stack.widgetUrl);
+  await page.getByLabel('Email').fill('alice@example.com');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('status', { name: /Connection: Live/ }).waitFor();
+  page.setDefaultTimeout(120_000);
+  const call = await control.createCall({
+    agentEmail: 'alice@example.com',
+    customerName: 'Bench Caller',
+  });
+  const args: ProbeArgs = {
+    emulatorUrl: stack.emulatorUrl,
+    conversationId: call.conversationId,
+    agentId: call.participants.find((p) => p.purpose === 'agent')!.id,
+    rounds: ROUNDS,
+  };
+  await page.getByRole('button', { name: 'Mute', exact: true }).waitFor();
+  await page.waitForFunction(
+    () => !document.querySelector('button[aria-pressed]')?.hasAttribute('disabled'),
+  );
+
+  const clicks = await page.evaluate(CLICK_PROBE, args);
+  const notifications = await page.evaluate(NOTIFICATION_PROBE, args);
+
+  let restWhileIdle = 0;
+  const countRest = (request: { url(): string }) => {
+    if (new URL(request.url()).pathname.startsWith('/api/v2/')) restWhileIdle += 1;
+  };
+  page.on('request', countRest);
+  await page.waitForTimeout(IDLE_MS);
+  page.off('request', countRest);
+
+  const reconcile = await page.evaluate(RECONCILE_PROBE, { ...args, rounds: Math.min(ROUNDS, 12) });
+  const bundle = initialJsGzipBytes(OUT_DIR);
+
+  const rows = [
+    {
+      metric: 'Initial JS of the agent panel (KB gzip)',
+      ...single(bundle.bytes / 1024),
+      budget: 130,
+    },
+    { metric: 'Mute click → intent shown (ms)', ...summarize(clicks.pending), budget: 16 },
+    {
+      metric: 'Mute click → confirmed and rendered (ms)',
+      ...summarize(clicks.confirmed),
+      budget: 30,
+    },
+    { metric: 'Notification received → DOM updated (ms)', ...summarize(notifications), budget: 16 },
+    {
+      metric: `REST requests while idle (per minute, over ${IDLE_MS / 1000} s)`,
+      ...single((restWhileIdle * 60_000) / IDLE_MS),
+      budget: 0,
+    },
+    {
+      metric: 'Socket killed → reconciled with the server (ms)',
+      ...summarize(reconcile),
+      budget: 2000,
+    },
+  ].map((r) => ({ ...r, within: r.p95 <= r.budget ? 'yes' : 'NO' }));
+
+  console.table(
+    rows.map((r) => ({ ...r, median: round(r.median), p95: round(r.p95), max: round(r.max) })),
+  );
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(
+    'bench-results/latest.json',
+    JSON.stringify(
+      { at: new Date().toISOString(), rounds: ROUNDS, bundleFiles: bundle.files, rows },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await browser.close();
+  await stack.close();
+}
+
+function single(value: number) {
+  return { n: 1, median: value, p95: value, max: value };
+}
+
+function round(value: number) {
+  return Math.round(value * 10) / 10;
+}
