@@ -1,19 +1,6 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
-
-/** The system Chromium (Playwright's own browser downloads are not available here). */
-function chromiumPath(): string {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ];
-  const found = candidates.find((p): p is string => Boolean(p) && existsSync(p as string));
-  if (!found) throw new Error('No Chromium found: install Debian chromium or set CHROMIUM_PATH.');
-  return found;
-}
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.js';
 
 /** A steady tone the fake microphone plays (written by the global setup), for the talking-while-muted test. */
 export const FAKE_MIC_WAV = fileURLToPath(
@@ -35,11 +22,7 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromiumPath(),
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...CHROMIUM_ARGS,
         // A fake microphone that plays a steady tone, for the talking-while-muted warning.
         '--use-fake-ui-for-media-stream',
         '--use-fake-device-for-media-stream',

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { EmulatorControl } from '../emulator/control-client.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.js';
 import { startStack } from '../scripts/stack.js';
 import { initialJsGzipBytes } from './bundle-size.js';
 import {
@@ -22,16 +23,7 @@ const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 20_000);
 const OUT_DIR = 'node_modules/.bench-dist';
 
 const stack = await startStack({ mode: 'preview', demo: false, outDir: OUT_DIR });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
   const control = new EmulatorControl(stack.emulatorUrl);
   const page = await browser.newPage();

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it, vi } from 'vitest';
 import type { Call, Participant } from '../platform/types';
+import { callFor } from '../testing/factories';
 import {
   applyCallSnapshot,
   callKeys,
@@ -10,24 +11,8 @@ import {
 } from './call-cache';
 
 const ME = 'u1';
-const leg = (over: Partial<Participant>): Participant => ({
-  id: 'p',
-  name: '',
-  purpose: 'agent',
-  state: 'connected',
-  direction: 'inbound',
-  muted: false,
-  held: false,
-  attributes: {},
-  ...over,
-});
-const call = (id: string, state: Participant['state'] = 'connected', muted = false): Call => ({
-  id,
-  participants: [
-    leg({ id: `${id}-c`, purpose: 'customer', state }),
-    leg({ id: `${id}-a`, userId: ME, state, muted }),
-  ],
-});
+const call = (id: string, state: Participant['state'] = 'connected', muted = false): Call =>
+  callFor(ME, id, { state, muted });
 const cached = (qc: QueryClient) => qc.getQueryData<Call[]>(callKeys.mine(ME)) ?? [];
 
 describe('call cache', () => {

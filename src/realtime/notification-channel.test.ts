@@ -1,26 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlatformError } from '../platform/errors';
 import type { Call } from '../platform/types';
+import { callFor } from '../testing/factories';
 import { FakeSocket } from '../testing/fake-socket';
 import { createConnectionStore } from './connection-store';
 import { NotificationChannelClient, type CallEvent } from './notification-channel';
 
 const HEARTBEAT = 1000;
-const call = (id: string): Call => ({
-  id,
-  participants: [
-    {
-      id: 'p',
-      name: '',
-      purpose: 'agent',
-      state: 'connected',
-      direction: 'inbound',
-      muted: false,
-      held: false,
-      attributes: {},
-    },
-  ],
-});
+const call = (id: string): Call => callFor('u1', id);
 const callFrame = (id: string) => ({
   topicName: 'v2.users.u1.conversations.calls',
   eventBody: call(id),

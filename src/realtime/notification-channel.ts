@@ -1,48 +1,14 @@
 import { toPlatformError } from '../platform/errors';
 import type { SubscriptionResult } from '../platform/notifications';
 import type { NotificationChannel as ChannelInfo } from '../platform/types';
-import { DEFAULT_BACKOFF, nextDelay, type BackoffOptions } from './backoff';
+import { nextDelay } from './backoff';
+import { DEFAULT_CHANNEL_OPTIONS, type ChannelOptions } from './channel-options';
 import type { ConnectionStore } from './connection-store';
 import { parseFrame, type NotificationEvent } from './events';
+import { browserTimers, NamedTimers, type Timers } from './named-timers';
+import { closeQuietly, openSocket, type SocketLike } from './open-socket';
 
 export type CallEvent = Extract<NotificationEvent, { kind: 'call' }>;
-
-export interface ChannelOptions {
-  /** The platform's heartbeat interval (about 30 s). */
-  heartbeatMs: number;
-  /** No frame for this many heartbeats: send a ping. */
-  pingAfterHeartbeats: number;
-  /** No frame for this many heartbeats: the link is dead, reconnect. */
-  deadAfterHeartbeats: number;
-  /** The attempt counter resets only after the link has stayed up this long. */
-  minUptimeMs: number;
-  connectTimeoutMs: number;
-  /** Move to a new channel this long before the current one expires. */
-  renewBeforeExpiryMs: number;
-  backoff: BackoffOptions;
-}
-
-export const DEFAULT_CHANNEL_OPTIONS: ChannelOptions = {
-  heartbeatMs: 30_000,
-  pingAfterHeartbeats: 1.5,
-  deadAfterHeartbeats: 2.5,
-  minUptimeMs: 5_000,
-  connectTimeoutMs: 10_000,
-  renewBeforeExpiryMs: 10 * 60_000,
-  backoff: DEFAULT_BACKOFF,
-};
-
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-type SocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
-  onopen: ((event: Event) => void) | null;
-  onclose: ((event: CloseEvent) => void) | null;
-  onerror: ((event: Event) => void) | null;
-  onmessage: ((event: MessageEvent) => void) | null;
-};
 
 export interface ChannelDeps {
   api: {
@@ -80,7 +46,7 @@ interface Link {
  */
 export class NotificationChannelClient {
   private readonly options: ChannelOptions;
-  private readonly timers: Timers;
+  private readonly timers: NamedTimers;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly createSocket: (url: string) => SocketLike;
@@ -90,14 +56,10 @@ export class NotificationChannelClient {
   private attempt = 0;
   private stopped = false;
   private held: CallEvent[] | null = null;
-  private readonly timerHandles = new Map<string, unknown>();
 
   constructor(private readonly deps: ChannelDeps) {
     this.options = { ...DEFAULT_CHANNEL_OPTIONS, ...deps.options };
-    this.timers = deps.timers ?? {
-      setTimeout: (cb, ms) => setTimeout(cb, ms),
-      clearTimeout: (h) => clearTimeout(h as number),
-    };
+    this.timers = new NamedTimers(deps.timers ?? browserTimers);
     this.now = deps.now ?? (() => Date.now());
     this.random = deps.random ?? Math.random;
     this.createSocket = deps.createSocket ?? ((url) => new WebSocket(url));
@@ -112,8 +74,7 @@ export class NotificationChannelClient {
   stop(): void {
     this.stopped = true;
     this.generation += 1;
-    for (const handle of this.timerHandles.values()) this.timers.clearTimeout(handle);
-    this.timerHandles.clear();
+    this.timers.clearAll();
     this.letGo(this.link);
     this.letGo(this.retiring);
     this.link = this.retiring = undefined;
@@ -126,7 +87,7 @@ export class NotificationChannelClient {
     if (this.link && this.deps.store.getState().status === 'live') void this.handover();
     else {
       this.attempt = 0;
-      this.clearTimer('retry');
+      this.timers.clear('retry');
       void this.connect();
     }
   }
@@ -135,13 +96,13 @@ export class NotificationChannelClient {
   reconnectNow(): void {
     if (this.stopped) return;
     this.attempt = 0;
-    this.clearTimer('retry');
+    this.timers.clear('retry');
     void this.connect();
   }
 
   private async connect(): Promise<void> {
     const generation = ++this.generation;
-    this.clearTimer('retry');
+    this.timers.clear('retry');
     this.update({
       status: this.link || this.attempt > 0 ? 'reconnecting' : 'connecting',
       nextRetryAt: undefined,
@@ -149,8 +110,13 @@ export class NotificationChannelClient {
     try {
       const channel = await this.deps.api.createChannel();
       if (generation !== this.generation) return;
-      const socket = await this.open(channel.connectUri);
-      if (generation !== this.generation) return void this.closeQuietly(socket);
+      const socket = await openSocket(
+        this.createSocket,
+        channel.connectUri,
+        this.options.connectTimeoutMs,
+        this.timers,
+      );
+      if (generation !== this.generation) return void closeQuietly(socket);
       this.letGo(this.link);
       this.adopt({ channel, socket });
       await this.subscribeAndResync(channel);
@@ -165,11 +131,16 @@ export class NotificationChannelClient {
   /** Opens the next channel while the current socket still delivers, then lets the old one go. */
   private async handover(): Promise<void> {
     const generation = ++this.generation;
-    this.clearTimer('renew');
+    this.timers.clear('renew');
     try {
       const channel = await this.deps.api.createChannel();
-      const socket = await this.open(channel.connectUri);
-      if (generation !== this.generation) return void this.closeQuietly(socket);
+      const socket = await openSocket(
+        this.createSocket,
+        channel.connectUri,
+        this.options.connectTimeoutMs,
+        this.timers,
+      );
+      if (generation !== this.generation) return void closeQuietly(socket);
       this.retiring = this.link;
       this.adopt({ channel, socket });
       await this.subscribeAndResync(channel);
@@ -203,7 +174,7 @@ export class NotificationChannelClient {
   private scheduleReconnect(): void {
     this.letGo(this.link);
     this.link = undefined;
-    this.clearTimer('uptime');
+    this.timers.clear('uptime');
     const delay = nextDelay(this.attempt, this.random, this.options.backoff);
     this.attempt += 1;
     this.update({
@@ -212,7 +183,7 @@ export class NotificationChannelClient {
       nextRetryAt: this.now() + delay,
       staleSince: this.staleSince(),
     });
-    this.setTimer('retry', delay, () => void this.connect());
+    this.timers.set('retry', delay, () => void this.connect());
   }
 
   private async subscribeAndResync(channel: ChannelInfo): Promise<void> {
@@ -236,12 +207,12 @@ export class NotificationChannelClient {
       channelId: channel.id,
       attempt: this.attempt,
     });
-    this.setTimer('uptime', this.options.minUptimeMs, () => {
+    this.timers.set('uptime', this.options.minUptimeMs, () => {
       this.attempt = 0;
       this.update({ attempt: 0 });
     });
     const renewIn = channel.expiresAt - this.options.renewBeforeExpiryMs - this.now();
-    this.setTimer('renew', Math.max(0, renewIn), () => void this.handover());
+    this.timers.set('renew', Math.max(0, renewIn), () => void this.handover());
     this.feedWatchdog();
   }
 
@@ -281,33 +252,12 @@ export class NotificationChannelClient {
   /** Every frame re-arms two timers: ping after 1.5 quiet heartbeats, reconnect after 2.5. */
   private feedWatchdog(): void {
     const { heartbeatMs, pingAfterHeartbeats, deadAfterHeartbeats } = this.options;
-    this.setTimer('ping', heartbeatMs * pingAfterHeartbeats, () => {
+    this.timers.set('ping', heartbeatMs * pingAfterHeartbeats, () => {
       const socket = this.link?.socket;
       if (socket && socket.readyState === 1) socket.send(JSON.stringify({ message: 'ping' }));
     });
-    this.setTimer('dead', heartbeatMs * deadAfterHeartbeats, () => {
+    this.timers.set('dead', heartbeatMs * deadAfterHeartbeats, () => {
       if (this.link && !this.stopped) this.scheduleReconnect();
-    });
-  }
-
-  private open(url: string): Promise<SocketLike> {
-    return new Promise((resolve, reject) => {
-      const socket = this.createSocket(url);
-      const fail = (why: string) => {
-        this.clearTimer('connect');
-        socket.onopen = socket.onerror = socket.onclose = null;
-        this.closeQuietly(socket);
-        reject(new Error(why));
-      };
-      this.setTimer('connect', this.options.connectTimeoutMs, () =>
-        fail('The notifications socket did not open in time.'),
-      );
-      socket.onopen = () => {
-        this.clearTimer('connect');
-        resolve(socket);
-      };
-      socket.onerror = () => fail('The notifications socket could not be opened.');
-      socket.onclose = () => fail('The notifications socket closed while opening.');
     });
   }
 
@@ -316,18 +266,10 @@ export class NotificationChannelClient {
     link.socket.onmessage = null;
     link.socket.onclose = null;
     link.socket.onerror = () => undefined;
-    this.closeQuietly(link.socket);
+    closeQuietly(link.socket);
     if (this.link === link) {
-      this.clearTimer('ping');
-      this.clearTimer('dead');
-    }
-  }
-
-  private closeQuietly(socket: SocketLike): void {
-    try {
-      if (socket.readyState <= 1) socket.close(1000, 'Client moved on');
-    } catch {
-      // Closing a socket that never opened may throw in some browsers; it is gone either way.
+      this.timers.clear('ping');
+      this.timers.clear('dead');
     }
   }
 
@@ -337,22 +279,5 @@ export class NotificationChannelClient {
 
   private update(partial: Partial<ReturnType<ConnectionStore['getState']>>): void {
     this.deps.store.setState(partial);
-  }
-
-  private setTimer(name: string, ms: number, callback: () => void): void {
-    this.clearTimer(name);
-    this.timerHandles.set(
-      name,
-      this.timers.setTimeout(() => {
-        this.timerHandles.delete(name);
-        callback();
-      }, ms),
-    );
-  }
-
-  private clearTimer(name: string): void {
-    const handle = this.timerHandles.get(name);
-    if (handle !== undefined) this.timers.clearTimeout(handle);
-    this.timerHandles.delete(name);
   }
 }

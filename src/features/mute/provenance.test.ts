@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Call, Participant } from '../../platform/types';
+import { participant } from '../../testing/factories';
 import { describeChange, sourceOf } from './provenance';
 
-const person = (over: Partial<Participant>): Participant => ({
-  id: 'x',
-  name: '',
-  purpose: 'user',
-  state: 'connected',
-  direction: 'outbound',
-  muted: false,
-  held: false,
-  attributes: {},
-  ...over,
-});
+const person = (over: Partial<Participant>) => participant({ purpose: 'user', direction: 'outbound', ...over });
 const agent = person({ id: 'agent', purpose: 'agent', name: 'Alice Agent' });
 
 describe('provenance', () => {
