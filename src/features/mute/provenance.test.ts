@@ -3,7 +3,8 @@ import type { Call, Participant } from '../../platform/types';
 import { participant } from '../../testing/factories';
 import { describeChange, sourceOf } from './provenance';
 
-const person = (over: Partial<Participant>) => participant({ purpose: 'user', direction: 'outbound', ...over });
+const person = (over: Partial<Participant>) =>
+  participant({ purpose: 'user', direction: 'outbound', ...over });
 const agent = person({ id: 'agent', purpose: 'agent', name: 'Alice Agent' });
 
 describe('provenance', () => {

@@ -32,7 +32,11 @@ function ToggleCell({ label, field, words, controls, disabled, shortcut }: Toggl
   const on = controls.shown(field);
   const pending = controls.pending(field);
   const [pendingOn, pendingOff, stateOn, stateOff] = words;
-  const status = pending ? (on ? pendingOn : pendingOff) : (controls.provenance[field] ?? (on ? stateOn : stateOff));
+  const status = pending
+    ? on
+      ? pendingOn
+      : pendingOff
+    : (controls.provenance[field] ?? (on ? stateOn : stateOff));
   return (
     <div className="toggle-cell">
       <ToggleButton
