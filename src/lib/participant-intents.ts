@@ -87,10 +87,6 @@ export class ParticipantIntents {
     return this.desired[field] !== undefined || this.awaiting[field] !== undefined;
   }
 
-  hasRequestInFlight(): boolean {
-    return this.inFlight;
-  }
-
   request(field: ToggleField, value: boolean): void {
     if (this.disposed) return;
     this.desired[field] = value;

@@ -45,8 +45,6 @@ export interface Platform {
   ): Promise<Record<string, string>>;
   createChannel(): Promise<NotificationChannel>;
   replaceSubscriptions(channelId: string, topics: readonly string[]): Promise<SubscriptionResult>;
-  /** Milliseconds until the request budget lets the next request go (0 when free). */
-  budgetWaitMs(): number;
 }
 
 /**
@@ -69,6 +67,5 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
     createChannel: () => createChannel(sdk, budget),
     replaceSubscriptions: (channelId, topics) =>
       replaceSubscriptions(sdk, budget, channelId, topics),
-    budgetWaitMs: () => budget.waitMs(),
   };
 }

@@ -52,11 +52,6 @@ export class RequestBudget {
     return Math.max(0, this.pausedUntil - this.now(), this.windowWait(this.now()));
   }
 
-  sentInLastMinute(): number {
-    this.prune(this.now());
-    return this.sent.length;
-  }
-
   private async takeSlot(): Promise<void> {
     for (;;) {
       const now = this.now();

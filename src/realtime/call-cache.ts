@@ -3,7 +3,6 @@ import type { Call, Participant } from '../platform/types';
 
 /** Query keys for call server state; the socket and REST re-reads are the only writers. */
 export const callKeys = {
-  all: ['calls'] as const,
   mine: (userId: string) => ['calls', 'mine', userId] as const,
 };
 

@@ -226,6 +226,20 @@ describe('NotificationChannelClient', () => {
     t.client.stop();
   });
 
+  it('reconnectNow skips the remaining backoff (the browser came back online)', async () => {
+    const t = setup({ random: () => 0.999 });
+    t.client.start();
+    await settle();
+    FakeSocket.last().drop();
+    expect(t.store.getState().status).toBe('reconnecting');
+    t.client.reconnectNow();
+    await settle();
+    expect(t.store.getState()).toMatchObject({ status: 'live', channelId: 'ch2' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(t.api.createChannel).toHaveBeenCalledTimes(2);
+    t.client.stop();
+  });
+
   it('stop() is final: closes the socket and schedules nothing more', async () => {
     const t = setup();
     t.client.start();

@@ -108,14 +108,7 @@ export class NotificationChannelClient {
       nextRetryAt: undefined,
     });
     try {
-      const channel = await this.deps.api.createChannel();
-      if (generation !== this.generation) return;
-      const socket = await openSocket(
-        this.createSocket,
-        channel.connectUri,
-        this.options.connectTimeoutMs,
-        this.timers,
-      );
+      const { channel, socket } = await this.openChannel();
       if (generation !== this.generation) return void closeQuietly(socket);
       this.letGo(this.link);
       this.adopt({ channel, socket });
@@ -133,13 +126,7 @@ export class NotificationChannelClient {
     const generation = ++this.generation;
     this.timers.clear('renew');
     try {
-      const channel = await this.deps.api.createChannel();
-      const socket = await openSocket(
-        this.createSocket,
-        channel.connectUri,
-        this.options.connectTimeoutMs,
-        this.timers,
-      );
+      const { channel, socket } = await this.openChannel();
       if (generation !== this.generation) return void closeQuietly(socket);
       this.retiring = this.link;
       this.adopt({ channel, socket });
@@ -155,6 +142,18 @@ export class NotificationChannelClient {
       }
       this.onFailure(error);
     }
+  }
+
+  /** A new channel and an open socket on it (not yet subscribed). */
+  private async openChannel(): Promise<Link> {
+    const channel = await this.deps.api.createChannel();
+    const socket = await openSocket(
+      this.createSocket,
+      channel.connectUri,
+      this.options.connectTimeoutMs,
+      this.timers,
+    );
+    return { channel, socket };
   }
 
   private onFailure(error: unknown): void {
