@@ -8,13 +8,18 @@ import {
   trackApi,
 } from './fixtures';
 
-test('a call arrives by notification and idling on it sends no REST requests', async ({
+test('sign in → the demo call arrives by notification; idling on it sends no REST requests', async ({
   page,
   widgetUrl,
   control,
 }) => {
+  await control.demo(true, 1500);
   const api = trackApi(page);
-  await aliceOnACall(page, widgetUrl, control);
+  await signIn(page, widgetUrl);
+  const afterSignIn = api.requests.length;
+  await expect(page.getByRole('heading', { name: 'Dana Customer', level: 2 })).toBeVisible();
+  // No request between sign-in and the call's arrival: it came over the socket.
+  expect(api.requests.slice(afterSignIn)).toEqual([]);
   const before = api.requests.length;
   // 10 s idle with a 1 s heartbeat: the socket alone keeps the panel true.
   // eslint-disable-next-line playwright/no-wait-for-timeout -- the idle window itself is what is measured

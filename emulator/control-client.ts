@@ -105,6 +105,11 @@ export class EmulatorControl {
     return this.call('POST', '/faults', faults);
   }
 
+  /** Turns the demo scenario (a call for each agent shortly after sign-in) on or off until reset. */
+  demo(enabled: boolean, delayMs?: number): Promise<{ demo: boolean; delayMs: number }> {
+    return this.call('POST', '/demo', { enabled, delayMs });
+  }
+
   advanceClock(advanceMs: number): Promise<{ now: string }> {
     return this.call('POST', '/clock', { advanceMs });
   }

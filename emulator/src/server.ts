@@ -47,6 +47,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     demo: options.demo ?? false,
     demoDelayMs: options.demoDelayMs ?? 3_000,
   };
+  const initialDemo = { demo: settings.demo, demoDelayMs: settings.demoDelayMs };
   const channels = new ChannelRegistry(clock, ids, settings.heartbeatMs);
   const demoTimers = new Map<string, NodeJS.Timeout>();
   const ctx: EmulatorContext = {
@@ -66,6 +67,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (ctx.conversations.activeForUser(userId).length > 0) return;
       const timer = setTimeout(() => {
         demoTimers.delete(userId);
+        if (!settings.demo) return;
         if (ctx.conversations.activeForUser(userId).length > 0) return;
         ctx.conversations.createInbound(
           {
@@ -143,6 +145,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ctx.rateLimiter.reset();
     for (const timer of demoTimers.values()) clearTimeout(timer);
     demoTimers.clear();
+    Object.assign(settings, initialDemo);
   };
   registerLoginRoutes(app, ctx);
   registerApi(app, ctx);

@@ -106,3 +106,27 @@ describe('control plane', () => {
       .toBe(1);
   });
 });
+
+describe('demo switch', () => {
+  it('turns the demo off and on until reset', async () => {
+    await running.control.demo(false);
+    const token = await signIn(running.url, ALICE);
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await api(running.url, token, 'GET', '/conversations/calls')).body?.entities).toEqual(
+      [],
+    );
+    await running.control.reset();
+    await running.control.demo(true, 10);
+    const again = await signIn(running.url, ALICE);
+    await expect
+      .poll(
+        async () =>
+          (
+            (await api(running.url, again, 'GET', '/conversations/calls')).body
+              ?.entities as unknown[]
+          ).length,
+      )
+      .toBe(1);
+    await expect(running.control.demo('yes' as never)).rejects.toThrow(/400/);
+  });
+});

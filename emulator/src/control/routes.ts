@@ -35,6 +35,9 @@ const participantChange = z.object({
 const dtmf = z.object({
   digits: z.string().regex(/^[0-9*#A-D]{1,32}$/, 'digits must be 0-9, *, #, A-D'),
 });
+const demo = z
+  .object({ enabled: z.boolean(), delayMs: z.number().int().min(0).max(600_000).optional() })
+  .strict();
 const clockAdvance = z.object({
   advanceMs: z
     .number()
@@ -185,6 +188,13 @@ export function registerControlRoutes(
     }
     if (faults.dropSockets) result.socketsDropped = ctx.channels.dropSockets();
     return { ok: true, ...result };
+  });
+
+  app.post('/__emulator/demo', async (request) => {
+    const body = parseBody(demo, request.body);
+    ctx.options.demo = body.enabled;
+    if (body.delayMs !== undefined) ctx.options.demoDelayMs = body.delayMs;
+    return { demo: ctx.options.demo, delayMs: ctx.options.demoDelayMs };
   });
 
   app.post('/__emulator/clock', async (request) => {
