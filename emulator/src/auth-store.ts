@@ -37,17 +37,13 @@ export class AuthStore {
   constructor(
     private readonly clock: Clock,
     private readonly ids: IdSource,
-    private tokenTtlMs: number,
+    private readonly tokenTtlMs: number,
   ) {}
 
   reset(): void {
     this.tokens.clear();
     this.codes.clear();
     this.sessions.clear();
-  }
-
-  setTokenTtlMs(ms: number): void {
-    this.tokenTtlMs = ms;
   }
 
   get tokenTtlSeconds(): number {

@@ -11,7 +11,6 @@ export interface ConnectionState {
   nextRetryAt?: number;
   /** Since when what is on screen may be out of date (epoch ms); unset while live. */
   staleSince?: number;
-  lastFrameAt?: number;
   channelId?: string;
   dropped: { malformed: number; unknownTopic: number };
   /** How many times the channel re-read state after (re)subscribing. */

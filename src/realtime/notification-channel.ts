@@ -230,10 +230,7 @@ export class NotificationChannelClient {
   private onFrame(socket: SocketLike, text: string): void {
     const isCurrent = this.link?.socket === socket;
     if (!isCurrent && this.retiring?.socket !== socket) return;
-    if (isCurrent) {
-      this.update({ lastFrameAt: this.now() });
-      this.feedWatchdog();
-    }
+    if (isCurrent) this.feedWatchdog();
     const result = parseFrame(text);
     if (!result.ok) {
       const dropped = { ...this.deps.store.getState().dropped };

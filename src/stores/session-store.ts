@@ -8,8 +8,6 @@ export type SessionStatus =
 export interface SessionState {
   status: SessionStatus;
   user?: CurrentUser;
-  /** Epoch ms when the access token expires. */
-  tokenExpiresAt?: number;
   /** What went wrong, in words for the agent. */
   problem?: string;
   /** Launch parameters, known once sign-in has carried them across the redirect. */

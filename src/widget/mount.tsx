@@ -7,7 +7,6 @@ import { applyTargetEnv } from '../config/target';
 import { createQueryClient } from '../lib/query-client';
 import { ServicesProvider, type WidgetServices } from '../lib/services';
 import { createPlatform } from '../platform/platform';
-import { resyncMyCalls } from '../realtime/call-cache';
 import { createConnectionStore } from '../realtime/connection-store';
 import { createSessionStore } from '../stores/session-store';
 import { createUiStore } from '../stores/ui-store';
@@ -37,10 +36,7 @@ export function mountWidget(host: HTMLElement, { env, carry }: MountOptions): ()
     session,
     connection,
     ui: createUiStore(),
-    resync: async () => {
-      const user = session.getState().user;
-      if (user) await resyncMyCalls(queryClient, user.id, platform);
-    },
+    resync: () => controller.resync(),
     onUnauthorized: () => void controller.reauthenticate(),
   };
   void controller.start(carry);

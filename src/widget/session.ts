@@ -39,7 +39,7 @@ export class SessionController {
     try {
       const signedIn = await platform.signIn(carry);
       const user = await platform.getCurrentUser();
-      session.setState({ status: 'signedIn', user, tokenExpiresAt: signedIn.expiresAt });
+      session.setState({ status: 'signedIn', user });
       this.scheduleReauth(signedIn.expiresAt);
       this.channel = this.startChannel(user);
       this.unsubscribe = this.deps.connection.subscribe((state, previous) => {
@@ -59,7 +59,7 @@ export class SessionController {
     this.reauthInFlight = platform
       .reauthenticate()
       .then((auth) => {
-        session.setState({ status: 'signedIn', tokenExpiresAt: auth.expiresAt });
+        session.setState({ status: 'signedIn' });
         this.scheduleReauth(auth.expiresAt);
         this.channel?.tokenChanged();
       })
@@ -70,6 +70,12 @@ export class SessionController {
         this.reauthInFlight = undefined;
       });
     return this.reauthInFlight;
+  }
+
+  /** One REST re-read of the signed-in user's calls (nothing before sign-in). */
+  async resync(): Promise<void> {
+    const user = this.deps.session.getState().user;
+    if (user) await resyncMyCalls(this.deps.queryClient, user.id, this.deps.platform);
   }
 
   stop(): void {
@@ -90,7 +96,7 @@ export class SessionController {
       api: platform,
       topics: () => [userCallsTopic(user.id)],
       onEvent: (event) => applyCallSnapshot(queryClient, user.id, event.call),
-      resync: () => resyncMyCalls(queryClient, user.id, platform),
+      resync: () => this.resync(),
       store: connection,
       options: { heartbeatMs: env.heartbeatMs },
     });

@@ -46,12 +46,6 @@ export class ConversationStore {
     return this.conversations.get(id);
   }
 
-  require(id: string): ConversationRecord {
-    const conversation = this.conversations.get(id);
-    if (!conversation) throw notFound(`Conversation ${id} was not found.`);
-    return conversation;
-  }
-
   requireParticipant(conversation: ConversationRecord, pid: string): ParticipantRecord {
     const participant = conversation.participants.find((p) => p.id === pid);
     if (!participant) throw notFound(`Participant ${pid} was not found on this conversation.`);

@@ -22,7 +22,6 @@ export function ToggleButton({
       className={`toggle${pressed ? ' toggle-on' : ''}${pending ? ' toggle-pending' : ''}`}
       aria-pressed={pressed}
       aria-keyshortcuts={shortcut}
-      aria-describedby={undefined}
       data-pending={pending ? 'true' : 'false'}
       disabled={disabled}
       onClick={() => onToggle(!pressed)}
