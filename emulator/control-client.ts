@@ -14,11 +14,26 @@ export interface CreateCallInput {
   customerName?: string;
   attributes?: Record<string, string>;
   autoAnswer?: boolean;
+  /** Start with an `ivr` leg, ended by `transfer` when the call reached the queue (default true). */
+  ivr?: boolean;
+  /** 0..5 missed alerts of the same agent (ended agent legs) before the leg that rings now. */
+  missedAlerts?: number;
 }
 
 export interface CreatedCall {
   conversationId: string;
-  participants: { id: string; purpose: string; name: string; userId?: string }[];
+  /** The agent's own leg: the newest agent leg that has not ended. */
+  agentParticipantId?: string;
+  /** In call order; `name` only on customer, ivr and acd legs; `state` as REST shows it. */
+  participants: { id: string; purpose: string; name?: string; userId?: string; state: string }[];
+}
+
+/** `POST /__emulator/crm`: the sample CRM's behaviour until reset. */
+export interface CrmSettings {
+  /** Delay before the CRM answers a lookup (0..120000 ms). */
+  latencyMs?: number;
+  /** Answer every lookup with this status (400..599); `null` answers normally again. */
+  status?: number | null;
 }
 
 export interface FaultsInput {
@@ -29,6 +44,10 @@ export interface FaultsInput {
   rateLimitPerMinute?: number | null;
   latencyMs?: number;
   failNext?: FailNextInput | FailNextInput[];
+  /** While true, CORS does not expose Retry-After and inin-ratelimit-* (they are still sent). */
+  hideRateLimitHeaders?: boolean;
+  /** Every socket gets `{"result":"404"}` and its channel is removed; the socket stays open. */
+  channelGone?: boolean;
 }
 
 export interface FailNextInput {
@@ -66,7 +85,13 @@ export interface EmulatorState {
   }[];
   channels: { id: string; userId: string; topics: string[]; connected: boolean; expires: string }[];
   tokens: number;
-  faults: { latencyMs: number; rateLimitPerMinute: number | null; failNext: FailNextInput[] };
+  faults: {
+    latencyMs: number;
+    rateLimitPerMinute: number | null;
+    hideRateLimitHeaders: boolean;
+    crm: { latencyMs: number; status: number | null };
+    failNext: FailNextInput[];
+  };
 }
 
 export class EmulatorControl {
@@ -80,6 +105,16 @@ export class EmulatorControl {
     return this.call('GET', '/state');
   }
 
+  /**
+   * An inbound call: customer, ivr (unless `ivr: false`), acd, `missedAlerts` ended agent legs,
+   * then the agent's leg (connected unless `autoAnswer: false`).
+   *
+   * @example
+   * const { conversationId, agentParticipantId } = await control.createCall({
+   *   agentEmail: 'alice@example.com',
+   *   missedAlerts: 2,
+   * });
+   */
   createCall(input: CreateCallInput): Promise<CreatedCall> {
     return this.call('POST', '/calls', input);
   }
@@ -101,8 +136,71 @@ export class EmulatorControl {
     return this.call('POST', `/calls/${conversationId}/dtmf`, { digits });
   }
 
+  /**
+   * Turns faults on (see emulator/README.md); `reset()` clears them.
+   *
+   * @example
+   * await control.faults({ hideRateLimitHeaders: true, rateLimitPerMinute: 5 });
+   * await control.faults({ channelGone: true }); // {"result":"404"} on every socket
+   */
   faults(faults: FaultsInput): Promise<Record<string, unknown>> {
     return this.call('POST', '/faults', faults);
+  }
+
+  /**
+   * Participant attributes changed elsewhere (a flow, a CRM, another client), merged and
+   * published like any change; `actor` only goes to the emulator's log.
+   *
+   * @example
+   * await control.setAttributes(conversationId, customerId, { 'crm.tier': 'Gold' }, 'flow');
+   */
+  setAttributes(
+    conversationId: string,
+    participantId: string,
+    attributes: Record<string, string>,
+    actor: string,
+  ): Promise<{ ok: true; changed: boolean; attributes: Record<string, string> }> {
+    return this.call('POST', `/calls/${conversationId}/participants/${participantId}/attributes`, {
+      attributes,
+      actor,
+    });
+  }
+
+  /**
+   * Sends one raw frame (a string as is, anything else JSON-encoded) on every socket of a user,
+   * or on every socket; answers how many sockets got it.
+   *
+   * @example
+   * await control.emit('{"topicName":', 'alice@example.com'); // a malformed frame
+   */
+  emit(frame: string | object, userEmail?: string): Promise<{ ok: true; sent: number }> {
+    return this.call('POST', '/emit', { frame, userEmail });
+  }
+
+  /**
+   * Makes the sample CRM slow or failing until reset.
+   *
+   * @example
+   * await control.crm({ latencyMs: 15_000 });
+   * await control.crm({ status: 503 });
+   */
+  crm(settings: CrmSettings): Promise<{ latencyMs: number; status: number | null }> {
+    return this.call('POST', '/crm', settings);
+  }
+
+  /**
+   * The sample CRM's lookup (what the widget calls from the browser): a record found by the
+   * caller's number, as attributes to write back.
+   *
+   * @example
+   * const { attributes } = await control.crmLookup({ conversationId, participantId });
+   */
+  crmLookup(input: {
+    conversationId: string;
+    participantId: string;
+    attributes?: Record<string, string>;
+  }): Promise<{ attributes: Record<string, string> }> {
+    return this.call('POST', '/crm/lookup', input);
   }
 
   /** Turns the demo scenario (a call for each agent shortly after sign-in) on or off until reset. */
@@ -114,12 +212,16 @@ export class EmulatorControl {
     return this.call('POST', '/clock', { advanceMs });
   }
 
-  /** The participant of `purpose` on a call, from the emulator's own state. */
+  /**
+   * The participant of `purpose` on a call, from the emulator's own state: the newest leg of that
+   * purpose that has not ended, else the newest (an agent's missed alerts are older, ended legs).
+   */
   async participant(conversationId: string, purpose: string): Promise<EmulatorParticipant> {
     const state = await this.state();
-    const found = state.conversations
-      .find((c) => c.id === conversationId)
-      ?.participants.find((p) => p.purpose === purpose);
+    const legs = (state.conversations.find((c) => c.id === conversationId)?.participants ?? [])
+      .filter((p) => p.purpose === purpose)
+      .reverse();
+    const found = legs.find((p) => p.state !== 'terminated') ?? legs[0];
     if (!found) throw new Error(`No ${purpose} participant on ${conversationId}`);
     return found;
   }

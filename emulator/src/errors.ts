@@ -60,6 +60,7 @@ export const notActiveParticipant = () =>
     'conversation.error.forbidden.not.active.participant',
     'The caller is not an active participant of this conversation.',
   );
+export const notAuthorized = (message: string) => new ApiError(403, 'not.authorized', message);
 export const notFound = (message = 'The requested resource was not found.') =>
   new ApiError(404, 'not.found', message);
 

@@ -25,6 +25,10 @@ export const faultsSchema = z
     rateLimitPerMinute: z.number().int().min(1).max(100_000).nullable().optional(),
     latencyMs: z.number().int().min(0).max(30_000).optional(),
     failNext: z.union([failNextSchema, z.array(failNextSchema)]).optional(),
+    /** While true, CORS does not expose Retry-After and inin-ratelimit-* (they are still sent). */
+    hideRateLimitHeaders: z.boolean().optional(),
+    /** Every channel with a socket gets `{"result":"404"}` and is removed; the socket stays open. */
+    channelGone: z.boolean().optional(),
   })
   .strict();
 
@@ -34,11 +38,16 @@ export type FaultsInput = z.infer<typeof faultsSchema>;
 export class Faults {
   latencyMs = 0;
   rateLimitPerMinute: number | null = null;
+  hideRateLimitHeaders = false;
+  /** The sample CRM (control/crm-routes.ts): a delay before it answers, a status it fails with. */
+  crm: { latencyMs: number; status: number | null } = { latencyMs: 0, status: null };
   private failures: FailNext[] = [];
 
   reset(): void {
     this.latencyMs = 0;
     this.rateLimitPerMinute = null;
+    this.hideRateLimitHeaders = false;
+    this.crm = { latencyMs: 0, status: null };
     this.failures = [];
   }
 

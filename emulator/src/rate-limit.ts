@@ -3,6 +3,10 @@ import type { Clock } from './clock.js';
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 const WINDOW_MS = 60_000;
 
+/** The platform's current 429 text (contract §4.2): the seconds to wait are inside the message. */
+export const rateLimitMessage = (retryAfterSeconds: number) =>
+  `Rate limit exceeded the maximum. Retry the request in [${retryAfterSeconds}] seconds`;
+
 export interface RateDecision {
   allowed: boolean;
   count: number;

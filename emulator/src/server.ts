@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import { ZodError } from 'zod';
 import { AuthStore } from './auth-store.js';
 import { createClock, type Clock } from './clock.js';
+import { registerExposedHeaders } from './cors-headers.js';
 import type { EmulatorContext, EmulatorOptions } from './context.js';
 import { registerControlRoutes } from './control/routes.js';
 import { ApiError } from './errors.js';
@@ -102,15 +103,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.register(cors, {
     origin: true,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    exposedHeaders: [
-      'ININ-Correlation-Id',
-      'Retry-After',
-      'inin-ratelimit-count',
-      'inin-ratelimit-allowed',
-      'inin-ratelimit-reset',
-    ],
     maxAge: 600,
   });
+  registerExposedHeaders(app, ctx.faults);
   app.register(formBody);
   // The platform accepts POSTs with a JSON content type and no body (e.g. creating a channel).
   app.removeContentTypeParser('application/json');

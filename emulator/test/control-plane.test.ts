@@ -9,14 +9,14 @@ afterAll(() => running.stop());
 beforeEach(() => running.control.reset());
 
 describe('control plane', () => {
-  it('creates inbound calls with customer, acd and agent; alerting until answered', async () => {
+  it('creates inbound calls with customer, ivr, acd and agent; alerting until answered', async () => {
     const call = await running.control.createCall({
       agentEmail: ALICE,
       queue: 'Sales',
       autoAnswer: false,
       attributes: { a: '1' },
     });
-    expect(call.participants.map((p) => p.purpose)).toEqual(['customer', 'acd', 'agent']);
+    expect(call.participants.map((p) => p.purpose)).toEqual(['customer', 'ivr', 'acd', 'agent']);
     const agent = await running.control.participant(call.conversationId, 'agent');
     expect(agent.state).toBe('alerting');
     const customer = await running.control.participant(call.conversationId, 'customer');
@@ -57,10 +57,11 @@ describe('control plane', () => {
     });
     const sam = await running.control.participant(call.conversationId, 'user');
     expect(sam).toMatchObject({
-      name: 'Sam Supervisor',
+      user: { id: 'b0a1ce00-0000-4000-8000-000000005a11' },
       bargedParticipantId: agentId,
       state: 'connected',
     });
+    expect(sam).not.toHaveProperty('name');
     await expect(
       running.control.setParticipant(call.conversationId, agentId, {
         muted: false,

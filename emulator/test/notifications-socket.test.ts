@@ -64,7 +64,7 @@ describe('events', () => {
       expect(frame.metadata).toEqual({
         CorrelationId: response.headers.get('inin-correlation-id'),
       });
-      expect(bodyOf(frame).participants).toHaveLength(3);
+      expect(bodyOf(frame).participants).toHaveLength(4);
       expect(agentOf(frame)).toMatchObject(expected);
     }
 
@@ -130,11 +130,9 @@ describe('events', () => {
 
     const calls = await agentSide.socket.next(onTopic(callsTopic));
     expect(calls.version).toBe('2');
-    expect(agentOf(calls)).toMatchObject({
-      user: { id: ALICE_ID, name: 'Alice Agent' },
-      queue: { id: SUPPORT },
-    });
-    expect(agentOf(calls).user).not.toHaveProperty('selfUri');
+    expect(agentOf(calls)).toMatchObject({ user: { id: ALICE_ID }, queue: { id: SUPPORT } });
+    expect(agentOf(calls).user).toEqual({ id: ALICE_ID });
+    expect(agentOf(calls)).not.toHaveProperty('name');
 
     const generic = await agentSide.socket.next(onTopic(conversationsTopic));
     const genericAgent = bodyOf(generic).participants.find((p) => p.purpose === 'agent')!;
@@ -144,7 +142,12 @@ describe('events', () => {
     ]);
 
     const queued = await supervisorSide.socket.next(onTopic(queueTopic));
-    expect(bodyOf(queued).participants.map((p) => p.purpose)).toEqual(['customer', 'acd', 'agent']);
+    expect(bodyOf(queued).participants.map((p) => p.purpose)).toEqual([
+      'customer',
+      'ivr',
+      'acd',
+      'agent',
+    ]);
     agentSide.socket.close();
     supervisorSide.socket.close();
   });

@@ -70,11 +70,12 @@ async function refresh() {
   }
   const rows = [];
   for (const c of state.conversations.filter((c) => !c.ended)) {
-    c.participants.filter((p) => p.purpose !== 'acd').forEach((p, i) => {
+    c.participants.filter((p) => p.purpose !== 'acd' && p.state !== 'terminated').forEach((p, i) => {
       const tr = document.createElement('tr');
       const cell = (content) => { const td = document.createElement('td'); if (typeof content === 'string') td.textContent = content; else td.append(...content); tr.append(td); };
       cell(i === 0 ? [document.createTextNode(c.id.slice(0, 8) + ' '), button('Hang up', () => call('POST', '/calls/' + c.id + '/hangup', { by: 'customer' }))] : '');
-      cell(p.purpose + ': ' + (p.name || ''));
+      // Agent and user legs carry only a user id, as on the platform: the name comes from state.users.
+      cell(p.purpose + ': ' + (p.name || (state.users.find((u) => u.id === (p.user && p.user.id)) || {}).name || ''));
       cell(p.state + (p.muted ? ', muted' : '') + (p.held ? ', held' : ''));
       const actors = [['Genesys UI', 'genesys-ui'], ...supervisors.map((s) => ['supervisor ' + s.name, s.email])];
       cell(p.purpose === 'agent' ? actors.flatMap(([label, actor]) => [

@@ -5,11 +5,16 @@ import { ApiError, assert, badRequest, notFound } from '../errors.js';
 import { faultsSchema } from '../faults.js';
 import { toIso } from '../clock.js';
 import { parseBody } from '../http-helpers.js';
-import { toCallConversation } from '../model/shapes.js';
-import { isEnded } from '../model/types.js';
+import { MAX_MISSED_ALERTS } from '../model/inbound-legs.js';
+import { activeLegOf, newestLegOf } from '../model/legs.js';
+import { shownState, toCallConversation } from '../model/shapes.js';
+import { isActiveState, isEnded } from '../model/types.js';
 import { DEFAULT_SOCKET_CLOSING_GRACE_MS } from '../realtime/channel-registry.js';
 import { findUserByEmail, QUEUES, USERS } from '../seed.js';
+import { registerCallDataControlRoutes } from './call-data-routes.js';
 import { CONSOLE_HTML } from './console-page.js';
+import { registerCrmRoutes } from './crm-routes.js';
+import { registerSocketControlRoutes } from './socket-routes.js';
 
 const createCall = z.object({
   agentEmail: z.string().email(),
@@ -21,6 +26,10 @@ const createCall = z.object({
   customerName: z.string().max(200).optional(),
   attributes: z.record(z.string(), z.string()).optional(),
   autoAnswer: z.boolean().optional(),
+  /** Start with an ivr leg (default true). */
+  ivr: z.boolean().optional(),
+  /** Missed alerts of the agent before the leg that rings now. */
+  missedAlerts: z.number().int().min(0).max(MAX_MISSED_ALERTS).optional(),
 });
 
 const hangup = z.object({ by: z.enum(['customer', 'agent']).optional() }).optional();
@@ -87,6 +96,8 @@ export function registerControlRoutes(
     faults: {
       latencyMs: ctx.faults.latencyMs,
       rateLimitPerMinute: ctx.faults.rateLimitPerMinute,
+      hideRateLimitHeaders: ctx.faults.hideRateLimitHeaders,
+      crm: ctx.faults.crm,
       failNext: ctx.faults.pendingFailures(),
     },
   }));
@@ -100,11 +111,14 @@ export function registerControlRoutes(
     const conversation = ctx.conversations.createInbound({ ...body, agent }, ctx.ids.uuid());
     return reply.code(201).send({
       conversationId: conversation.id,
+      /** The agent's own leg: the newest one that has not ended. */
+      agentParticipantId: activeLegOf(conversation, agent.id)?.id,
       participants: conversation.participants.map((p) => ({
         id: p.id,
         purpose: p.purpose,
         name: p.name,
         userId: p.userId,
+        state: shownState(p, 'rest'),
       })),
     });
   });
@@ -112,9 +126,7 @@ export function registerControlRoutes(
   app.post<{ Params: { cid: string } }>('/__emulator/calls/:cid/hangup', async (request, reply) => {
     const conversation = findCall(request.params.cid);
     const by = parseBody(hangup, request.body)?.by ?? 'customer';
-    const party = conversation.participants.find(
-      (p) => p.purpose === by || (by === 'agent' && p.purpose === 'user'),
-    );
+    const party = newestLegOf(conversation, by === 'agent' ? ['agent', 'user'] : ['customer']);
     assert(party, () => notFound(`No ${by} on this call.`));
     if (isEnded(conversation))
       throw badRequest('The call has already ended.', 'conversation.error.call.disconnected');
@@ -133,7 +145,7 @@ export function registerControlRoutes(
       const conversation = findCall(request.params.cid);
       const body = parseBody(participantChange, request.body);
       const participant = ctx.conversations.requireParticipant(conversation, request.params.pid);
-      if (isEnded(conversation))
+      if (isEnded(conversation) || !isActiveState(participant.state))
         throw badRequest('The call has ended.', 'conversation.error.call.disconnected');
       const correlationId = ctx.ids.uuid();
       if (body.actor !== 'genesys-ui') {
@@ -175,6 +187,9 @@ export function registerControlRoutes(
     if (faults.latencyMs !== undefined) ctx.faults.latencyMs = faults.latencyMs;
     if (faults.rateLimitPerMinute !== undefined)
       ctx.faults.rateLimitPerMinute = faults.rateLimitPerMinute;
+    if (faults.hideRateLimitHeaders !== undefined)
+      ctx.faults.hideRateLimitHeaders = faults.hideRateLimitHeaders;
+    if (faults.channelGone) result.channelsGone = ctx.channels.channelGone();
     if (faults.failNext) ctx.faults.queueFailures([faults.failNext].flat());
     if (faults.expireTokens) {
       ctx.auth.expireAllTokens();
@@ -203,6 +218,10 @@ export function registerControlRoutes(
     ctx.sweep();
     return { now: toIso(now) };
   });
+
+  registerCallDataControlRoutes(app, ctx);
+  registerCrmRoutes(app, ctx);
+  registerSocketControlRoutes(app, ctx);
 
   app.get('/__emulator/console', async (_request, reply) =>
     reply.type('text/html').send(CONSOLE_HTML),

@@ -2,6 +2,9 @@ import type { Clock } from '../clock.js';
 import type { IdSource } from '../ids.js';
 import { findQueue, findUser, QUEUES, type SeedUser } from '../seed.js';
 import { badRequest, notFound } from '../errors.js';
+import { stationUri } from './addresses.js';
+import { changesAnything, checkAttributeChange, mergedAttributes } from './attribute-limits.js';
+import { buildInboundLegs } from './inbound-legs.js';
 import {
   isActiveState,
   isEnded,
@@ -16,6 +19,10 @@ export interface InboundCallInput {
   customerName?: string;
   attributes?: Record<string, string>;
   autoAnswer?: boolean;
+  /** Start with an ivr leg (default true). */
+  ivr?: boolean;
+  /** Missed alerts of the agent before the leg that rings now (0..5). */
+  missedAlerts?: number;
 }
 
 /** Called after every change with the conversation and the correlation id that caused it. */
@@ -66,60 +73,17 @@ export class ConversationStore {
       : (QUEUES.find((q) => input.agent.queueIds.includes(q.id)) ?? QUEUES[0]);
     if (!queue) throw badRequest(`Unknown queue ${input.queue ?? ''}.`, 'invalid.value', 'queue');
     const now = this.clock.now();
-    const ani = input.ani ?? 'tel:+15555550123';
-    const base = {
-      startTime: now,
-      held: false,
-      muted: false,
-      confined: false,
-      recording: false,
-      direction: 'inbound' as const,
-      ani,
-      dnis: queue.dnis,
-    };
-    const customer: ParticipantRecord = {
-      ...base,
-      id: this.ids.uuid(),
-      callId: this.ids.uuid(),
-      purpose: 'customer',
-      name: input.customerName ?? 'Customer',
-      address: ani,
-      state: 'connected',
-      initialState: 'connected',
-      connectedTime: now,
-      attributes: { ...(input.attributes ?? {}) },
-    };
-    const acd: ParticipantRecord = {
-      ...base,
-      id: this.ids.uuid(),
-      callId: this.ids.uuid(),
-      purpose: 'acd',
-      name: queue.name,
-      address: queue.dnis,
-      queueId: queue.id,
-      state: 'connected',
-      initialState: 'connected',
-      connectedTime: now,
-      attributes: {},
-    };
-    const agent: ParticipantRecord = {
-      ...base,
-      id: this.ids.uuid(),
-      callId: this.ids.uuid(),
-      purpose: 'agent',
-      name: input.agent.name,
-      address: `sip:${input.agent.email}`,
-      userId: input.agent.id,
-      queueId: queue.id,
-      state: 'alerting',
-      initialState: 'alerting',
-      attributes: {},
-    };
+    const participants = buildInboundLegs(
+      { ...input, queue, ani: input.ani ?? 'tel:+15555550123' },
+      now,
+      this.ids,
+    );
+    const agent = participants[participants.length - 1]!;
     const conversation: ConversationRecord = {
       id: this.ids.uuid(),
       queueId: queue.id,
-      startTime: now,
-      participants: [customer, acd, agent],
+      startTime: participants[0]!.startTime,
+      participants,
       recordingState: 'none',
       digits: [],
     };
@@ -184,14 +148,21 @@ export class ConversationStore {
     this.onChange(conversation, correlationId);
   }
 
+  /**
+   * Upsert-merges string attributes within the limits of attribute-limits.ts (throws the API's
+   * error otherwise); publishes only when something changed. Returns the merged map.
+   */
   mergeAttributes(
     conversation: ConversationRecord,
     participant: ParticipantRecord,
     attributes: Record<string, string>,
     correlationId: string,
   ): Record<string, string> {
-    Object.assign(participant.attributes, attributes);
-    this.onChange(conversation, correlationId);
+    checkAttributeChange(participant.attributes, attributes);
+    if (changesAnything(participant.attributes, attributes)) {
+      participant.attributes = mergedAttributes(participant.attributes, attributes);
+      this.onChange(conversation, correlationId);
+    }
     return { ...participant.attributes };
   }
 
@@ -213,8 +184,7 @@ export class ConversationStore {
       id: this.ids.uuid(),
       callId: this.ids.uuid(),
       purpose: 'user',
-      name: supervisor.name,
-      address: `sip:${supervisor.email}`,
+      address: stationUri(supervisor),
       userId: supervisor.id,
       state: 'connected',
       initialState: 'connected',
@@ -227,7 +197,7 @@ export class ConversationStore {
       recording: false,
       attributes: {},
       ani: target.ani,
-      dnis: target.dnis,
+      dnis: stationUri(supervisor),
       bargedParticipantId: target.id,
     };
     conversation.participants.push(participant);

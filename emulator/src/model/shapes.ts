@@ -1,34 +1,64 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { toIso } from '../clock.js';
-import { findQueue, findUser } from '../seed.js';
-import type { ConversationRecord, ParticipantRecord } from './types.js';
+import { isActiveState, type ConversationRecord, type ParticipantRecord } from './types.js';
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : toIso(ms));
 const API = '/api/v2';
 
-function ref(kind: 'users' | 'routing/queues', id: string | undefined, withSelfUri: boolean) {
+/** REST bodies and topic events differ in references and in how ended legs are shown. */
+type Rendering = 'rest' | 'event';
+
+/** References carry only the id: `{id, selfUri}` in REST, `{id}` in events (contract §2.3a). */
+function ref(kind: 'users' | 'routing/queues', id: string | undefined, rendering: Rendering) {
   if (!id) return undefined;
-  const name = kind === 'users' ? findUser(id)?.name : findQueue(id)?.name;
-  return withSelfUri ? { id, name, selfUri: `${API}/${kind}/${id}` } : { id, name };
+  return rendering === 'rest' ? { id, selfUri: `${API}/${kind}/${id}` } : { id };
 }
 
-function commonParticipantFields(p: ParticipantRecord) {
+/** Agent and user legs carry no name; other legs' name is display text (caller id, place, queue). */
+const shownName = (p: ParticipantRecord) =>
+  p.purpose === 'agent' || p.purpose === 'user' ? undefined : p.name;
+
+/**
+ * An ended leg is `terminated` in REST and `disconnected` in call-topic events (the platform
+ * shows either in events; FIDELITY.md). Legs still up show their own state.
+ */
+export function shownState(p: ParticipantRecord, rendering: Rendering): string {
+  if (isActiveState(p.state)) return p.state;
+  return rendering === 'rest' ? 'terminated' : 'disconnected';
+}
+
+function commonParticipantFields(p: ParticipantRecord, rendering: Rendering) {
   return {
     id: p.id,
-    name: p.name,
+    name: shownName(p),
     address: p.address,
     startTime: iso(p.startTime),
     connectedTime: iso(p.connectedTime),
     endTime: iso(p.endTime),
     startHoldTime: iso(p.startHoldTime),
     purpose: p.purpose,
-    state: p.state,
+    state: shownState(p, rendering),
     direction: p.direction,
     disconnectType: p.disconnectType,
     held: p.held,
-    wrapupRequired: false,
+    wrapupRequired: p.wrapupRequired ?? false,
+    wrapupPrompt: p.wrapupPrompt,
+    wrapupTimeoutMs: p.wrapupTimeoutMs,
+    alertingTimeoutMs: p.alertingTimeoutMs,
+    user: ref('users', p.userId, rendering),
+    queue: ref('routing/queues', p.queueId, rendering),
     attributes: { ...p.attributes },
     provider: 'Edge',
+    peer: p.peer,
+    conversationRoutingData:
+      p.purpose === 'acd'
+        ? {
+            queue: ref('routing/queues', p.queueId, rendering),
+            priority: 0,
+            skills: [],
+            scoredAgents: [],
+          }
+        : undefined,
     muted: p.muted,
     confined: p.confined,
     recording: p.recording,
@@ -47,10 +77,8 @@ export function toCallConversation(c: ConversationRecord): Models.CallConversati
   return {
     id: c.id,
     participants: c.participants.map((p): Models.CallMediaParticipant => ({
-      ...commonParticipantFields(p),
+      ...commonParticipantFields(p, 'rest'),
       startAlertingTime: p.initialState === 'alerting' ? iso(p.startTime) : undefined,
-      user: ref('users', p.userId, true),
-      queue: ref('routing/queues', p.queueId, true),
     })),
     otherMediaUris: [],
     recentTransfers: [],
@@ -74,10 +102,8 @@ export function toCallsTopicBody(
     maxParticipants: 10,
     divisions: [],
     participants: c.participants.map((p) => ({
-      ...commonParticipantFields(p),
+      ...commonParticipantFields(p, 'event'),
       initialState: p.initialState,
-      user: ref('users', p.userId, false),
-      queue: ref('routing/queues', p.queueId, false),
     })),
   };
 }
@@ -97,11 +123,14 @@ export function toConversationsTopicBody(
       connectedTime: iso(p.connectedTime),
       endTime: iso(p.endTime),
       userId: p.userId,
-      name: p.name,
+      name: shownName(p),
       queueId: p.queueId,
       purpose: p.purpose,
       address: p.address,
-      wrapupRequired: false,
+      wrapupRequired: p.wrapupRequired ?? false,
+      wrapupPrompt: p.wrapupPrompt,
+      wrapupTimeoutMs: p.wrapupTimeoutMs,
+      alertingTimeoutMs: p.alertingTimeoutMs,
       attributes: { ...p.attributes },
       monitoredParticipantId: p.monitoredParticipantId,
       coachedParticipantId: p.coachedParticipantId,
@@ -109,7 +138,7 @@ export function toConversationsTopicBody(
       calls: [
         {
           id: p.callId,
-          state: p.state,
+          state: shownState(p, 'event'),
           initialState: p.initialState,
           direction: p.direction,
           recording: p.recording,

@@ -7,7 +7,8 @@ export interface ParticipantRecord {
   id: string;
   callId: string;
   purpose: Purpose;
-  name: string;
+  /** Display text on customer, acd and ivr legs; agent and user legs carry none (contract §2.3a). */
+  name?: string;
   address: string;
   userId?: string;
   queueId?: string;
@@ -29,6 +30,12 @@ export interface ParticipantRecord {
   monitoredParticipantId?: string;
   coachedParticipantId?: string;
   bargedParticipantId?: string;
+  /** The customer leg's call id, as `peer` on ivr, acd and agent legs. */
+  peer?: string;
+  wrapupRequired?: boolean;
+  wrapupPrompt?: 'mandatory' | 'optional' | 'agentRequested' | 'timeout' | 'forcedTimeout';
+  wrapupTimeoutMs?: number;
+  alertingTimeoutMs?: number;
 }
 
 export interface ConversationRecord {

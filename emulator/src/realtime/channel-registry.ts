@@ -35,6 +35,8 @@ export interface Envelope {
 export class ChannelRegistry {
   private readonly channels = new Map<string, ChannelRecord>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Sockets of channels that are gone (`channelGone`), left open until reset. */
+  private readonly orphans = new Set<WebSocket>();
 
   constructor(
     private readonly clock: Clock,
@@ -146,6 +148,40 @@ export class ChannelRegistry {
     return dropped;
   }
 
+  /**
+   * A dead channel (contract §3.2): every channel with a socket gets the frame `{"result":"404"}`
+   * and is removed, so no event or heartbeat reaches that socket again, but the socket is left
+   * open (a client waiting for its heartbeat watchdog would sit there). Closed on reset.
+   */
+  channelGone(): number {
+    let gone = 0;
+    for (const channel of [...this.channels.values()]) {
+      const socket = channel.socket;
+      if (!socket) continue;
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ result: '404' }));
+      clearInterval(channel.heartbeat);
+      channel.heartbeat = undefined;
+      channel.socket = undefined;
+      this.channels.delete(channel.id);
+      this.orphans.add(socket);
+      socket.once('close', () => this.orphans.delete(socket));
+      gone += 1;
+    }
+    return gone;
+  }
+
+  /** Sends one raw text frame on every socket of the channels `which` selects; returns how many. */
+  sendRaw(which: (channel: ChannelRecord) => boolean, text: string): number {
+    let sent = 0;
+    for (const channel of this.channels.values()) {
+      const socket = channel.socket;
+      if (!socket || socket.readyState !== socket.OPEN || !which(channel)) continue;
+      socket.send(text);
+      sent += 1;
+    }
+    return sent;
+  }
+
   /** Sends `v2.system.socket_closing` on every socket, then closes them after the grace period. */
   socketClosing(graceMs: number): number {
     let warned = 0;
@@ -190,6 +226,8 @@ export class ChannelRegistry {
     for (const channel of [...this.channels.values()]) this.remove(channel, 'Emulator reset');
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    for (const socket of this.orphans) socket.close(1000, 'Emulator reset');
+    this.orphans.clear();
   }
 
   private remove(channel: ChannelRecord, reason: string): void {

@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../context.js';
 import { ApiError, unauthorized } from '../errors.js';
-import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../rate-limit.js';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, rateLimitMessage } from '../rate-limit.js';
 import { findUser } from '../seed.js';
 import { registerConversationRoutes } from './conversations.js';
 import { registerNotificationRoutes } from './notifications.js';
+import { registerQueueRoutes } from './queues.js';
+import { registerUserLookupRoutes } from './user-lookup.js';
 import { registerUserRoutes } from './users.js';
 
 /**
@@ -21,17 +23,20 @@ export function registerApi(app: FastifyInstance, ctx: EmulatorContext): void {
         applyRateLimit(ctx, request, reply);
         const failure = ctx.faults.takeFailure(request.method, request.url);
         if (failure) {
-          const headers: Record<string, string> =
-            failure.status === 429 ? { 'Retry-After': String(failure.retryAfterSeconds ?? 1) } : {};
+          const retryAfter = failure.retryAfterSeconds ?? 1;
+          const is429 = failure.status === 429;
           throw new ApiError(
             failure.status,
             failure.code ?? defaultCode(failure.status),
-            failure.message ?? `Injected failure (${failure.status}).`,
-            headers,
+            failure.message ??
+              (is429 ? rateLimitMessage(retryAfter) : `Injected failure (${failure.status}).`),
+            is429 ? { 'Retry-After': String(retryAfter) } : {},
           );
         }
       });
       registerUserRoutes(api, ctx);
+      registerUserLookupRoutes(api, ctx);
+      registerQueueRoutes(api, ctx);
       registerConversationRoutes(api, ctx);
       registerNotificationRoutes(api, ctx);
     },
@@ -63,7 +68,7 @@ function applyRateLimit(ctx: EmulatorContext, request: FastifyRequest, reply: Fa
     throw new ApiError(
       429,
       'too.many.requests.retry.after',
-      `Rate limit exceeded the maximum [${decision.limit}] requests within [60] seconds`,
+      rateLimitMessage(decision.resetSeconds),
       { ...headers, 'Retry-After': String(decision.resetSeconds) },
     );
   }

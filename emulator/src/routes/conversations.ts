@@ -7,9 +7,12 @@ import {
   badRequest,
   missingPermissions,
   notActiveParticipant,
+  notAuthorized,
   notFound,
 } from '../errors.js';
 import { parseBody, requireUser } from '../http-helpers.js';
+import { ownAttributes } from '../model/attribute-limits.js';
+import { wasParticipant } from '../model/legs.js';
 import { toCallConversation } from '../model/shapes.js';
 import { isActiveState, isEnded, type ConversationRecord } from '../model/types.js';
 import type { SeedUser } from '../seed.js';
@@ -38,16 +41,11 @@ const participantAttributes = z.object({
 type ParticipantParams = { cid: string; pid: string };
 
 export function registerConversationRoutes(api: FastifyInstance, ctx: EmulatorContext): void {
-  const visible = (user: SeedUser, conversation: ConversationRecord) =>
-    conversation.participants.some((p) => p.userId === user.id) ||
-    (user.permissions.includes('routing:queue:view') && conversation.queueId !== undefined);
-
+  /** Unknown id → 404; whether the caller may see or change it is each route's check. */
   const load = (request: FastifyRequest<{ Params: { cid: string } }>) => {
     const user = requireUser(request);
     const conversation = ctx.conversations.get(request.params.cid);
-    assert(conversation && visible(user, conversation), () =>
-      notFound(`Conversation ${request.params.cid} was not found.`),
-    );
+    assert(conversation, () => notFound(`Conversation ${request.params.cid} was not found.`));
     return { user, conversation };
   };
 
@@ -73,9 +71,14 @@ export function registerConversationRoutes(api: FastifyInstance, ctx: EmulatorCo
     };
   });
 
-  api.get<{ Params: { cid: string } }>('/conversations/calls/:cid', async (request) =>
-    toCallConversation(load(request).conversation),
-  );
+  /** Participants only, ended legs included (FIDELITY.md): others get 403 `not.authorized`. */
+  api.get<{ Params: { cid: string } }>('/conversations/calls/:cid', async (request) => {
+    const { user, conversation } = load(request);
+    assert(wasParticipant(conversation, user.id), () =>
+      notAuthorized(`The caller is not a participant of conversation ${conversation.id}.`),
+    );
+    return toCallConversation(conversation);
+  });
 
   api.patch<{ Params: ParticipantParams }>(
     '/conversations/calls/:cid/participants/:pid',
@@ -135,13 +138,13 @@ export function registerConversationRoutes(api: FastifyInstance, ctx: EmulatorCo
     '/conversations/calls/:cid/participants/:pid/attributes',
     async (request, reply) => {
       const { user, conversation } = load(request);
-      const body = parseBody(participantAttributes, request.body);
+      parseBody(participantAttributes, request.body);
       const participant = ctx.conversations.requireParticipant(conversation, request.params.pid);
       requireActiveParticipant(user, conversation);
       const attributes = ctx.conversations.mergeAttributes(
         conversation,
         participant,
-        body.attributes,
+        ownAttributes(request.body),
         request.correlationId,
       );
       return reply.code(202).send({ attributes });

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../context.js';
-import { missingPermissions } from '../errors.js';
 import { requireUser } from '../http-helpers.js';
-import { ORG, OAUTH_CLIENT, QUEUES, USERS } from '../seed.js';
+import { ORG, OAUTH_CLIENT } from '../seed.js';
 import { toIso } from '../clock.js';
 
 export function registerUserRoutes(api: FastifyInstance, _ctx: EmulatorContext): void {
@@ -48,33 +47,4 @@ export function registerUserRoutes(api: FastifyInstance, _ctx: EmulatorContext):
         : {}),
     };
   });
-
-  api.get<{ Querystring: { pageSize?: string; pageNumber?: string; name?: string } }>(
-    '/routing/queues',
-    async (request) => {
-      const user = requireUser(request);
-      if (!user.permissions.includes('routing:queue:view'))
-        throw missingPermissions(['routing:queue:view']);
-      const pageSize = Math.min(500, Math.max(1, Number(request.query.pageSize ?? 25) || 25));
-      const pageNumber = Math.max(1, Number(request.query.pageNumber ?? 1) || 1);
-      const name = request.query.name?.replace(/\*/g, '').toLowerCase();
-      const matching = QUEUES.filter((q) => !name || q.name.toLowerCase().includes(name));
-      const entities = matching
-        .slice((pageNumber - 1) * pageSize, pageNumber * pageSize)
-        .map((q) => ({
-          id: q.id,
-          name: q.name,
-          division: { id: ORG.id, name: 'Home' },
-          memberCount: USERS.filter((u) => u.queueIds.includes(q.id)).length,
-          selfUri: `/api/v2/routing/queues/${q.id}`,
-        }));
-      return {
-        entities,
-        pageSize,
-        pageNumber,
-        total: matching.length,
-        pageCount: Math.max(1, Math.ceil(matching.length / pageSize)),
-      };
-    },
-  );
 }

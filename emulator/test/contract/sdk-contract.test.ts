@@ -6,6 +6,7 @@ import platformClient, { type Models } from 'purecloud-platform-client-v2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   ALICE,
+  SAM,
   authorize,
   CLIENT_ID,
   REDIRECT_URI,
@@ -20,6 +21,7 @@ const conversations = new platformClient.ConversationsApi();
 const users = new platformClient.UsersApi();
 const notifications = new platformClient.NotificationsApi();
 const tokens = new platformClient.TokensApi();
+const routing = new platformClient.RoutingApi();
 
 async function sdkSignIn(email: string): Promise<string> {
   const verifier = client.generatePKCECodeVerifier(128);
@@ -83,7 +85,7 @@ describe('users and calls through the SDK', () => {
       await conversations.getConversationsCalls();
     expect(listing.entities?.map((c) => c.id)).toEqual([conversationId]);
     const call = listing.entities![0]!;
-    expect(call.participants?.map((p) => p.purpose)).toEqual(['customer', 'acd', 'agent']);
+    expect(call.participants?.map((p) => p.purpose)).toEqual(['customer', 'ivr', 'acd', 'agent']);
     const agent = call.participants!.find((p) => p.purpose === 'agent')!;
     expect(agent).toMatchObject({
       state: 'connected',
@@ -91,7 +93,11 @@ describe('users and calls through the SDK', () => {
       held: false,
       direction: 'inbound',
     });
-    expect(agent.user?.name).toBe('Alice Agent');
+    expect(agent.user).toEqual({
+      id: 'b0a1ce00-0000-4000-8000-00000000a11c',
+      selfUri: '/api/v2/users/b0a1ce00-0000-4000-8000-00000000a11c',
+    });
+    expect(agent.name).toBeUndefined();
     const customer = call.participants!.find((p) => p.purpose === 'customer')!;
     expect(customer.ani).toBe('tel:+15550001111');
     const single: Models.CallConversation =
@@ -141,6 +147,56 @@ describe('users and calls through the SDK', () => {
       status: 404,
       code: 'not.found',
     });
+  });
+});
+
+describe('name lookups and attributes through the SDK', () => {
+  const BOB_ID = 'b0a1ce00-0000-4000-8000-000000000b0b';
+  const SAM_ID = 'b0a1ce00-0000-4000-8000-000000005a11';
+  const SUPPORT = 'a1c0ffee-0000-4000-8000-000000000001';
+
+  it('getUsers with an id list sends repeated ids and answers a UserEntityListing', async () => {
+    const listing: Models.UserEntityListing = await users.getUsers({
+      id: [BOB_ID, SAM_ID],
+      pageSize: 2,
+    });
+    expect(listing.entities?.map((u) => u.name)).toEqual(['Bob Agent', 'Sam Supervisor']);
+    expect(listing).toMatchObject({ pageSize: 2, pageNumber: 1, total: 2 });
+    const bob: Models.User = await users.getUser(BOB_ID);
+    expect(bob.email).toBe('bob@example.com');
+  });
+
+  it('getRoutingQueue needs routing:queue:view; getRoutingQueuesMe does not', async () => {
+    await expect(routing.getRoutingQueue(SUPPORT)).rejects.toMatchObject({
+      status: 403,
+      code: 'missing.any.permissions',
+    });
+    const mine: Models.UserQueueEntityListing = await routing.getRoutingQueuesMe({ pageSize: 25 });
+    expect(mine.entities?.map((q) => [q.name, q.joined])).toEqual([
+      ['Support', true],
+      ['Sales', true],
+    ]);
+    await sdkSignIn(SAM);
+    const queue: Models.Queue = await routing.getRoutingQueue(SUPPORT);
+    expect(queue).toMatchObject({ id: SUPPORT, name: 'Support' });
+    const batch: Models.QueueEntityListing = await routing.getRoutingQueues({ id: [SUPPORT] });
+    expect(batch.entities?.map((q) => q.id)).toEqual([SUPPORT]);
+  });
+
+  it('patchConversationsCallParticipantAttributes answers limits as an ErrorBody', async () => {
+    const { conversationId, participants } = await running.control.createCall({
+      agentEmail: ALICE,
+    });
+    const customerId = participants.find((p) => p.purpose === 'customer')!.id;
+    const body: Models.ParticipantAttributes = { attributes: { 'bad\tkey': 'x' } };
+    await expect(
+      conversations.patchConversationsCallParticipantAttributes(conversationId, customerId, body),
+    ).rejects.toMatchObject({ status: 400, code: 'invalid.value' });
+    const merged: Models.ParticipantAttributes =
+      await conversations.patchConversationsCallParticipantAttributes(conversationId, customerId, {
+        attributes: { 'crm.tier': 'Gold' },
+      });
+    expect(merged.attributes).toEqual({ 'crm.tier': 'Gold' });
   });
 });
 

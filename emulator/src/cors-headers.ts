@@ -1,0 +1,31 @@
+/**
+ * Which response headers a browser may read (`Access-Control-Expose-Headers`), decided per
+ * response: the `hideRateLimitHeaders` fault leaves out `Retry-After` and `inin-ratelimit-*`
+ * (still sent, but unreadable cross-origin), as the platform may do (contract §4.2).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Faults } from './faults.js';
+
+export const ALWAYS_EXPOSED_HEADERS = ['ININ-Correlation-Id'] as const;
+export const RATE_LIMIT_HEADERS = [
+  'Retry-After',
+  'inin-ratelimit-count',
+  'inin-ratelimit-allowed',
+  'inin-ratelimit-reset',
+] as const;
+
+export function exposedHeaders(faults: Pick<Faults, 'hideRateLimitHeaders'>): string {
+  return (
+    faults.hideRateLimitHeaders
+      ? [...ALWAYS_EXPOSED_HEADERS]
+      : [...ALWAYS_EXPOSED_HEADERS, ...RATE_LIMIT_HEADERS]
+  ).join(', ');
+}
+
+/** Call before registering routes; replaces a static `exposedHeaders` list on the CORS plugin. */
+export function registerExposedHeaders(app: FastifyInstance, faults: Faults): void {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('Access-Control-Expose-Headers', exposedHeaders(faults));
+    return payload;
+  });
+}
