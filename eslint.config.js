@@ -5,8 +5,12 @@ import importX from 'eslint-plugin-import-x';
 import checkFile from 'eslint-plugin-check-file';
 import reactHooks from 'eslint-plugin-react-hooks';
 import playwright from 'eslint-plugin-playwright';
+import { readdirSync } from 'node:fs';
 
-const FEATURES = ['call', 'mute', 'attributes', 'playback', 'supervisor', 'embed'];
+/** Every folder under src/features is a feature: the fence follows the folder list. */
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 /** Each feature may not import any other feature (house style: features sit side by side). */
 const featureZones = FEATURES.map((feature) => ({
@@ -16,7 +20,10 @@ const featureZones = FEATURES.map((feature) => ({
   message: 'Features do not import each other; compose them in src/widget.',
 }));
 
-/** Layer direction: widget → features → {platform, realtime, stores, components, lib, config}. */
+/**
+ * Layer direction: widget → features → {components, lib, stores} → {realtime, i18n} → {domain,
+ * platform} → config. `domain` holds pure call selectors every layer may use.
+ */
 const layerZones = [
   ...featureZones,
   {
@@ -28,13 +35,62 @@ const layerZones = [
       './src/components',
       './src/lib',
       './src/widget',
+      './src/domain',
+      './src/i18n',
     ],
     message: 'platform/ may import only config/.',
   },
   {
+    target: './src/domain',
+    from: [
+      './src/features',
+      './src/realtime',
+      './src/stores',
+      './src/components',
+      './src/lib',
+      './src/widget',
+      './src/i18n',
+      './src/config',
+    ],
+    message: 'domain/ is pure: it may import only platform types.',
+  },
+  {
     target: './src/realtime',
-    from: ['./src/features', './src/stores', './src/components', './src/lib', './src/widget'],
-    message: 'realtime/ may import only platform/ and config/.',
+    from: [
+      './src/features',
+      './src/stores',
+      './src/components',
+      './src/lib',
+      './src/widget',
+      './src/i18n',
+    ],
+    message: 'realtime/ may import only platform/, domain/ and config/ (no React, no text).',
+  },
+  {
+    target: './src/i18n',
+    from: [
+      './src/features',
+      './src/stores',
+      './src/components',
+      './src/lib',
+      './src/widget',
+      './src/realtime',
+      './src/platform',
+    ],
+    message: 'i18n/ stands alone.',
+  },
+  {
+    target: './src/config',
+    from: [
+      './src/features',
+      './src/stores',
+      './src/components',
+      './src/lib',
+      './src/widget',
+      './src/realtime',
+      './src/platform',
+    ],
+    message: 'config/ may import only i18n/ messages.',
   },
   {
     target: ['./src/features', './src/stores', './src/components', './src/lib', './src/config'],

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { lingui } from '@lingui/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -10,7 +11,7 @@ import { defineConfig } from 'vite';
 const nodeOnly = fileURLToPath(new URL('./src/platform/node-only-stub.ts', import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), lingui()],
   resolve: {
     alias: {
       winston: nodeOnly,

@@ -48,8 +48,9 @@ test('a 404 is explained, rolled back, and the call re-read', async ({
   await expect
     .poll(
       () =>
-        api.requests.filter((r) => r.method === 'GET' && r.path === '/api/v2/conversations/calls')
-          .length,
+        api.requests.filter(
+          (r) => r.method === 'GET' && r.path.startsWith('/api/v2/conversations/calls/'),
+        ).length,
     )
     .toBe(1);
   await page.getByRole('button', { name: 'Dismiss' }).click();
@@ -79,8 +80,15 @@ test('a 401 mid-call: the panel stays, re-authenticates, and the next change goe
     failNext: { method: 'PATCH', path: PATCH, status: 401, code: 'bad.credentials' },
   });
   await muteButton(page).click();
-  await expect(page.getByRole('alert')).toContainText('your sign-in expired');
+  await expect(page.getByRole('alert').filter({ hasText: 'Couldn’t mute' })).toContainText(
+    'your sign-in has expired',
+  );
   await expect(page.getByRole('heading', { name: 'Casey Caller', level: 2 })).toBeVisible();
+  // The sign-in window opens from the agent's click, never from a timer.
+  expect((await control.state()).tokens).toBe(1);
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  await (await popup).waitForEvent('close');
   // A second token was issued: the widget really signed in again (the first one is still valid here).
   await expect.poll(async () => (await control.state()).tokens).toBe(2);
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();

@@ -13,9 +13,10 @@ test('dropped sockets: reconnect, resubscribe, re-read; a mute made meanwhile is
   await control.faults({ dropSockets: true });
   await control.setParticipant(conversationId, agentId, { muted: true, actor: 'genesys-ui' });
   await expect(page.getByRole('status', { name: /Connection: Reconnecting/ })).toBeVisible();
+  await expect(page.getByTestId('stale-banner')).toContainText(/^As of \d/);
   await control.faults({ latencyMs: 0 });
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
-  await expect(page.getByTestId('mute-status')).toHaveText('Muted in Genesys Cloud');
+  await expect(page.getByTestId('mute-status')).toHaveText(/^Muted outside this panel at /);
   const after = (await control.state()).channels.filter((c) => c.connected);
   expect(after).toHaveLength(1);
   expect(after[0]!.id).not.toBe(before);
@@ -25,6 +26,7 @@ test('dropped sockets: reconnect, resubscribe, re-read; a mute made meanwhile is
   const paths = api.requests.map((r) => `${r.method} ${r.path}`);
   expect(paths.filter((p) => p.startsWith('PUT /api/v2/notifications/channels/'))).toHaveLength(1);
   expect(paths.filter((p) => p === 'GET /api/v2/conversations/calls')).toHaveLength(1);
+  await expect(page.getByTestId('stale-banner')).toHaveCount(0);
 });
 
 test('socket_closing: the next channel opens before the old one closes, and no event is missed', async ({
@@ -49,15 +51,15 @@ test('socket_closing: the next channel opens before the old one closes, and no e
     )
     .toBe(true);
   await control.setParticipant(conversationId, agentId, { held: true, actor: 'genesys-ui' });
-  await expect(page.getByTestId('hold-status')).toHaveText('On hold in Genesys Cloud');
+  await expect(page.getByTestId('hold-status')).toHaveText(/^Put on hold outside this panel at /);
   // eslint-disable-next-line playwright/no-wait-for-timeout -- outlast the server's 3 s close deadline
   await page.waitForTimeout(3200);
   await control.setParticipant(conversationId, agentId, { muted: true, actor: 'genesys-ui' });
-  await expect(page.getByTestId('mute-status')).toHaveText('Muted in Genesys Cloud');
+  await expect(page.getByTestId('mute-status')).toHaveText(/^Muted outside this panel at /);
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
 });
 
-test('token expiry: re-authenticates in a popup and keeps the same call', async ({
+test('token expiry: the call stays, marked stale; signing in again from a click brings it back', async ({
   page,
   widgetUrl,
   control,
@@ -66,9 +68,17 @@ test('token expiry: re-authenticates in a popup and keeps the same call', async 
   await muteButton(page).click();
   await expect(page.getByTestId('mute-status')).toHaveText('Muted by you');
   await control.faults({ expireTokens: true });
+  await expect(page.getByRole('status', { name: /Connection: Sign-in needed/ })).toBeVisible({
+    timeout: 10_000,
+  });
+  await expect(page.getByTestId('stale-banner')).toContainText(/^As of \d/);
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  await (await popup).waitForEvent('close');
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible({
     timeout: 10_000,
   });
+  await expect(page.getByTestId('stale-banner')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Casey Caller', level: 2 })).toBeVisible();
   await expect(muteButton(page)).toHaveAttribute('aria-pressed', 'true');
   await muteButton(page).click();

@@ -8,7 +8,11 @@ describe('parseEnv', () => {
       clientId: 'lcp-local',
       redirectUri: undefined,
       heartbeatMs: 30_000,
+      renewBeforeMs: 600_000,
     });
+    expect(
+      parseEnv({ VITE_GC_EMULATOR_URL: 'http://x', VITE_GC_RENEW_BEFORE_MIN: '2.5' }).renewBeforeMs,
+    ).toBe(150_000);
   });
 
   it('accepts a region key or an environment for a real org', () => {
@@ -30,11 +34,12 @@ describe('parseEnv', () => {
         VITE_GC_REGION: 'mars_north_1',
         VITE_GC_REDIRECT_URI: 'not a url',
         VITE_GC_HEARTBEAT_MS: 'soon',
+        VITE_GC_RENEW_BEFORE_MIN: '-1',
       });
       throw new Error('expected EnvError');
     } catch (error) {
       expect(error).toBeInstanceOf(EnvError);
-      expect((error as EnvError).problems).toHaveLength(4);
+      expect((error as EnvError).problems).toHaveLength(5);
     }
   });
 

@@ -12,6 +12,7 @@ const rawEnvSchema = z.object({
   VITE_GC_CLIENT_ID: z.optional(z.string()),
   VITE_GC_REDIRECT_URI: z.optional(z.string()),
   VITE_GC_HEARTBEAT_MS: z.optional(z.string()),
+  VITE_GC_RENEW_BEFORE_MIN: z.optional(z.string()),
 });
 
 export interface WidgetEnv {
@@ -21,6 +22,8 @@ export interface WidgetEnv {
   redirectUri?: string;
   /** The platform's heartbeat interval, which the socket watchdog expects (30 s in production). */
   heartbeatMs: number;
+  /** Offer "Renew sign-in" this long before the token expires (default 10 minutes). */
+  renewBeforeMs: number;
 }
 
 export class EnvError extends Error {
@@ -73,6 +76,13 @@ export function parseEnv(raw: Record<string, unknown>): WidgetEnv {
       `VITE_GC_HEARTBEAT_MS must be a whole number of milliseconds (100 to 300000), got "${heartbeatRaw ?? ''}".`,
     );
   }
+  const renewRaw = blank(env.VITE_GC_RENEW_BEFORE_MIN);
+  const renewMinutes = renewRaw === undefined ? 10 : Number(renewRaw);
+  if (!Number.isFinite(renewMinutes) || renewMinutes < 0 || renewMinutes > 120) {
+    problems.push(
+      `VITE_GC_RENEW_BEFORE_MIN must be a number of minutes (0 to 120), got "${renewRaw ?? ''}".`,
+    );
+  }
   if (problems.length > 0 || !target || !clientId) throw new EnvError(problems);
-  return { target, clientId, redirectUri, heartbeatMs };
+  return { target, clientId, redirectUri, heartbeatMs, renewBeforeMs: renewMinutes * 60_000 };
 }

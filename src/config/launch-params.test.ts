@@ -27,9 +27,10 @@ describe('launch parameters', () => {
     });
     expect(params.conversationId).toBeUndefined();
     expect(params.hostOrigin).toBeUndefined();
-    expect(params.problems).toHaveLength(3);
-    expect(
-      params.problems.some((p) => p.startsWith('gcConversationId arrived as the placeholder')),
-    ).toBe(true);
+    expect(params.problems).toEqual([
+      { id: 'launch.placeholder', values: { name: 'gcConversationId', kind: 'conversationId' } },
+      { id: 'launch.invalid', values: { name: 'gcHostOrigin', kind: 'hostOrigin' } },
+      { id: 'launch.invalid', values: { name: 'gcLangTag', kind: 'langTag' } },
+    ]);
   });
 });

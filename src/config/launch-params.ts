@@ -1,3 +1,5 @@
+import { message, type Message } from '../i18n/message';
+
 /**
  * URL parameters the widget is launched with (interaction-widget URL interpolation, contract
  * §5.2). Read once, before sign-in (the SDK wipes the query string), and carried across it.
@@ -9,7 +11,7 @@ export interface LaunchParams {
   langTag?: string;
   usePopupAuth: boolean;
   /** Parameters that arrived as literal `{{…}}` placeholders or with values that were refused. */
-  problems: string[];
+  problems: Message[];
 }
 
 const NAMES = {
@@ -36,37 +38,30 @@ export function carriedParams(search: string): Record<string, string> {
 }
 
 export function parseLaunchParams(raw: Record<string, string>): LaunchParams {
-  const problems: string[] = [];
-  const read = (names: readonly string[], pattern: RegExp, label: string) => {
+  const problems: Message[] = [];
+  const read = (names: readonly string[], pattern: RegExp, kind: keyof typeof NAMES) => {
     for (const name of names) {
       const value = raw[name]?.trim();
       if (value === undefined || value === '') continue;
       if (value.includes('{{') || value.includes('}}')) {
-        problems.push(
-          `${name} arrived as the placeholder "${value}": open the widget from Genesys Cloud, or give a real ${label}.`,
-        );
+        problems.push(message('launch.placeholder', { name, kind }));
         return undefined;
       }
       if (!pattern.test(value)) {
-        problems.push(`${name} is not a valid ${label}; it was ignored.`);
+        problems.push(message('launch.invalid', { name, kind }));
         return undefined;
       }
       return value;
     }
     return undefined;
   };
-  const hostOrigin = read(
-    NAMES.hostOrigin,
-    /^https:\/\/[^/]+$/,
-    'Genesys Cloud origin (https://apps.…)',
-  );
   return {
-    conversationId: read(NAMES.conversationId, CONVERSATION_ID, 'conversation id'),
-    hostOrigin,
-    targetEnv: read(NAMES.targetEnv, TARGET_ENV, 'environment name'),
-    langTag: read(NAMES.langTag, LANG_TAG, 'language tag'),
+    conversationId: read(NAMES.conversationId, CONVERSATION_ID, 'conversationId'),
+    hostOrigin: read(NAMES.hostOrigin, /^https:\/\/[^/]+$/, 'hostOrigin'),
+    targetEnv: read(NAMES.targetEnv, TARGET_ENV, 'targetEnv'),
+    langTag: read(NAMES.langTag, LANG_TAG, 'langTag'),
     usePopupAuth:
-      read(NAMES.usePopupAuth, /^(true|false)$/i, 'true/false flag')?.toLowerCase() === 'true',
+      read(NAMES.usePopupAuth, /^(true|false)$/i, 'usePopupAuth')?.toLowerCase() === 'true',
     problems,
   };
 }

@@ -22,7 +22,7 @@ describe('target', () => {
       'evil.example.com',
     );
     expect(result.target).toEqual({ kind: 'region', environment: 'mypurecloud.com' });
-    expect(result.problem).toMatch(/not a Genesys Cloud environment/);
+    expect(result.problem?.id).toBe('launch.unknownEnvironment');
   });
 
   it('never overrides the emulator', () => {

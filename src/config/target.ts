@@ -1,3 +1,5 @@
+import { message, type Message } from '../i18n/message';
+
 /** Which Genesys Cloud the widget talks to: a real region, or the bundled emulator. */
 export type PlatformTarget =
   { kind: 'region'; environment: string } | { kind: 'emulator'; url: string };
@@ -65,13 +67,16 @@ export const TARGET_ENVS: Readonly<Record<string, string>> = {
 export function applyTargetEnv(
   target: PlatformTarget,
   targetEnv: string | undefined,
-): { target: PlatformTarget; problem?: string } {
+): { target: PlatformTarget; problem?: Message } {
   if (!targetEnv || target.kind === 'emulator') return { target };
   const environment = TARGET_ENVS[targetEnv.toLowerCase()] ?? resolveEnvironment(targetEnv);
   if (!environment) {
     return {
       target,
-      problem: `gcTargetEnv "${targetEnv}" is not a Genesys Cloud environment; using ${target.environment}.`,
+      problem: message('launch.unknownEnvironment', {
+        value: targetEnv,
+        environment: target.environment,
+      }),
     };
   }
   return { target: { kind: 'region', environment } };

@@ -1,44 +1,59 @@
+import { message, type Message, type Problem } from '../i18n/message';
 import type { PlatformError } from '../platform/errors';
 
-/**
- * A platform failure in words an agent understands: what happened and what to do. The
- * correlation id is added so support can find the request.
- */
-export function explainError(error: PlatformError, action: string): string {
-  const reference = error.correlationId ? ` (Reference ${error.correlationId}.)` : '';
-  return `${describe(error, action)}${reference}`;
+export type { Problem };
+
+const BY_CODE: Record<string, Message['id']> = {
+  'conversation.error.call.disconnected': 'error.callEnded',
+  'conversation.error.hold.alerting': 'error.holdAlerting',
+  'conversation.error.forbidden.not.active.participant': 'error.notActive',
+};
+
+/** The reason for a platform failure, by its code first, then by its kind. */
+export function reasonFor(error: PlatformError): Message {
+  const byCode = error.code ? BY_CODE[error.code] : undefined;
+  if (byCode) return message(byCode);
+  switch (error.kind) {
+    case 'forbidden':
+      return message('error.forbidden');
+    case 'notFound':
+      return message('error.notFound');
+    case 'rateLimited':
+      return message('error.rateLimited', {
+        seconds: Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000)),
+      });
+    case 'unauthorized':
+      return message('error.unauthorized');
+    case 'conflict':
+      return message('error.conflict');
+    case 'server':
+      return message('error.server', { status: error.status ?? '5xx' });
+    case 'network':
+      return message('error.network');
+    default:
+      return message('error.invalid', { detail: error.message });
+  }
 }
 
-function describe(error: PlatformError, action: string): string {
+export function explainError(error: PlatformError, action?: Message): Problem {
+  return { action, reason: reasonFor(error), reference: error.correlationId };
+}
+
+/** Sign-in problems, without SDK jargon ("Authentication Popup Timeout" and the like). */
+export function explainSignInProblem(error: PlatformError): Message {
   switch (error.code) {
-    case 'conversation.error.call.disconnected':
-      return `Couldn’t ${action}: the call has already ended.`;
-    case 'conversation.error.hold.alerting':
-      return `Couldn’t ${action}: a ringing call can’t be put on hold. Answer it first.`;
-    case 'conversation.error.forbidden.not.active.participant':
-      return `Couldn’t ${action}: you are no longer on this call.`;
+    case 'popup.blocked':
+      return message('signIn.popupBlocked');
+    case 'popup.closed':
+      return message('signIn.popupClosed');
+    case 'state.mismatch':
+      return message('signIn.stateMismatch');
+    case 'storage.unavailable':
+      return message('signIn.storageUnavailable');
     default:
       break;
   }
-  switch (error.kind) {
-    case 'forbidden':
-      return `Couldn’t ${action}: your Genesys Cloud role doesn’t allow it. Ask your administrator for call-control permissions.`;
-    case 'notFound':
-      return `Couldn’t ${action}: Genesys Cloud no longer has this call. The panel has been refreshed.`;
-    case 'rateLimited':
-      return `Couldn’t ${action}: Genesys Cloud is limiting requests right now. Wait a few seconds and try again.`;
-    case 'unauthorized':
-      return `Couldn’t ${action}: your sign-in expired. Signing you in again; then try once more.`;
-    case 'conflict':
-      return `Couldn’t ${action}: the call changed at the same moment. The panel shows its current state; try again.`;
-    case 'server':
-      return `Couldn’t ${action}: Genesys Cloud had a problem (error ${error.status ?? '5xx'}). Try again, or use the Genesys Cloud call controls.`;
-    case 'network':
-      return `Couldn’t ${action}: Genesys Cloud can’t be reached. Check your connection; the panel catches up when it’s back.`;
-    default:
-      return `Couldn’t ${action}: Genesys Cloud refused the change (${error.message}).`;
-  }
+  if (error.kind === 'network') return message('signIn.network');
+  if (error.code) return message('signIn.refused', { code: error.code });
+  return message('signIn.failed');
 }
-
-export const NOT_CONFIRMED = (action: string) =>
-  `Genesys Cloud didn’t confirm the change to ${action} in time, so the panel shows the call’s real state. Try again if it still matters.`;

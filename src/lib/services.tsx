@@ -1,9 +1,14 @@
+import type { I18n } from '@lingui/core';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Platform } from '../platform/platform';
+import type { CallSync } from '../realtime/call-sync';
 import type { ConnectionState, ConnectionStore } from '../realtime/connection-store';
+import type { TopicRegistry } from '../realtime/topic-registry';
 import type { SessionState, SessionStore } from '../stores/session-store';
 import type { UiState, UiStore } from '../stores/ui-store';
+import type { NameDirectory } from './directory/name-directory';
+import type { IntentRegistry } from './intents/intent-registry';
 
 /** Everything a mounted widget shares; one per mount, so two widgets on a page never mix. */
 export interface WidgetServices {
@@ -11,9 +16,17 @@ export interface WidgetServices {
   session: SessionStore;
   connection: ConnectionStore;
   ui: UiStore;
-  /** Re-read the user's calls over REST once (after a failed or unconfirmed change). */
-  resync(): Promise<void>;
-  /** Called when a request found the token expired: re-authenticate, keep the panel. */
+  /** Topics the features need; the notifications channel follows it. */
+  registry: TopicRegistry;
+  /** Call snapshots → query cache, with the diffs of every change. */
+  calls: CallSync;
+  /** The agent's pending changes, their provenance and outcomes, per call. */
+  intents: IntentRegistry;
+  directory: NameDirectory;
+  i18n: I18n;
+  /** Opens the sign-in window; call it from a click. */
+  renewSignIn(): Promise<void>;
+  /** A request found the token refused (401). */
   onUnauthorized(): void;
 }
 

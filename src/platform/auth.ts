@@ -116,9 +116,57 @@ function clearAuthQuery(browser: Browser): void {
 const POPUP_STATE_KEY = 'lcp.auth.popupState';
 const POPUP_STATE_PREFIX = 'popup.';
 
+/** After the window closes, allow this long for the code exchange before calling it abandoned. */
+const CLOSED_GRACE_MS = 5_000;
+
+/**
+ * Watches the sign-in window the SDK opens: a blocked window (`window.open` returns null) or one
+ * the agent closed fails at once instead of after the SDK's two-minute popup timeout.
+ */
+function watchPopup(win: Window): { failed: Promise<never>; restore(): void } {
+  const original = win.open;
+  let poll: ReturnType<typeof setInterval> | undefined;
+  let fail: (error: PlatformError) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => undefined);
+  win.open = ((...args: Parameters<Window['open']>) => {
+    const popup = original.apply(win, args);
+    if (!popup) {
+      fail(
+        new PlatformError('unauthorized', 'The sign-in window was blocked.', {
+          code: 'popup.blocked',
+        }),
+      );
+      return popup;
+    }
+    poll = setInterval(() => {
+      if (!popup.closed) return;
+      clearInterval(poll);
+      setTimeout(
+        () =>
+          fail(
+            new PlatformError('unauthorized', 'The sign-in window was closed.', {
+              code: 'popup.closed',
+            }),
+          ),
+        CLOSED_GRACE_MS,
+      );
+    }, 500);
+    return popup;
+  }) as Window['open'];
+  return {
+    failed,
+    restore: () => {
+      win.open = original;
+      clearInterval(poll);
+    },
+  };
+}
+
 /**
  * Signs in again in a popup (the SDK's popup mode), so the panel and its state stay on screen.
- * With a live login session this completes without typing.
+ * Must run from a click: browsers block windows opened from timers. With a live login session
+ * it completes without typing. A blocked or closed window fails fast with a code.
  */
 export async function reauthenticate(
   client: SdkClient,
@@ -128,23 +176,27 @@ export async function reauthenticate(
   const state = `${POPUP_STATE_PREFIX}${randomState(browser.crypto)}`;
   browser.sessionStorage.setItem(POPUP_STATE_KEY, state);
   client.clearAccessToken();
+  const watch = typeof window !== 'undefined' ? watchPopup(window) : undefined;
   try {
-    const auth = await client.loginPKCEGrant(config.clientId, config.redirectUri, {
+    const login = client.loginPKCEGrant(config.clientId, config.redirectUri, {
       state,
       authPopupConfiguration: {
         usePopup: true,
-        popupTimeout: 60_000,
+        popupTimeout: 120_000,
         autoClosePopup: true,
         autoClosePopupDelay: 0,
       },
     } as Parameters<SdkClient['loginPKCEGrant']>[2]);
+    const auth = await (watch ? Promise.race([login, watch.failed]) : login);
     return { accessToken: auth.accessToken, expiresAt: auth.tokenExpiryTime };
   } catch (error) {
-    throw new PlatformError(
-      'unauthorized',
-      error instanceof Error ? error.message : 'Signing in again did not complete.',
-    );
+    if (error instanceof PlatformError) throw error;
+    const text = error instanceof Error ? error.message : String(error);
+    throw new PlatformError('unauthorized', text, {
+      code: /popup timeout/i.test(text) ? 'popup.closed' : undefined,
+    });
   } finally {
+    watch?.restore();
     browser.sessionStorage.removeItem(POPUP_STATE_KEY);
   }
 }

@@ -1,33 +1,57 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeEnum, parseCall } from './call-mapping';
 
 describe('parseCall', () => {
-  it('reads REST and event shapes alike, with times as epoch ms', () => {
+  it('reads REST and event shapes alike, with times as epoch ms and id-only references', () => {
     const call = parseCall({
       id: 'c1',
       selfUri: '/api/v2/conversations/calls/c1',
+      recordingState: 'ACTIVE',
       participants: [
         {
           id: 'p1',
-          name: 'Agent',
-          purpose: 'agent',
-          state: 'connected',
+          purpose: 'AGENT',
+          state: 'Connected',
           held: true,
           startHoldTime: '2026-11-21T09:00:05.000Z',
           connectedTime: '2026-11-21T09:00:00.000Z',
-          queue: { id: 'q1', name: 'Support', selfUri: '/x' },
+          user: { id: 'u1', selfUri: '/api/v2/users/u1' },
+          queue: { id: 'q1', selfUri: '/x' },
           attributes: { a: '1', b: 2, c: null },
         },
       ],
     });
-    expect(call?.participants[0]).toMatchObject({
+    expect(call?.recordingState).toBe('active');
+    expect(call?.participants[0]).toEqual({
+      id: 'p1',
+      purpose: 'agent',
+      state: 'connected',
+      direction: 'unknown',
       held: true,
       muted: false,
+      userId: 'u1',
       queueId: 'q1',
-      queueName: 'Support',
       connectedTime: Date.parse('2026-11-21T09:00:00.000Z'),
       startHoldTime: Date.parse('2026-11-21T09:00:05.000Z'),
       attributes: { a: '1' },
+    });
+  });
+
+  it('drops only the field with a wrong type, never the participant, and says which', () => {
+    const call = parseCall({
+      id: 'c',
+      participants: [
+        { id: 'me', purpose: 'agent', state: 'connected', muted: 'yes', held: false, userId: 7 },
+      ],
+    });
+    expect(call?.participants).toHaveLength(1);
+    expect(call?.participants[0]).toMatchObject({
+      id: 'me',
+      purpose: 'agent',
+      held: false,
+      muted: false,
+      unreadable: ['muted', 'userId'],
     });
   });
 
@@ -39,9 +63,28 @@ describe('parseCall', () => {
     expect(call?.participants[0]?.name).toBe('<img src=x onerror=alert(1)>');
   });
 
-  it('returns null for something that is not a call', () => {
+  it('returns null for something that is not a call, and drops participants without an id', () => {
     expect(parseCall(null)).toBeNull();
     expect(parseCall({ participants: [] })).toBeNull();
+    expect(
+      parseCall({ id: 'c', participants: [{ id: 'ok' }, { name: 'no id' }, 42] })?.participants.map(
+        (p) => p.id,
+      ),
+    ).toEqual(['ok']);
+    expect(parseCall({ id: 'c', participants: 'nope' })?.participants).toEqual([]);
+  });
+
+  it('never throws, and keeps every participant that has an id, whatever its fields hold', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { maxLength: 5 }),
+        (raws) => {
+          const participants = raws.map((r, i) => ({ ...r, id: `p${i}` }));
+          const call = parseCall({ id: 'c', participants });
+          return call?.participants.length === participants.length;
+        },
+      ),
+    );
   });
 
   it('normalizes unknown enum values to the fallback', () => {

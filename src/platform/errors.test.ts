@@ -35,6 +35,16 @@ describe('toPlatformError', () => {
     expect(toPlatformError(extended(429, {})).retryAfterMs).toBe(1000);
   });
 
+  it('takes the seconds from the 429 message when the headers cannot be read (CORS)', () => {
+    const body = {
+      message: 'Rate limit exceeded the maximum. Retry the request in [12] seconds',
+      code: 'too.many.requests.retry.after',
+    };
+    expect(toPlatformError(extended(429, body)).retryAfterMs).toBe(12_000);
+    // A readable header still wins.
+    expect(toPlatformError(extended(429, body, { 'Retry-After': '2' })).retryAfterMs).toBe(2000);
+  });
+
   it('treats an axios error without a response as a network failure', () => {
     expect(
       toPlatformError({ isAxiosError: true, message: 'Network Error', code: 'ERR_NETWORK' }).kind,

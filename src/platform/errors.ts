@@ -61,8 +61,15 @@ function header(headers: Headers, name: string): string | undefined {
   return typeof found === 'string' || typeof found === 'number' ? String(found) : undefined;
 }
 
-/** Retry-After in seconds (or an HTTP date), else the rate-limit reset, else one second. */
-export function retryAfterMs(headers: Headers, now = Date.now()): number {
+/** `Rate limit exceeded the maximum. Retry the request in [12] seconds` (contract §4.2). */
+const RETRY_IN_MESSAGE = /\[(\d+)\]\s*seconds/i;
+
+/**
+ * How long a 429 asks to wait: Retry-After in seconds (or an HTTP date); else, when the browser
+ * may not read that header (CORS), the seconds in the message text; else the rate-limit reset;
+ * else one second.
+ */
+export function retryAfterMs(headers: Headers, now = Date.now(), message?: string): number {
   const retryAfter = header(headers, 'retry-after');
   if (retryAfter !== undefined) {
     const seconds = Number(retryAfter);
@@ -70,6 +77,8 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number {
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
+  const inMessage = message ? RETRY_IN_MESSAGE.exec(message)?.[1] : undefined;
+  if (inMessage !== undefined) return Number(inMessage) * 1000;
   const reset = Number(header(headers, 'inin-ratelimit-reset'));
   return Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000;
 }
@@ -100,7 +109,14 @@ export function toPlatformError(error: unknown): PlatformError {
         correlationId:
           header(headers, 'inin-correlation-id') ??
           (typeof body.contextId === 'string' ? body.contextId : undefined),
-        retryAfterMs: kind === 'rateLimited' ? retryAfterMs(headers) : undefined,
+        retryAfterMs:
+          kind === 'rateLimited'
+            ? retryAfterMs(
+                headers,
+                Date.now(),
+                typeof body.message === 'string' ? body.message : undefined,
+              )
+            : undefined,
       },
     );
   }

@@ -5,7 +5,14 @@ import {
   type AuthConfig,
   type SignInResult,
 } from './auth';
-import { changeParticipant, getCall, listCalls, patchAttributes } from './conversations';
+import {
+  changeParticipant,
+  getCall,
+  listCalls,
+  patchAttributes,
+  type BodyAtSendTime,
+} from './conversations';
+import { getMyQueues, getQueue, getUsers } from './directory';
 import { createChannel, replaceSubscriptions } from './notifications';
 import { RequestBudget } from './request-budget';
 import { createSdk } from './sdk';
@@ -14,6 +21,8 @@ import type {
   AuthSession,
   Call,
   CurrentUser,
+  DirectoryQueue,
+  DirectoryUser,
   NotificationChannel,
   ParticipantChange,
 } from './types';
@@ -36,13 +45,16 @@ export interface Platform {
   changeParticipant(
     conversationId: string,
     participantId: string,
-    change: ParticipantChange,
-  ): Promise<void>;
+    change: BodyAtSendTime<ParticipantChange>,
+  ): Promise<ParticipantChange | null>;
   patchAttributes(
     conversationId: string,
     participantId: string,
-    attributes: Record<string, string>,
-  ): Promise<Record<string, string>>;
+    attributes: BodyAtSendTime<Record<string, string>>,
+  ): Promise<Record<string, string> | null>;
+  getUsers(ids: readonly string[]): Promise<DirectoryUser[]>;
+  getQueue(queueId: string): Promise<DirectoryQueue>;
+  getMyQueues(): Promise<DirectoryQueue[]>;
   createChannel(): Promise<NotificationChannel>;
   replaceSubscriptions(channelId: string, topics: readonly string[]): Promise<SubscriptionResult>;
 }
@@ -64,6 +76,9 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
     getCall: (id) => getCall(sdk, budget, id),
     changeParticipant: (cid, pid, change) => changeParticipant(sdk, budget, cid, pid, change),
     patchAttributes: (cid, pid, attributes) => patchAttributes(sdk, budget, cid, pid, attributes),
+    getUsers: (ids) => getUsers(sdk, budget, ids),
+    getQueue: (id) => getQueue(sdk, budget, id),
+    getMyQueues: () => getMyQueues(sdk, budget),
     createChannel: () => createChannel(sdk, budget),
     replaceSubscriptions: (channelId, topics) =>
       replaceSubscriptions(sdk, budget, channelId, topics),

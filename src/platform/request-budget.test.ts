@@ -64,4 +64,23 @@ describe('RequestBudget', () => {
     ).rejects.toMatchObject({ kind: 'forbidden' });
     expect(calls).toBe(1);
   });
+
+  it('with retryRateLimited false, a 429 is thrown at once but still pauses the others', async () => {
+    const time = fakeTime();
+    const budget = new RequestBudget({ ...time });
+    let calls = 0;
+    await expect(
+      budget.run(
+        async () => {
+          calls += 1;
+          throw rateLimited(5000);
+        },
+        { retryRateLimited: false },
+      ),
+    ).rejects.toMatchObject({ kind: 'rateLimited' });
+    expect(calls).toBe(1);
+    expect(budget.waitMs()).toBe(5000);
+    await budget.run(async () => 'next');
+    expect(time.sleeps).toEqual([5000]);
+  });
 });

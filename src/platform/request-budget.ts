@@ -34,15 +34,25 @@ export class RequestBudget {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  async run<T>(request: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `request` when the budget allows. A 429 pauses every request until Retry-After has
+   * passed; it is retried unless `retryRateLimited` is false (the caller then decides, e.g. an
+   * intent that may no longer be wanted by then).
+   */
+  async run<T>(
+    request: () => Promise<T>,
+    options: { retryRateLimited?: boolean } = {},
+  ): Promise<T> {
+    const retries = options.retryRateLimited === false ? 0 : this.maxRetries;
     for (let attempt = 0; ; attempt += 1) {
       await this.takeSlot();
       try {
         return await request();
       } catch (raw) {
         const error = toPlatformError(raw);
-        if (error.kind !== 'rateLimited' || attempt >= this.maxRetries) throw error;
-        this.pausedUntil = Math.max(this.pausedUntil, this.now() + (error.retryAfterMs ?? 1000));
+        if (error.kind === 'rateLimited')
+          this.pausedUntil = Math.max(this.pausedUntil, this.now() + (error.retryAfterMs ?? 1000));
+        if (error.kind !== 'rateLimited' || attempt >= retries) throw error;
       }
     }
   }

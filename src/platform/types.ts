@@ -15,15 +15,19 @@ export type ParticipantState =
 
 export interface Participant {
   id: string;
-  name: string;
+  /**
+   * Display text the platform gave the leg (caller id, place, queue name). Agent and user legs
+   * carry none: their names are looked up by `userId`.
+   */
+  name?: string;
   purpose: ParticipantPurpose;
   state: ParticipantState;
   direction: 'inbound' | 'outbound' | 'unknown';
   muted: boolean;
   held: boolean;
   userId?: string;
-  userName?: string;
   queueId?: string;
+  /** Only the generic conversation shape carries a queue name; otherwise it is looked up. */
   queueName?: string;
   ani?: string;
   dnis?: string;
@@ -34,15 +38,22 @@ export interface Participant {
   endTime?: number;
   startHoldTime?: number;
   disconnectType?: string;
+  recording?: boolean;
   attributes: Record<string, string>;
   monitoredParticipantId?: string;
   coachedParticipantId?: string;
   bargedParticipantId?: string;
+  /**
+   * Known fields that arrived with a type the widget cannot read. They fell back (to the last
+   * known value when there was one) instead of dropping the participant.
+   */
+  unreadable?: string[];
 }
 
 export interface Call {
   id: string;
   participants: Participant[];
+  recordingState?: 'none' | 'active' | 'paused';
 }
 
 export interface CurrentUser {
@@ -50,6 +61,16 @@ export interface CurrentUser {
   name: string;
   email?: string;
   permissions: string[];
+}
+
+export interface DirectoryUser {
+  id: string;
+  name: string;
+}
+
+export interface DirectoryQueue {
+  id: string;
+  name: string;
 }
 
 export interface NotificationChannel {

@@ -4,7 +4,8 @@ import type { Call } from '../platform/types';
 import { callFor } from '../testing/factories';
 import { FakeSocket } from '../testing/fake-socket';
 import { createConnectionStore } from './connection-store';
-import { NotificationChannelClient, type CallEvent } from './notification-channel';
+import { NotificationChannelClient } from './notification-channel';
+import { TopicRegistry, type TopicEvent } from './topic-registry';
 
 const HEARTBEAT = 1000;
 const call = (id: string): Call => callFor('u1', id);
@@ -13,10 +14,12 @@ const callFrame = (id: string) => ({
   eventBody: call(id),
 });
 
-function setup(overrides: { random?: () => number; heartbeatMs?: number } = {}) {
+function setup(
+  overrides: { random?: () => number; heartbeatMs?: number; subscribe?: boolean } = {},
+) {
   const log: string[] = [];
   let channels = 0;
-  const events: CallEvent[] = [];
+  const events: TopicEvent[] = [];
   let resolveResync: (() => void) | undefined;
   let resyncMode: 'immediate' | 'manual' = 'immediate';
   const api = {
@@ -35,15 +38,21 @@ function setup(overrides: { random?: () => number; heartbeatMs?: number } = {}) 
     }),
   };
   const store = createConnectionStore();
+  const registry = new TopicRegistry({ debounceMs: 10 });
+  const subscribe = () =>
+    registry.subscribe({
+      topic: 'v2.users.u1.conversations.calls',
+      onEvent: (e) => events.push(e),
+      resync: () => {
+        log.push('resync');
+        if (resyncMode === 'immediate') return Promise.resolve();
+        return new Promise<void>((resolve) => (resolveResync = resolve));
+      },
+    });
+  if (overrides.subscribe !== false) subscribe();
   const client = new NotificationChannelClient({
     api,
-    topics: () => ['v2.users.u1.conversations.calls'],
-    onEvent: (e) => events.push(e),
-    resync: () => {
-      log.push('resync');
-      if (resyncMode === 'immediate') return Promise.resolve();
-      return new Promise<void>((resolve) => (resolveResync = resolve));
-    },
+    registry,
     store,
     createSocket: (url) => {
       log.push(`open ${url.split('/').pop()}`);
@@ -58,6 +67,8 @@ function setup(overrides: { random?: () => number; heartbeatMs?: number } = {}) 
     store,
     log,
     events,
+    registry,
+    subscribe,
     manualResync: () => (resyncMode = 'manual'),
     finishResync: () => resolveResync?.(),
   };
@@ -99,9 +110,9 @@ describe('NotificationChannelClient', () => {
     expect(t.events).toHaveLength(0);
     t.finishResync();
     await settle();
-    expect(t.events.map((e) => e.call.id)).toEqual(['during']);
+    expect(t.events.map((e) => (e.body as Call).id)).toEqual(['during']);
     FakeSocket.last().receive(callFrame('after'));
-    expect(t.events.map((e) => e.call.id)).toEqual(['during', 'after']);
+    expect(t.events.map((e) => (e.body as Call).id)).toEqual(['during', 'after']);
     t.client.stop();
   });
 
@@ -191,7 +202,7 @@ describe('NotificationChannelClient', () => {
     await settle(false);
     expect(t.log.slice(4)).toEqual(['create 2', 'open ch2', 'subscribe ch2', 'resync']);
     expect(old.readyState).toBe(3);
-    expect(t.events.map((e) => e.call.id)).toContain('still-on-old');
+    expect(t.events.map((e) => (e.body as Call).id)).toContain('still-on-old');
     expect(t.store.getState()).toMatchObject({ status: 'live', channelId: 'ch2' });
     t.client.stop();
   });
@@ -249,5 +260,55 @@ describe('NotificationChannelClient', () => {
     await vi.advanceTimersByTimeAsync(120_000);
     expect(t.api.createChannel).toHaveBeenCalledTimes(1);
     expect(t.store.getState().status).toBe('stopped');
+  });
+
+  it('opens nothing until a feature subscribes to a topic', async () => {
+    const t = setup({ subscribe: false });
+    t.client.start();
+    await settle();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(t.api.createChannel).not.toHaveBeenCalled();
+    t.subscribe();
+    await vi.advanceTimersByTimeAsync(10);
+    await settle();
+    expect(t.log).toEqual(['create 1', 'open ch1', 'subscribe ch1', 'resync']);
+    t.client.stop();
+  });
+
+  it('sends topic changes while live as one bulk replace; only the new topic re-reads', async () => {
+    const t = setup();
+    t.client.start();
+    await settle();
+    const resyncs: string[] = [];
+    for (const queue of ['q1', 'q2', 'q3'])
+      t.registry.subscribe({
+        topic: `v2.routing.queues.${queue}.conversations.calls`,
+        onEvent: () => undefined,
+        resync: async () => void resyncs.push(queue),
+      });
+    await vi.advanceTimersByTimeAsync(10);
+    await settle();
+    expect(t.api.replaceSubscriptions).toHaveBeenCalledTimes(2);
+    expect(t.api.replaceSubscriptions.mock.calls[1]![1]).toEqual([
+      'v2.users.u1.conversations.calls',
+      'v2.routing.queues.q1.conversations.calls',
+      'v2.routing.queues.q2.conversations.calls',
+      'v2.routing.queues.q3.conversations.calls',
+    ]);
+    expect(resyncs).toEqual(['q1', 'q2', 'q3']);
+    expect(t.log.filter((l) => l === 'resync')).toHaveLength(1);
+    t.client.stop();
+  });
+
+  it('reconnects at once on {"result":"404"} (the channel is gone) instead of waiting for the watchdog', async () => {
+    const t = setup();
+    t.client.start();
+    await settle();
+    FakeSocket.last().receive({ result: '404' });
+    await settle();
+    expect(t.api.createChannel).toHaveBeenCalledTimes(2);
+    expect(t.store.getState()).toMatchObject({ status: 'live', channelId: 'ch2' });
+    expect(t.store.getState().dropped.malformed).toBe(0);
+    t.client.stop();
   });
 });

@@ -3,23 +3,21 @@ import type { SubscriptionResult } from '../platform/notifications';
 import type { NotificationChannel as ChannelInfo } from '../platform/types';
 import { nextDelay } from './backoff';
 import { DEFAULT_CHANNEL_OPTIONS, type ChannelOptions } from './channel-options';
-import type { ConnectionStore } from './connection-store';
-import { parseFrame, type NotificationEvent } from './events';
+import type { ConnectionState, ConnectionStore } from './connection-store';
+import { parseFrame } from './events';
 import { browserTimers, NamedTimers, type Timers } from './named-timers';
 import { closeQuietly, openSocket, type SocketLike } from './open-socket';
+import type { TopicRegistry } from './topic-registry';
 
-export type CallEvent = Extract<NotificationEvent, { kind: 'call' }>;
+export interface ChannelApi {
+  createChannel(): Promise<ChannelInfo>;
+  replaceSubscriptions(channelId: string, topics: readonly string[]): Promise<SubscriptionResult>;
+}
 
 export interface ChannelDeps {
-  api: {
-    createChannel(): Promise<ChannelInfo>;
-    replaceSubscriptions(channelId: string, topics: readonly string[]): Promise<SubscriptionResult>;
-  };
-  /** The topics to hold, read on every (re)subscribe. */
-  topics(): readonly string[];
-  onEvent(event: CallEvent): void;
-  /** Re-read state over REST once after each (re)subscribe. */
-  resync(): Promise<void>;
+  api: ChannelApi;
+  /** The topics to hold and where their events go; features subscribe there. */
+  registry: TopicRegistry;
   store: ConnectionStore;
   createSocket?: (url: string) => SocketLike;
   timers?: Timers;
@@ -34,14 +32,16 @@ interface Link {
 }
 
 /**
- * The notifications channel, as plain TypeScript: create channel → open socket → subscribe →
- * one REST re-read (events arriving meanwhile are held and replayed after it, so nothing between
- * the two is lost). A heartbeat watchdog pings, then reconnects with capped, jittered backoff.
- * `v2.system.socket_closing`, channel expiry and a new token all move to a fresh channel before
- * the old socket is let go.
+ * The notifications channel, as plain TypeScript: create channel → open socket → subscribe to
+ * the registry's topics → each topic owner re-reads once (that topic's events are held meanwhile,
+ * so nothing between the two is lost). Changes to the topic set go out as one debounced bulk
+ * replace. A heartbeat watchdog pings, then reconnects with capped, jittered backoff;
+ * `{"result":"404"}` reconnects at once. `v2.system.socket_closing`, channel expiry and a new
+ * token all move to a fresh channel before the old socket is let go. Nothing is opened until a
+ * feature subscribes to a topic.
  *
  * @example
- * const channel = new NotificationChannelClient({ api: platform, topics, onEvent, resync, store });
+ * const channel = new NotificationChannelClient({ api: platform, registry, store });
  * channel.start();
  */
 export class NotificationChannelClient {
@@ -54,8 +54,12 @@ export class NotificationChannelClient {
   private retiring?: Link;
   private generation = 0;
   private attempt = 0;
+  private started = false;
   private stopped = false;
-  private held: CallEvent[] | null = null;
+  /** Topics the platform holds for the current link (lower case). */
+  private subscribed = new Set<string>();
+  private subscribing?: Promise<void>;
+  private readonly offTopics: () => void;
 
   constructor(private readonly deps: ChannelDeps) {
     this.options = { ...DEFAULT_CHANNEL_OPTIONS, ...deps.options };
@@ -63,17 +67,21 @@ export class NotificationChannelClient {
     this.now = deps.now ?? (() => Date.now());
     this.random = deps.random ?? Math.random;
     this.createSocket = deps.createSocket ?? ((url) => new WebSocket(url));
+    this.offTopics = deps.registry.onTopicsChanged(() => this.topicsChanged());
   }
 
+  /** Connects as soon as a feature has subscribed to a topic. */
   start(): void {
-    if (this.stopped || this.link) return;
-    void this.connect();
+    if (this.stopped || this.started) return;
+    this.started = true;
+    if (this.deps.registry.topics().length > 0) void this.connect();
   }
 
   /** Final: closes the socket and stops every timer. */
   stop(): void {
     this.stopped = true;
     this.generation += 1;
+    this.offTopics();
     this.timers.clearAll();
     this.letGo(this.link);
     this.letGo(this.retiring);
@@ -83,21 +91,25 @@ export class NotificationChannelClient {
 
   /** After re-authentication: channels die with their token, so move to one made with the new token. */
   tokenChanged(): void {
-    if (this.stopped) return;
+    if (!this.started || this.stopped) return;
     if (this.link && this.deps.store.getState().status === 'live') void this.handover();
-    else {
-      this.attempt = 0;
-      this.timers.clear('retry');
-      void this.connect();
-    }
+    else this.reconnectNow();
   }
 
-  /** Drop the current link and reconnect now (e.g. the browser came back online). */
+  /** Drop the current link and reconnect now (the browser came back online, the channel is gone). */
   reconnectNow(): void {
-    if (this.stopped) return;
+    if (!this.started || this.stopped) return;
     this.attempt = 0;
     this.timers.clear('retry');
     void this.connect();
+  }
+
+  private topicsChanged(): void {
+    if (!this.started || this.stopped) return;
+    const status = this.deps.store.getState().status;
+    if (this.link && status === 'live') void this.resubscribe();
+    else if (!this.link && (status === 'idle' || status === 'stopped')) void this.connect();
+    // Connecting or reconnecting: the next subscribe reads the registry then.
   }
 
   private async connect(): Promise<void> {
@@ -185,17 +197,45 @@ export class NotificationChannelClient {
     this.timers.set('retry', delay, () => void this.connect());
   }
 
+  /** Full subscribe on a new channel, then every owner re-reads. */
   private async subscribeAndResync(channel: ChannelInfo): Promise<void> {
-    await this.deps.api.replaceSubscriptions(channel.id, this.deps.topics());
-    this.held = [];
+    this.subscribed = new Set();
+    await this.putTopics(channel);
+    await this.deps.registry.resync();
+    this.update({ resyncs: this.deps.store.getState().resyncs + 1 });
+  }
+
+  /** The topic set changed while live: one bulk replace, then the new topics' owners re-read. */
+  private async resubscribe(): Promise<void> {
+    if (this.subscribing) return this.subscribing.then(() => this.resubscribe());
+    const link = this.link;
+    if (!link) return;
+    this.subscribing = (async () => {
+      const before = this.subscribed;
+      try {
+        const permitted = await this.putTopics(link.channel);
+        const added = permitted.filter((t) => !before.has(t.toLowerCase()));
+        if (added.length > 0) await this.deps.registry.resync(added);
+      } catch (error) {
+        if (this.link === link && !this.stopped) this.onFailure(error);
+      }
+    })();
     try {
-      await this.deps.resync();
-      this.update({ resyncs: this.deps.store.getState().resyncs + 1 });
+      await this.subscribing;
     } finally {
-      const held = this.held;
-      this.held = null;
-      for (const event of held) this.deps.onEvent(event);
+      this.subscribing = undefined;
     }
+  }
+
+  private async putTopics(channel: ChannelInfo): Promise<string[]> {
+    const topics = this.deps.registry.topics();
+    const result = await this.deps.api.replaceSubscriptions(channel.id, topics);
+    for (const { topic, reason } of result.rejected) this.deps.registry.reject(topic, reason);
+    const permitted = topics.filter(
+      (t) => !result.rejected.some((r) => r.topic.toLowerCase() === t.toLowerCase()),
+    );
+    this.subscribed = new Set(permitted.map((t) => t.toLowerCase()));
+    return permitted;
   }
 
   private markLive(channel: ChannelInfo): void {
@@ -213,6 +253,13 @@ export class NotificationChannelClient {
     const renewIn = channel.expiresAt - this.options.renewBeforeExpiryMs - this.now();
     this.timers.set('renew', Math.max(0, renewIn), () => void this.handover());
     this.feedWatchdog();
+    if (this.topicsDiffer()) void this.resubscribe();
+  }
+
+  /** The registry changed while the link was being set up. */
+  private topicsDiffer(): boolean {
+    const topics = this.deps.registry.topics().map((t) => t.toLowerCase());
+    return topics.length !== this.subscribed.size || topics.some((t) => !this.subscribed.has(t));
   }
 
   private adopt(link: Link): void {
@@ -232,17 +279,18 @@ export class NotificationChannelClient {
     if (!isCurrent && this.retiring?.socket !== socket) return;
     if (isCurrent) this.feedWatchdog();
     const result = parseFrame(text);
-    if (!result.ok) {
-      const dropped = { ...this.deps.store.getState().dropped };
-      dropped[result.reason] += 1;
-      this.update({ dropped });
-      return;
-    }
-    const event = result.event;
-    if (event.kind === 'socketClosing' && isCurrent) void this.handover();
-    if (event.kind !== 'call') return;
-    if (this.held) this.held.push(event);
-    else this.deps.onEvent(event);
+    if (!result.ok) return this.countDropped('malformed');
+    const frame = result.frame;
+    if (frame.kind === 'socketClosing' && isCurrent) void this.handover();
+    if (frame.kind === 'channelGone' && isCurrent) this.reconnectNow();
+    if (frame.kind !== 'topic') return;
+    if (!this.deps.registry.dispatch(frame)) this.countDropped('unknownTopic');
+  }
+
+  private countDropped(reason: keyof ConnectionState['dropped']): void {
+    const dropped = { ...this.deps.store.getState().dropped };
+    dropped[reason] += 1;
+    this.update({ dropped });
   }
 
   /** Every frame re-arms two timers: ping after 1.5 quiet heartbeats, reconnect after 2.5. */
@@ -273,7 +321,7 @@ export class NotificationChannelClient {
     return this.deps.store.getState().staleSince ?? this.now();
   }
 
-  private update(partial: Partial<ReturnType<ConnectionStore['getState']>>): void {
+  private update(partial: Partial<ConnectionState>): void {
     this.deps.store.setState(partial);
   }
 }

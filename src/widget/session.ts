@@ -1,106 +1,153 @@
-import type { QueryClient } from '@tanstack/react-query';
 import type { WidgetEnv } from '../config/env';
+import { message } from '../i18n/message';
+import { explainSignInProblem } from '../lib/explain-error';
 import { toPlatformError } from '../platform/errors';
 import type { Platform } from '../platform/platform';
-import type { CurrentUser } from '../platform/types';
-import { applyCallSnapshot, resyncMyCalls } from '../realtime/call-cache';
 import type { ConnectionStore } from '../realtime/connection-store';
-import { NotificationChannelClient } from '../realtime/notification-channel';
-import { userCallsTopic } from '../realtime/topics';
+import { NotificationChannelClient, type ChannelApi } from '../realtime/notification-channel';
+import { OnlineSource } from '../realtime/online-source';
+import type { TopicRegistry } from '../realtime/topic-registry';
 import type { SessionStore } from '../stores/session-store';
 
 export interface SessionDeps {
-  env: WidgetEnv;
-  platform: Platform;
-  queryClient: QueryClient;
+  env: Pick<WidgetEnv, 'heartbeatMs' | 'renewBeforeMs'>;
+  platform: Pick<Platform, 'signIn' | 'reauthenticate' | 'getCurrentUser'> & ChannelApi;
   session: SessionStore;
   connection: ConnectionStore;
+  registry: TopicRegistry;
+  /** Called once the user is known (e.g. to seed their name). */
+  onSignedIn?(user: { id: string; name: string }): void;
+  online?: OnlineSource;
+  now?: () => number;
+  createChannel?: (deps: ConstructorParameters<typeof NotificationChannelClient>[0]) => {
+    start(): void;
+    stop(): void;
+    tokenChanged(): void;
+    reconnectNow(): void;
+  };
 }
 
-/** Re-authenticate this long before the token expires. */
-const REAUTH_AHEAD_MS = 60_000;
+const MAX_TIMER_MS = 2_000_000_000;
 
 /**
- * Sign-in, the user's notifications channel, and re-authentication. PKCE gives no refresh
- * token, so before expiry (or on a 401) the widget signs in again in a popup while the panel
- * stays as it is, then moves the channel to the new token and re-reads once.
+ * Sign-in, the notifications channel, and renewing the sign-in. The controller does not choose
+ * topics: features subscribe to the registry and the channel follows. PKCE gives no refresh
+ * token, and browsers only open a sign-in window from a click, so before expiry the panel offers
+ * "Renew sign-in"; after expiry (or a 401) it says so and waits for the agent's click, keeping
+ * the call on screen.
  */
 export class SessionController {
-  private channel?: NotificationChannelClient;
-  private reauthTimer?: ReturnType<typeof setTimeout>;
-  private reauthInFlight?: Promise<void>;
-  private unsubscribe?: () => void;
+  private channel?: ReturnType<NonNullable<SessionDeps['createChannel']>>;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private renewal?: Promise<void>;
+  private stopped = false;
+  private readonly cleanups: (() => void)[] = [];
+  private readonly now: () => number;
 
-  constructor(private readonly deps: SessionDeps) {}
+  constructor(private readonly deps: SessionDeps) {
+    this.now = deps.now ?? (() => Date.now());
+  }
 
   async start(carry: Record<string, string>): Promise<void> {
     const { platform, session } = this.deps;
     session.setState({ status: 'signingIn', problem: undefined });
     try {
       const signedIn = await platform.signIn(carry);
+      if (this.stopped) return;
       const user = await platform.getCurrentUser();
+      if (this.stopped) return;
+      this.deps.onSignedIn?.(user);
       session.setState({ status: 'signedIn', user });
-      this.scheduleReauth(signedIn.expiresAt);
-      this.channel = this.startChannel(user);
-      this.unsubscribe = this.deps.connection.subscribe((state, previous) => {
-        if (state.status === 'signInNeeded' && previous.status !== 'signInNeeded')
-          void this.reauthenticate();
-      });
+      this.tokenIssued(signedIn.expiresAt);
+      this.openChannel();
     } catch (error) {
-      session.setState({ status: 'failed', problem: toPlatformError(error).message });
+      if (this.stopped) return;
+      session.setState({ status: 'failed', problem: explainSignInProblem(toPlatformError(error)) });
     }
   }
 
-  /** Safe to call from anywhere, any number of times: one re-authentication at a time. */
-  reauthenticate(): Promise<void> {
-    if (this.reauthInFlight) return this.reauthInFlight;
+  /**
+   * Signs in again in a small window. Call it from the agent's click: browsers block windows
+   * opened from timers. One at a time; the panel and its state stay as they are.
+   */
+  renew(): Promise<void> {
+    if (this.renewal) return this.renewal;
     const { platform, session } = this.deps;
-    session.setState({ status: 'reauthenticating', problem: undefined });
-    this.reauthInFlight = platform
+    const before = session.getState().status;
+    session.setState({ status: 'renewing', problem: undefined });
+    this.renewal = platform
       .reauthenticate()
       .then((auth) => {
+        if (this.stopped) return;
         session.setState({ status: 'signedIn' });
-        this.scheduleReauth(auth.expiresAt);
+        this.tokenIssued(auth.expiresAt);
         this.channel?.tokenChanged();
       })
       .catch((error: unknown) => {
-        session.setState({ status: 'reauthFailed', problem: toPlatformError(error).message });
+        if (this.stopped) return;
+        const status = before === 'expired' || this.isExpired() ? 'expired' : 'signedIn';
+        session.setState({ status, problem: explainSignInProblem(toPlatformError(error)) });
       })
       .finally(() => {
-        this.reauthInFlight = undefined;
+        this.renewal = undefined;
       });
-    return this.reauthInFlight;
+    return this.renewal;
   }
 
-  /** One REST re-read of the signed-in user's calls (nothing before sign-in). */
-  async resync(): Promise<void> {
-    const user = this.deps.session.getState().user;
-    if (user) await resyncMyCalls(this.deps.queryClient, user.id, this.deps.platform);
+  /** A request was refused with 401: the token is no longer usable. */
+  unauthorized(): void {
+    if (this.stopped || this.deps.session.getState().status === 'renewing') return;
+    this.expire();
   }
 
   stop(): void {
-    clearTimeout(this.reauthTimer);
-    this.unsubscribe?.();
+    this.stopped = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.channel?.stop();
   }
 
-  private scheduleReauth(expiresAt: number): void {
-    clearTimeout(this.reauthTimer);
-    const delay = Math.min(2_000_000_000, Math.max(0, expiresAt - REAUTH_AHEAD_MS - Date.now()));
-    this.reauthTimer = setTimeout(() => void this.reauthenticate(), delay);
-  }
-
-  private startChannel(user: CurrentUser): NotificationChannelClient {
-    const { queryClient, platform, connection, env } = this.deps;
-    const channel = new NotificationChannelClient({
+  private openChannel(): void {
+    const { platform, registry, connection, env } = this.deps;
+    const deps = {
       api: platform,
-      topics: () => [userCallsTopic(user.id)],
-      onEvent: (event) => applyCallSnapshot(queryClient, user.id, event.call),
-      resync: () => this.resync(),
+      registry,
       store: connection,
       options: { heartbeatMs: env.heartbeatMs },
-    });
-    channel.start();
-    return channel;
+    };
+    this.channel = this.deps.createChannel?.(deps) ?? new NotificationChannelClient(deps);
+    this.channel.start();
+    const online = this.deps.online ?? new OnlineSource();
+    this.cleanups.push(online.subscribe((isOnline) => isOnline && this.channel?.reconnectNow()));
+    this.cleanups.push(
+      connection.subscribe((state, previous) => {
+        if (state.status === 'signInNeeded' && previous.status !== 'signInNeeded') this.expire();
+      }),
+    );
+  }
+
+  private tokenIssued(expiresAt: number): void {
+    this.deps.session.setState({ expiresAt, renewDue: false, problem: undefined });
+    const renewAt = expiresAt - this.deps.env.renewBeforeMs;
+    this.setTimer('renewDue', renewAt, () => this.deps.session.setState({ renewDue: true }));
+    this.setTimer('expired', expiresAt, () => this.expire());
+  }
+
+  private expire(): void {
+    const { session } = this.deps;
+    if (session.getState().status === 'expired') return;
+    session.setState({ status: 'expired', renewDue: true, problem: message('session.expired') });
+  }
+
+  private isExpired(): boolean {
+    const expiresAt = this.deps.session.getState().expiresAt;
+    return expiresAt !== undefined && expiresAt <= this.now();
+  }
+
+  private setTimer(name: string, at: number, run: () => void): void {
+    clearTimeout(this.timers.get(name));
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, at - this.now()));
+    this.timers.set(name, setTimeout(run, delay));
   }
 }

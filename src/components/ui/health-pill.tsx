@@ -1,48 +1,65 @@
+import type { CoreMessageId } from '../../i18n/message';
+import { useT } from '../../i18n/use-t';
+import { useNow } from '../../lib/clock';
 import { useConnection, useSession } from '../../lib/services';
-import { useNow } from '../../lib/use-now';
 
-const clock = (ms: number) =>
-  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
 
-/** Connection health, always visible: live / reconnecting / stale since hh:mm / sign-in needed. */
+/**
+ * The link to Genesys Cloud, always visible and compact: a dot and one word; the full text
+ * (attempt, next try, stale since) in its accessible name and tooltip.
+ */
 export function HealthPill() {
+  const t = useT();
   const status = useConnection((s) => s.status);
   const attempt = useConnection((s) => s.attempt);
   const nextRetryAt = useConnection((s) => s.nextRetryAt);
   const staleSince = useConnection((s) => s.staleSince);
-  const reauthenticating = useSession((s) => s.status === 'reauthenticating');
-  const now = useNow(1000, status === 'reconnecting');
+  const session = useSession((s) => s.status);
+  const now = useNow(status === 'reconnecting');
 
-  let tone = 'neutral';
-  let text = 'Connecting…';
-  if (reauthenticating) {
+  let tone: Tone = 'neutral';
+  let word: CoreMessageId = 'health.connecting';
+  let detail = '';
+  if (session === 'expired') {
+    tone = 'bad';
+    word = 'health.signInNeeded';
+  } else if (session === 'renewing') {
     tone = 'warn';
-    text = 'Re-authenticating…';
+    word = 'health.renewing';
   } else if (status === 'live') {
     tone = 'ok';
-    text = 'Live';
+    word = 'health.live';
   } else if (status === 'reconnecting') {
     tone = 'warn';
+    word = 'health.reconnecting';
     const wait = nextRetryAt ? Math.max(0, Math.ceil((nextRetryAt - now) / 1000)) : 0;
-    text = `Reconnecting (attempt ${attempt}${wait > 0 ? `, next try in ${wait}s` : ''})`;
+    detail = t('health.attempt', { attempt, wait });
   } else if (status === 'signInNeeded') {
     tone = 'bad';
-    text = 'Sign-in needed';
+    word = 'health.signInNeeded';
   } else if (status === 'stopped') {
     tone = 'bad';
-    text = 'Disconnected';
+    word = 'health.disconnected';
   }
-  const stale = staleSince && status !== 'live' ? ` · stale since ${clock(staleSince)}` : '';
+  const stale =
+    staleSince && status !== 'live'
+      ? t('health.staleSince', { time: t.shortClock(staleSince) })
+      : '';
+  const full = [t(word), detail, stale].filter(Boolean).join(' · ');
   return (
     <span
       className={`health-pill health-${tone}`}
       role="status"
-      aria-label={`Connection: ${text}${stale}`}
+      tabIndex={0}
+      aria-label={t('health.label', { state: full })}
+      title={full}
       data-status={status}
     >
       <span className="health-dot" aria-hidden="true" />
-      {text}
-      {stale}
+      <span className="health-word" aria-hidden="true">
+        {t(word)}
+      </span>
     </span>
   );
 }

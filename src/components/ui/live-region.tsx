@@ -1,11 +1,19 @@
+import { useT } from '../../i18n/use-t';
 import { useUi } from '../../lib/services';
+import { ProblemText } from './problem-text';
 
-/** One polite live region per widget; every state change is announced through it. */
+/** One polite live region per widget; every state change is announced through it, once. */
 export function LiveRegion() {
+  const t = useT();
   const announcement = useUi((s) => s.announcement);
+  const content = announcement?.content;
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
-      {announcement ? <span key={announcement.id}>{announcement.text}</span> : null}
+      {content ? (
+        <span key={announcement.id}>
+          {'reason' in content ? <ProblemText problem={content} /> : t.message(content)}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -1,32 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { participant } from '../../testing/factories';
-import { displayAddress, endedReason, roleLabel, visibleParticipants } from './participants';
+import { endedReasonId, roleId, stateId } from './participants';
 
 describe('participants', () => {
-  it('never shows a silent monitor; shows coaching and barge-in', () => {
-    const call = {
-      id: 'c',
-      participants: [
-        participant({ id: 'agent' }),
-        participant({ id: 'm', purpose: 'user', monitoredParticipantId: 'agent' }),
-        participant({ id: 'co', purpose: 'user', coachedParticipantId: 'agent' }),
-        participant({ id: 'b', purpose: 'user', bargedParticipantId: 'agent' }),
-      ],
-    };
-    const shown = visibleParticipants(call);
-    expect(shown.map((p) => p.id)).toEqual(['agent', 'co', 'b']);
-    expect(shown.map(roleLabel)).toEqual([
-      'Agent',
-      'Supervisor (coaching)',
-      'Supervisor (barged in)',
-    ]);
+  it('names roles, with coaching and barge-in as supervisors', () => {
+    expect(roleId(participant({ purpose: 'customer' }))).toBe('role.customer');
+    expect(roleId(participant({ purpose: 'user', coachedParticipantId: 'a' }))).toBe(
+      'role.coaching',
+    );
+    expect(roleId(participant({ purpose: 'user', bargedParticipantId: 'a' }))).toBe('role.barged');
+    expect(roleId(participant({ purpose: 'acd' }))).toBe('role.queue');
+    expect(roleId(participant({ purpose: 'other' }))).toBe('role.other');
   });
 
-  it('reads addresses and says how a call ended', () => {
-    expect(displayAddress('tel:+15550100')).toBe('+15550100');
-    expect(displayAddress('sip:alice@example.com')).toBe('alice@example.com');
-    expect(endedReason(participant({ disconnectType: 'peer' }))).toBe('The other party hung up.');
-    expect(endedReason(participant({ disconnectType: 'client' }))).toBe('You ended the call.');
-    expect(endedReason(undefined)).toBe('The call has ended.');
+  it('says how a call ended only as the platform reported it', () => {
+    expect(endedReasonId(participant({ disconnectType: 'peer' }))).toBe('ended.peer');
+    expect(endedReasonId(participant({ disconnectType: 'client' }))).toBe('ended.client');
+    expect(endedReasonId(participant({ disconnectType: 'spam' }))).toBe('ended.unknown');
+    expect(endedReasonId(undefined)).toBe('ended.unknown');
+  });
+
+  it('reads terminated and disconnected both as ended, and a held connection as on hold', () => {
+    expect(stateId(participant({ state: 'terminated' }))).toBe('state.ended');
+    expect(stateId(participant({ state: 'disconnected' }))).toBe('state.ended');
+    expect(stateId(participant({ state: 'connected', held: true }))).toBe('state.held');
   });
 });

@@ -1,57 +1,65 @@
-import type { Call, Participant } from '../../platform/types';
+import type { CoreMessageId } from '../../i18n/message';
+import type { Participant } from '../../platform/types';
 
-/** Everyone the agent may see: a silent monitor is never shown to the person being monitored. */
-export function visibleParticipants(call: Call): Participant[] {
-  return call.participants.filter((p) => !p.monitoredParticipantId);
-}
-
-export function customerOf(call: Call): Participant | undefined {
-  return call.participants.find((p) => p.purpose === 'customer' || p.purpose === 'external');
-}
-
-export function roleLabel(p: Participant): string {
-  if (p.coachedParticipantId) return 'Supervisor (coaching)';
-  if (p.bargedParticipantId) return 'Supervisor (barged in)';
+/** The role of a leg, as a message id. */
+export function roleId(p: Participant): CoreMessageId {
+  if (p.coachedParticipantId) return 'role.coaching';
+  if (p.bargedParticipantId) return 'role.barged';
   switch (p.purpose) {
     case 'customer':
-      return 'Customer';
+      return 'role.customer';
     case 'external':
-      return 'External';
+      return 'role.external';
     case 'agent':
-      return 'Agent';
+      return 'role.agent';
     case 'user':
-      return 'User';
+      return 'role.user';
     case 'acd':
-      return 'Queue';
+      return 'role.queue';
     case 'ivr':
-      return 'IVR flow';
+      return 'role.ivr';
     default:
-      return 'Participant';
+      return 'role.other';
   }
 }
 
-/** "tel:+13175550142" → "+1 317 555 0142"-ish: strip the scheme, keep what the agent can read. */
-export function displayAddress(address: string | undefined): string {
-  if (!address) return '';
-  return address.replace(/^(tel|sip):/i, '');
-}
-
-export function endedReason(me: Participant | undefined): string {
+/** How the call ended for this leg, as the platform reported it (never a guess). */
+export function endedReasonId(me: Participant | undefined): CoreMessageId {
   switch (me?.disconnectType) {
     case 'peer':
-      return 'The other party hung up.';
+      return 'ended.peer';
     case 'client':
-      return 'You ended the call.';
+      return 'ended.client';
     case 'endpoint':
-      return 'Your phone ended the call.';
+      return 'ended.endpoint';
     case 'transfer':
     case 'transfer.conference':
     case 'transfer.consult':
-      return 'The call was transferred.';
+    case 'transfer.forward':
+      return 'ended.transfer';
     case 'error':
     case 'transport.failure':
-      return 'The call dropped because of a network or system error.';
+      return 'ended.error';
     default:
-      return 'The call has ended.';
+      return 'ended.unknown';
+  }
+}
+
+/** Participant states as message ids (`connected`, `terminated`, …). */
+export function stateId(p: Participant): CoreMessageId {
+  switch (p.state) {
+    case 'alerting':
+    case 'offering':
+      return 'state.ringing';
+    case 'dialing':
+    case 'contacting':
+      return 'state.dialing';
+    case 'connected':
+      return p.held ? 'state.held' : 'state.connected';
+    case 'disconnected':
+    case 'terminated':
+      return 'state.ended';
+    default:
+      return 'state.other';
   }
 }

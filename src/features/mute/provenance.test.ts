@@ -1,57 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import type { Call, Participant } from '../../platform/types';
-import { participant } from '../../testing/factories';
-import { describeChange, sourceOf } from './provenance';
+import type { IntentView } from '../../lib/intents/intent-registry';
+import { caption } from './provenance';
 
-const person = (over: Partial<Participant>) =>
-  participant({ purpose: 'user', direction: 'outbound', ...over });
-const agent = person({ id: 'agent', purpose: 'agent', name: 'Alice Agent' });
+const view = (over: Partial<IntentView<boolean>>): IntentView<boolean> => ({
+  shown: false,
+  confirmed: false,
+  pending: false,
+  ...over,
+});
 
-describe('provenance', () => {
-  it('is ours when a request of ours explains it', () => {
+describe('caption', () => {
+  it('says pending while the intent is not confirmed', () => {
+    expect(caption('muted', view({ shown: true, pending: true })).id).toBe('mute.pendingOn');
+    expect(caption('held', view({ shown: false, pending: true })).id).toBe('hold.pendingOff');
+  });
+
+  it('says "by you" only when a request of this panel explains the change', () => {
+    const ours = { value: true, ours: true, at: 1 };
+    expect(caption('muted', view({ shown: true, provenance: ours })).id).toBe('mute.yoursOn');
+  });
+
+  it('says "outside this panel" with the time otherwise, and never a name', () => {
+    const outside = { value: true, ours: false, at: Date.UTC(2026, 10, 21, 10, 42, 7) };
+    expect(caption('held', view({ shown: true, provenance: outside }))).toEqual({
+      id: 'hold.outsideOn',
+      values: { time: new Date(outside.at) },
+    });
+  });
+
+  it('falls back to the plain state when nothing explains it', () => {
+    expect(caption('muted', view({ shown: true })).id).toBe('mute.on');
     expect(
-      describeChange('muted', true, sourceOf(true, { id: 'c', participants: [agent] }, agent)),
-    ).toBe('Muted by you');
-  });
-
-  it('names a barging or coaching supervisor', () => {
-    const call: Call = {
-      id: 'c',
-      participants: [
-        agent,
-        person({ id: 's', name: 'Sam Supervisor', bargedParticipantId: 'agent' }),
-      ],
-    };
-    expect(describeChange('held', true, sourceOf(false, call, agent))).toBe(
-      'On hold by supervisor Sam Supervisor',
-    );
-    const coached: Call = {
-      id: 'c',
-      participants: [agent, person({ id: 's', name: 'Sam', coachedParticipantId: 'agent' })],
-    };
-    expect(describeChange('muted', false, sourceOf(false, coached, agent))).toBe(
-      'Unmuted by supervisor Sam',
-    );
-  });
-
-  it('never names a silent monitor; the change reads as made in Genesys Cloud', () => {
-    const call: Call = {
-      id: 'c',
-      participants: [agent, person({ id: 's', name: 'Sam', monitoredParticipantId: 'agent' })],
-    };
-    expect(describeChange('muted', true, sourceOf(false, call, agent))).toBe(
-      'Muted in Genesys Cloud',
-    );
-  });
-
-  it('ignores a supervisor who has left the call', () => {
-    const call: Call = {
-      id: 'c',
-      participants: [
-        agent,
-        person({ id: 's', name: 'Sam', bargedParticipantId: 'agent', state: 'disconnected' }),
-      ],
-    };
-    expect(sourceOf(false, call, agent)).toEqual({ by: 'genesys' });
+      caption('muted', view({ shown: false, provenance: { value: true, ours: true, at: 1 } })).id,
+    ).toBe('mute.off');
   });
 });

@@ -1,36 +1,52 @@
-import type { Call, Participant } from '../../platform/types';
-import type { ToggleField } from '../../lib/participant-intents';
+import { message, type CoreMessageId, type Message } from '../../i18n/message';
+import type { FlagField, IntentView } from '../../lib/intents/intent-registry';
 
-export type ChangeSource = { by: 'you' } | { by: 'supervisor'; name: string } | { by: 'genesys' };
+type Words = Record<
+  'pendingOn' | 'pendingOff' | 'yoursOn' | 'yoursOff' | 'outsideOn' | 'outsideOff' | 'on' | 'off',
+  CoreMessageId
+>;
 
-/**
- * Who caused a mute/hold change that the notification shows. Ours if a request of ours explains
- * it; a supervisor's if one is coaching or has barged in on this participant; otherwise another
- * Genesys Cloud client. A silent monitor is never named: that would reveal the monitoring.
- */
-export function sourceOf(ours: boolean, call: Call, participant: Participant): ChangeSource {
-  if (ours) return { by: 'you' };
-  const supervisor = call.participants.find(
-    (p) =>
-      p.id !== participant.id &&
-      p.state === 'connected' &&
-      !p.monitoredParticipantId &&
-      (p.coachedParticipantId === participant.id || p.bargedParticipantId === participant.id),
-  );
-  return supervisor
-    ? { by: 'supervisor', name: supervisor.name || 'a supervisor' }
-    : { by: 'genesys' };
-}
-
-const WORDS: Record<ToggleField, [on: string, off: string]> = {
-  muted: ['Muted', 'Unmuted'],
-  held: ['On hold', 'Resumed'],
+const WORDS: Record<FlagField, Words> = {
+  muted: {
+    pendingOn: 'mute.pendingOn',
+    pendingOff: 'mute.pendingOff',
+    yoursOn: 'mute.yoursOn',
+    yoursOff: 'mute.yoursOff',
+    outsideOn: 'mute.outsideOn',
+    outsideOff: 'mute.outsideOff',
+    on: 'mute.on',
+    off: 'mute.off',
+  },
+  held: {
+    pendingOn: 'hold.pendingOn',
+    pendingOff: 'hold.pendingOff',
+    yoursOn: 'hold.yoursOn',
+    yoursOff: 'hold.yoursOff',
+    outsideOn: 'hold.outsideOn',
+    outsideOff: 'hold.outsideOff',
+    on: 'hold.on',
+    off: 'hold.off',
+  },
 };
 
-/** "Muted by you", "Unmuted in Genesys Cloud", "On hold by supervisor Sam". */
-export function describeChange(field: ToggleField, value: boolean, source: ChangeSource): string {
-  const verb = WORDS[field][value ? 0 : 1];
-  if (source.by === 'you') return `${verb} by you`;
-  if (source.by === 'supervisor') return `${verb} by supervisor ${source.name}`;
-  return `${verb} in Genesys Cloud`;
+/**
+ * What the caption under a toggle says. The platform never says who changed mute or hold
+ * (contract §2.4): "by you" only when a request of this panel explains the change; otherwise
+ * "outside this panel", with the time the panel saw it. Never anybody's name.
+ */
+export function caption(field: FlagField, view: IntentView<boolean>): Message {
+  const words = WORDS[field];
+  if (view.pending) return message(view.shown ? words.pendingOn : words.pendingOff);
+  const p = view.provenance;
+  if (p && p.value === view.shown) {
+    if (p.ours) return message(view.shown ? words.yoursOn : words.yoursOff);
+    return message(view.shown ? words.outsideOn : words.outsideOff, { time: new Date(p.at) });
+  }
+  return message(view.shown ? words.on : words.off);
+}
+
+/** The action a failure is about ("Couldn't mute"). */
+export function actionMessage(field: FlagField, value: boolean): Message {
+  if (field === 'muted') return message(value ? 'action.mute' : 'action.unmute');
+  return message(value ? 'action.hold' : 'action.resume');
 }

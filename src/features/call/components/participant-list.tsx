@@ -1,37 +1,69 @@
-import type { Call } from '../../../platform/types';
-import { displayAddress, roleLabel, visibleParticipants } from '../participants';
+import { useState } from 'react';
+import {
+  hiddenEndedCount,
+  readableNumber,
+  visibleParticipants,
+} from '../../../domain/call-selectors';
+import { useT } from '../../../i18n/use-t';
+import type { Call, Participant } from '../../../platform/types';
+import { roleId, stateId } from '../participants';
+import { useParticipantName } from '../use-participant-name';
 
-export function ParticipantList({ call, myId }: { call: Call; myId?: string }) {
-  const participants = visibleParticipants(call);
+function ParticipantRow({ p, me }: { p: Participant; me: boolean }) {
+  const t = useT();
+  const name = useParticipantName(p);
+  const from = readableNumber(p.ani);
+  const to = readableNumber(p.dnis);
+  const meta = [
+    t(roleId(p)),
+    t(stateId(p)),
+    p.direction !== 'unknown'
+      ? t(p.direction === 'inbound' ? 'direction.inbound' : 'direction.outbound')
+      : '',
+    p.muted ? t('participant.muted') : '',
+  ].filter(Boolean);
   return (
-    <section aria-labelledby={`participants-${call.id}`} className="participants">
-      <h3 id={`participants-${call.id}`}>Participants</h3>
-      <ul>
-        {participants.map((p) => (
-          <li key={p.id} className={`participant state-${p.state}`} data-participant-id={p.id}>
-            <span className="participant-name">
-              {p.name || displayAddress(p.ani) || 'Unknown'}
-              {p.id === myId ? ' (you)' : ''}
-            </span>
-            <span className="participant-meta">
-              {roleLabel(p)} · {p.state}
-              {p.direction !== 'unknown' ? ` · ${p.direction}` : ''}
-              {p.held ? ' · on hold' : ''}
-              {p.muted ? ' · muted' : ''}
-            </span>
-            {p.purpose === 'customer' && (p.ani || p.dnis) ? (
-              <span className="participant-meta">
-                {p.ani ? `From ${displayAddress(p.ani)}` : ''}
-                {p.ani && p.dnis ? ' · ' : ''}
-                {p.dnis ? `To ${displayAddress(p.dnis)}` : ''}
-              </span>
-            ) : null}
-            {p.queueName && p.purpose !== 'acd' ? (
-              <span className="participant-meta">Queue: {p.queueName}</span>
-            ) : null}
-          </li>
+    <li className={`participant state-${p.state}`} data-participant-id={p.id}>
+      <span className="participant-name">
+        {me ? t('participant.you', { name: name ?? t(roleId(p)) }) : (name ?? t(roleId(p)))}
+      </span>
+      <span className="participant-meta">{meta.join(' · ')}</span>
+      {p.purpose === 'customer' && (from || to) ? (
+        <span className="participant-meta">
+          {[
+            from ? t('participant.from', { number: from }) : '',
+            to ? t('participant.to', { number: to }) : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+/** Everyone on the call the agent may see (never a silent monitor); ended legs on request. */
+export default function ParticipantList({ call, myId }: { call: Call; myId?: string }) {
+  const t = useT();
+  const [showEnded, setShowEnded] = useState(false);
+  const hidden = hiddenEndedCount(call);
+  return (
+    <>
+      <ul className="participant-list">
+        {visibleParticipants(call, { includeEnded: showEnded }).map((p) => (
+          <ParticipantRow key={p.id} p={p} me={p.id === myId} />
         ))}
       </ul>
-    </section>
+      {hidden > 0 ? (
+        <button
+          type="button"
+          className="link-button"
+          aria-pressed={showEnded}
+          onClick={() => setShowEnded((v) => !v)}
+        >
+          {t('participants.showEnded', { count: hidden })}
+        </button>
+      ) : null}
+    </>
   );
 }

@@ -1,8 +1,16 @@
+import { Mic, MicOff, Pause, Play } from 'lucide-react';
 import { useEffect, useEffectEvent, useRef } from 'react';
-import type { Call } from '../../../platform/types';
-import { myParticipant } from '../../../realtime/call-cache';
-import type { ToggleField } from '../../../lib/participant-intents';
-import { useParticipantControls } from '../use-participant-controls';
+import { ProblemText } from '../../../components/ui/problem-text';
+import { myParticipant } from '../../../domain/call-selectors';
+import { message } from '../../../i18n/message';
+import { useT } from '../../../i18n/use-t';
+import { explainError, type Problem } from '../../../lib/explain-error';
+import type { FlagField, IntentView } from '../../../lib/intents/intent-registry';
+import { useServices } from '../../../lib/services';
+import type { Call, Participant } from '../../../platform/types';
+import { actionMessage, caption } from '../provenance';
+import { useFlag } from '../use-flag';
+import { useFlagAnnouncements } from '../use-flag-announcements';
 import { TalkingWhileMuted } from './talking-while-muted';
 import { ToggleButton } from './toggle-button';
 
@@ -12,102 +20,108 @@ export const MUTE_SHORTCUT = 'Alt+M';
 export function CallControls({ call, userId }: { call: Call; userId: string }) {
   const me = myParticipant(call, userId);
   if (!me) return null;
-  return <ParticipantControls key={me.id} call={call} participantId={me.id} />;
+  return <ParticipantControls call={call} participant={me} />;
 }
 
-type Controls = ReturnType<typeof useParticipantControls>;
-
-interface ToggleCellProps {
-  label: string;
-  field: ToggleField;
-  /** Pending on, pending off, on, off. */
-  words: [string, string, string, string];
-  controls: Controls;
-  disabled: boolean;
-  shortcut?: string;
+function problemOf(field: FlagField, view: IntentView<boolean>): Problem | undefined {
+  const outcome = view.outcome;
+  if (!outcome) return undefined;
+  const action = actionMessage(field, outcome.value);
+  if (outcome.kind === 'failed') return explainError(outcome.error, action);
+  return { action, reason: message('error.timedOut') };
 }
 
-/** A toggle and, under it, what is happening or who made the last change. */
-function ToggleCell({ label, field, words, controls, disabled, shortcut }: ToggleCellProps) {
-  const on = controls.shown(field);
-  const pending = controls.pending(field);
-  const [pendingOn, pendingOff, stateOn, stateOff] = words;
-  const status = pending
-    ? on
-      ? pendingOn
-      : pendingOff
-    : (controls.provenance[field] ?? (on ? stateOn : stateOff));
+function ParticipantControls({ call, participant }: { call: Call; participant: Participant }) {
+  const t = useT();
+  const { intents } = useServices();
+  const muted = useFlag(call.id, participant.id, 'muted');
+  const held = useFlag(call.id, participant.id, 'held');
+  const root = useRef<HTMLDivElement>(null);
+  useFlagAnnouncements(call.id, participant.id);
+  const connected = participant.state === 'connected';
+  const request = (field: FlagField, value: boolean) =>
+    intents.requestFlag(call.id, participant.id, field, value);
+
+  // Alt+M anywhere in the widget's document: focus may be on the body after a call ended.
+  const toggleMute = useEffectEvent(() => {
+    if (connected) request('muted', !muted.shown);
+  });
+  useEffect(() => {
+    const doc = root.current?.ownerDocument;
+    if (!doc) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyM') {
+        event.preventDefault();
+        toggleMute();
+      }
+    };
+    doc.addEventListener('keydown', onKey);
+    return () => doc.removeEventListener('keydown', onKey);
+  }, []);
+
+  const problems = (['muted', 'held'] as const).flatMap((field) => {
+    const problem = problemOf(field, field === 'muted' ? muted : held);
+    return problem ? [{ field, problem }] : [];
+  });
+  const disabledReason = t('controls.notConnected');
   return (
-    <div className="toggle-cell">
-      <ToggleButton
-        label={label}
-        pressed={on}
-        pending={pending}
-        disabled={disabled}
-        shortcut={shortcut}
-        onToggle={(next) => controls.request(field, next)}
-      />
-      <span className="toggle-status" data-testid={`${label.toLowerCase()}-status`}>
-        {status}
-      </span>
+    <div className="call-controls" ref={root}>
+      <div className="toggles" role="group" aria-label={t('controls.label')}>
+        <div className="toggle-cell">
+          <ToggleButton
+            label={t('controls.mute')}
+            pressed={muted.shown === true}
+            pending={muted.pending}
+            disabled={!connected}
+            disabledReason={disabledReason}
+            shortcut={MUTE_SHORTCUT}
+            icon={Mic}
+            pressedIcon={MicOff}
+            tone="danger"
+            onToggle={(next) => request('muted', next)}
+          />
+          <Caption testId="mute-status" text={t.message(caption('muted', muted))} />
+        </div>
+        <div className="toggle-cell">
+          <ToggleButton
+            label={t('controls.hold')}
+            pressed={held.shown === true}
+            pending={held.pending}
+            disabled={!connected}
+            disabledReason={disabledReason}
+            icon={Pause}
+            pressedIcon={Play}
+            tone="warning"
+            onToggle={(next) => request('held', next)}
+          />
+          <Caption testId="hold-status" text={t.message(caption('held', held))} />
+        </div>
+      </div>
+      <p className="shortcut-hint">{t('controls.shortcutHint', { shortcut: MUTE_SHORTCUT })}</p>
+      {problems.map(({ field, problem }) => (
+        <div key={field} role="alert" className="inline-alert">
+          <p>
+            <ProblemText problem={problem} />
+          </p>
+          <button
+            type="button"
+            className="button button-ghost"
+            onClick={() => intents.dismiss(call.id, participant.id, 'flags', field)}
+          >
+            {t('action.dismiss')}
+          </button>
+        </div>
+      ))}
+      <TalkingWhileMuted muted={muted.shown === true} shortcut={MUTE_SHORTCUT} />
     </div>
   );
 }
 
-function ParticipantControls({ call, participantId }: { call: Call; participantId: string }) {
-  const participant = call.participants.find((p) => p.id === participantId)!;
-  const controls = useParticipantControls(call, participant);
-  const root = useRef<HTMLDivElement>(null);
-  const muted = controls.shown('muted');
-  const connected = participant.state === 'connected';
-
-  // The shortcut is scoped to the widget: it only works while focus is inside it.
-  const toggleMute = useEffectEvent(() => controls.request('muted', !muted));
-  useEffect(() => {
-    const scope = root.current?.closest('[data-widget-root]');
-    if (!scope) return undefined;
-    const onKey = (event: Event) => {
-      const key = event as KeyboardEvent;
-      if (key.altKey && !key.ctrlKey && !key.metaKey && key.code === 'KeyM') {
-        key.preventDefault();
-        toggleMute();
-      }
-    };
-    scope.addEventListener('keydown', onKey);
-    return () => scope.removeEventListener('keydown', onKey);
-  }, []);
-
+/** One line, ellipsis when long, the whole text in the tooltip. */
+function Caption({ text, testId }: { text: string; testId: string }) {
   return (
-    <div className="call-controls" ref={root}>
-      <div className="toggles" role="group" aria-label="Call controls">
-        <ToggleCell
-          label="Mute"
-          field="muted"
-          words={['Muting…', 'Unmuting…', 'Muted', 'Not muted']}
-          controls={controls}
-          disabled={!connected}
-          shortcut={MUTE_SHORTCUT}
-        />
-        <ToggleCell
-          label="Hold"
-          field="held"
-          words={['Holding…', 'Resuming…', 'On hold', 'Not on hold']}
-          controls={controls}
-          disabled={!connected}
-        />
-      </div>
-      <p className="shortcut-hint">
-        Press <kbd>{MUTE_SHORTCUT}</kbd> to mute or unmute while the panel has focus.
-      </p>
-      {controls.problem ? (
-        <div role="alert" className="problem">
-          <p>{controls.problem}</p>
-          <button type="button" onClick={controls.dismissProblem}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
-      <TalkingWhileMuted muted={muted} shortcut={MUTE_SHORTCUT} />
-    </div>
+    <span className="toggle-status" data-testid={testId} title={text}>
+      {text}
+    </span>
   );
 }

@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { isCallEnded, myParticipant } from '../../../domain/call-selectors';
+import { useT } from '../../../i18n/use-t';
+import type { Call } from '../../../platform/types';
+import { endedReasonId } from '../participants';
+import { CallHeader } from './call-header';
+import { ParticipantsSection } from './participants-section';
+import { StaleBanner, useStaleSince } from './stale-banner';
+
+export interface CallCardProps {
+  call: Call;
+  userId: string;
+  /** The controls for this call (mute, hold…), composed in by the widget. */
+  controls?: ReactNode;
+  /** More panels under the controls (call data, playback…), composed in by the widget. */
+  children?: ReactNode;
+}
+
+/** One call: header, the agent's controls, who is on it; marked when it may be out of date. */
+export function CallCard({ call, userId, controls, children }: CallCardProps) {
+  const t = useT();
+  const me = myParticipant(call, userId);
+  const ended = isCallEnded(call, userId);
+  const staleSince = useStaleSince();
+  return (
+    <article
+      className={`call-card${staleSince !== undefined ? ' is-stale' : ''}`}
+      aria-labelledby={`call-title-${call.id}`}
+      data-conversation-id={call.id}
+    >
+      {staleSince !== undefined ? <StaleBanner since={staleSince} /> : null}
+      <CallHeader call={call} userId={userId} />
+      {ended ? (
+        <p className="call-ended" role="note">
+          {t(endedReasonId(me))}
+        </p>
+      ) : (
+        controls
+      )}
+      <ParticipantsSection call={call} myId={me?.id} />
+      {children}
+    </article>
+  );
+}

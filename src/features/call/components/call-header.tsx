@@ -1,0 +1,62 @@
+import {
+  customerOf,
+  isCallEnded,
+  myParticipant,
+  queueIdOf,
+  readableNumber,
+} from '../../../domain/call-selectors';
+import { useT } from '../../../i18n/use-t';
+import { useQueueName } from '../../../lib/directory/use-names';
+import type { Call } from '../../../platform/types';
+import { callStatus } from '../selection';
+import { useParticipantName } from '../use-participant-name';
+import { CallTimer } from './call-timer';
+import { StatusBadge } from './status-badge';
+
+/** Who is calling, on which number and queue, for how long, and in what state. */
+export function CallHeader({ call, userId }: { call: Call; userId: string }) {
+  const t = useT();
+  const me = myParticipant(call, userId);
+  const customer = customerOf(call);
+  const ended = isCallEnded(call, userId);
+  const name = useParticipantName(customer);
+  const number = readableNumber(customer?.ani);
+  const queueId = queueIdOf(call);
+  const queueName =
+    useQueueName(queueId) ?? call.participants.find((p) => p.purpose === 'acd')?.name;
+  const start = me?.connectedTime ?? me?.startTime;
+  const details = [
+    name && number && name !== number ? number : '',
+    queueName ? t('call.queue', { queue: queueName }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <header className="call-header">
+      <div className="call-title-row">
+        <h2 id={`call-title-${call.id}`} className="call-title" title={name ?? undefined}>
+          {name ?? t('call.unknownCaller')}
+        </h2>
+        <StatusBadge status={callStatus(call, userId)} />
+        {start !== undefined ? (
+          <CallTimer
+            className="call-timer"
+            testId="call-timer"
+            from={start}
+            end={ended ? (me?.endTime ?? start) : undefined}
+          />
+        ) : null}
+      </div>
+      {details ? (
+        <p className="call-details" title={details}>
+          {details}
+        </p>
+      ) : null}
+      {me?.held && me.startHoldTime !== undefined && !ended ? (
+        <p className="hold-line">
+          {t('call.onHoldFor')} <CallTimer testId="hold-timer" from={me.startHoldTime} />
+        </p>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { message } from '../../i18n/message';
+import { explainError } from '../../lib/explain-error';
+import type { FlagField } from '../../lib/intents/intent-registry';
+import { useServices } from '../../lib/services';
+import { actionMessage, caption } from './provenance';
+
+/** Every confirmed change and every failure of this participant's mute or hold, announced once. */
+export function useFlagAnnouncements(conversationId: string, participantId: string): void {
+  const { intents, ui } = useServices();
+  useEffect(
+    () =>
+      intents.onEvent((event) => {
+        if (
+          event.conversationId !== conversationId ||
+          event.participantId !== participantId ||
+          event.group !== 'flags'
+        )
+          return;
+        const field = (event.type === 'change' ? event.field : event.outcome.field) as FlagField;
+        if (event.type === 'change') {
+          const view = intents.flag(conversationId, participantId, field);
+          ui.getState().announce(
+            caption(field, { ...view, pending: false, shown: event.value === true }),
+          );
+          return;
+        }
+        const action = actionMessage(field, event.outcome.value === true);
+        const problem =
+          event.outcome.kind === 'failed'
+            ? explainError(event.outcome.error, action)
+            : { action, reason: message('error.timedOut') };
+        ui.getState().announce(problem);
+      }),
+    [intents, ui, conversationId, participantId],
+  );
+}

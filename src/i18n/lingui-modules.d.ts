@@ -1,0 +1,5 @@
+/** Catalogues compiled by the Lingui Vite plugin (`?lingui` imports). */
+declare module '*?lingui' {
+  import type { Messages } from '@lingui/core';
+  export const messages: Messages;
+}

@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { PlatformError } from '../../platform/errors';
+import { FieldIntents, type Values } from './field-intents';
+
+type Field = 'muted' | 'held';
+const FIELDS: Field[] = ['muted', 'held'];
+
+type Reply =
+  | { kind: 'accept'; eventDelayMs: number }
+  | { kind: 'rateLimited'; retryAfterS: number }
+  | { kind: 'serverErrorApplied' }
+  | { kind: 'serverError' }
+  | { kind: 'forbidden' };
+
+const reply: fc.Arbitrary<Reply> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('accept' as const),
+      eventDelayMs: fc.integer({ min: 0, max: 5000 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('rateLimited' as const),
+      retryAfterS: fc.integer({ min: 0, max: 10 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'serverErrorApplied' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'serverError' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'forbidden' as const }) },
+);
+
+type Step = { kind: 'click'; field: Field; value: boolean } | { kind: 'wait'; ms: number };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    kind: fc.constant('click' as const),
+    field: fc.constantFrom<Field>('muted', 'held'),
+    value: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 4000 }) }),
+);
+
+/**
+ * A simulated platform: requests go out after a random queueing delay (the request budget),
+ * get a random reply; accepted changes apply and their events arrive in order after a random
+ * delay (possibly after the panel's confirmation deadline); re-reads return the truth.
+ */
+async function run(steps: Step[], replies: Reply[], queueDelays: number[]) {
+  const server: Values<boolean> = { muted: false, held: false };
+  const latest = new Map<Field, { value: boolean; live: boolean }>();
+  const violations: string[] = [];
+  let lastEventAt = 0;
+  let nextReply = 0;
+  let nextDelay = 0;
+  const publish = (delayMs: number) => {
+    const snapshot = { ...server };
+    lastEventAt = Math.max(lastEventAt, Date.now() + delayMs);
+    setTimeout(() => intents.confirm(snapshot), lastEventAt - Date.now());
+  };
+  const intents: FieldIntents<boolean> = new FieldIntents<boolean>(
+    { ...server },
+    {
+      send: (build) =>
+        new Promise((resolve, reject) => {
+          setTimeout(
+            () => {
+              const body = build();
+              if (!body) return resolve(null);
+              for (const [field, value] of Object.entries(body)) {
+                const intent = latest.get(field as Field);
+                if (!intent?.live || intent.value !== value)
+                  violations.push(
+                    `sent ${field}=${value} but the latest intent is ${JSON.stringify(intent)}`,
+                  );
+              }
+              const r = replies[nextReply++ % replies.length]!;
+              setTimeout(() => {
+                if (r.kind === 'accept') {
+                  Object.assign(server, body);
+                  resolve(body);
+                  publish(r.eventDelayMs);
+                } else if (r.kind === 'rateLimited') {
+                  reject(
+                    new PlatformError('rateLimited', '429', {
+                      status: 429,
+                      retryAfterMs: r.retryAfterS * 1000,
+                    }),
+                  );
+                } else if (r.kind === 'serverErrorApplied') {
+                  Object.assign(server, body);
+                  publish(200);
+                  reject(new PlatformError('server', '503', { status: 503 }));
+                } else if (r.kind === 'serverError') {
+                  reject(new PlatformError('server', '503', { status: 503 }));
+                } else {
+                  reject(new PlatformError('forbidden', '403', { status: 403 }));
+                }
+              }, 30);
+            },
+            queueDelays[nextDelay++ % queueDelays.length]!,
+          );
+        }),
+      confirmTimeoutMs: 5000,
+      reread: () =>
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            intents.confirm({ ...server });
+            resolve();
+          }, 40),
+        ),
+    },
+  );
+  intents.listen({
+    onOutcome: (o) => {
+      const intent = latest.get(o.field as Field);
+      if (intent && intent.value === o.value) intent.live = false;
+    },
+  });
+  for (const s of steps) {
+    if (s.kind === 'click') {
+      latest.set(s.field, { value: s.value, live: true });
+      intents.request(s.field, s.value);
+    } else await vi.advanceTimersByTimeAsync(s.ms);
+  }
+  await vi.advanceTimersByTimeAsync(120_000);
+  const shown = Object.fromEntries(FIELDS.map((f) => [f, intents.shown(f)]));
+  const pending = FIELDS.filter((f) => intents.isPending(f));
+  intents.dispose();
+  return { server, shown, pending, violations };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+it('after any sequence of clicks, 429s, 5xx, 403s, late and early confirmations, the panel settles on the server’s state and never sent a superseded target', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(step, { minLength: 1, maxLength: 25 }),
+      fc.array(reply, { minLength: 1, maxLength: 12 }),
+      fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 6 }),
+      async (steps, replies, delays) => {
+        vi.clearAllTimers();
+        const result = await run(steps, replies, delays);
+        expect(result.violations).toEqual([]);
+        expect(result.pending).toEqual([]);
+        expect(result.shown).toEqual(result.server);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Call } from '../../platform/types';
+import { callFor } from '../../testing/factories';
+import type { Values } from './field-intents';
+import { IntentRegistry, type IntentEvent } from './intent-registry';
+
+const ME = 'u1';
+
+function setup() {
+  const calls = new Map<string, Call>([
+    ['A', callFor(ME, 'A')],
+    ['B', callFor(ME, 'B')],
+  ]);
+  const sentFlags: { cid: string; body: Values<boolean> }[] = [];
+  const sentAttributes: { cid: string; body: Values<string> }[] = [];
+  const events: IntentEvent[] = [];
+  const registry = new IntentRegistry({
+    sendFlags: async (cid, _pid, build) => {
+      const body = build();
+      if (body) sentFlags.push({ cid, body });
+      return body;
+    },
+    sendAttributes: async (cid, _pid, build) => {
+      const body = build();
+      if (body) sentAttributes.push({ cid, body });
+      return body;
+    },
+    reread: async () => undefined,
+    get: (cid) => calls.get(cid),
+    now: () => 5000,
+  });
+  registry.onEvent((e) => events.push(e));
+  /** The server confirms: a new snapshot of call `cid` with the agent leg changed. */
+  const snapshot = (cid: string, agent: Partial<Call['participants'][number]>) => {
+    const previous = calls.get(cid)!;
+    const call: Call = {
+      ...previous,
+      participants: previous.participants.map((p) =>
+        p.id === `${cid}-a` ? { ...p, ...agent } : p,
+      ),
+    };
+    calls.set(cid, call);
+    const changes = Object.keys(agent)
+      .filter((k) => k === 'muted' || k === 'held')
+      .map((field) => ({ kind: 'field', participantId: `${cid}-a`, field, at: 5000 }));
+    const attributeChanges = Object.keys(agent.attributes ?? {}).map((k) => ({
+      kind: 'attribute',
+      participantId: `${cid}-a`,
+      key: k,
+      at: 5000,
+    }));
+    registry.receive({ call, changes: [...changes, ...attributeChanges] });
+  };
+  return { registry, sentFlags, sentAttributes, events, snapshot };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('IntentRegistry', () => {
+  it('keeps each call’s intent, pending state and provenance across switching, and never re-sends', async () => {
+    const t = setup();
+    t.registry.requestFlag('A', 'A-a', 'muted', true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.registry.flag('A', 'A-a', 'muted')).toMatchObject({ shown: true, pending: true });
+    // The agent switches to call B and back: nothing about A lives in a component.
+    expect(t.registry.flag('B', 'B-a', 'muted')).toMatchObject({ shown: false, pending: false });
+    t.snapshot('A', { muted: true });
+    const view = t.registry.flag('A', 'A-a', 'muted');
+    expect(view).toMatchObject({
+      shown: true,
+      pending: false,
+      provenance: { ours: true, at: 5000 },
+    });
+    expect(t.registry.flag('A', 'A-a', 'muted')).toBe(view);
+    expect(t.sentFlags).toEqual([{ cid: 'A', body: { muted: true } }]);
+  });
+
+  it('records a change made outside the panel, with its time, without any click', () => {
+    const t = setup();
+    t.snapshot('B', { held: true });
+    expect(t.registry.flag('B', 'B-a', 'held')).toMatchObject({
+      shown: true,
+      pending: false,
+      provenance: { value: true, ours: false, at: 5000 },
+    });
+    expect(t.events).toEqual([
+      expect.objectContaining({ type: 'change', conversationId: 'B', field: 'held', ours: false }),
+    ]);
+    expect(t.sentFlags).toEqual([]);
+  });
+
+  it('carries a pending value per attribute key and confirms it from the snapshot', async () => {
+    const t = setup();
+    t.registry.requestAttributes('A', 'A-a', { tier: 'Gold', note: 'vip' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.registry.attribute('A', 'A-a', 'tier')).toMatchObject({
+      shown: 'Gold',
+      pending: true,
+    });
+    t.snapshot('A', { attributes: { tier: 'Gold', note: 'vip' } });
+    expect(t.registry.attribute('A', 'A-a', 'note')).toMatchObject({
+      shown: 'vip',
+      pending: false,
+      provenance: { ours: true },
+    });
+    expect(t.sentAttributes.flatMap((s) => Object.keys(s.body))).toEqual(['tier', 'note']);
+  });
+
+  it('forgets a call entirely', async () => {
+    const t = setup();
+    t.registry.requestFlag('A', 'A-a', 'muted', true);
+    t.registry.forget('A');
+    expect(t.registry.flag('A', 'A-a', 'muted')).toMatchObject({
+      pending: false,
+      provenance: undefined,
+    });
+  });
+});

@@ -1,0 +1,126 @@
+import { QueryCache } from '@tanstack/react-query';
+import type { WidgetEnv } from '../config/env';
+import type { LaunchParams } from '../config/launch-params';
+import type { PlatformTarget } from '../config/target';
+import { createI18n } from '../i18n/setup';
+import { NameDirectory } from '../lib/directory/name-directory';
+import type { Values } from '../lib/intents/field-intents';
+import { IntentRegistry } from '../lib/intents/intent-registry';
+import type { ParticipantChange } from '../platform/types';
+import { createQueryClient } from '../lib/query-client';
+import type { WidgetServices } from '../lib/services';
+import { toPlatformError } from '../platform/errors';
+import { createPlatform } from '../platform/platform';
+import { CallSync } from '../realtime/call-sync';
+import { createConnectionStore } from '../realtime/connection-store';
+import { TopicRegistry } from '../realtime/topic-registry';
+import { createSessionStore } from '../stores/session-store';
+import { createUiStore } from '../stores/ui-store';
+import { SessionController } from './session';
+
+export interface WidgetParts {
+  services: WidgetServices;
+  controller: SessionController;
+  queryClient: ReturnType<typeof createQueryClient>;
+  dispose(): void;
+}
+
+/**
+ * Wires one widget's services: platform → registry → channel → call sync → query cache, with the
+ * intent registry fed by the sync step. The composition root; nothing imports it.
+ */
+export function createWidget(options: {
+  env: WidgetEnv;
+  target: PlatformTarget;
+  redirectUri: string;
+  launch: LaunchParams;
+}): WidgetParts {
+  const { env, target, redirectUri, launch } = options;
+  const platform = createPlatform({ target, clientId: env.clientId, redirectUri });
+  const session = createSessionStore(launch);
+  const connection = createConnectionStore();
+  const registry = new TopicRegistry();
+  const late: { controller?: SessionController } = {};
+  const onUnauthorized = () => late.controller?.unauthorized();
+  const queryClient = createQueryClient(
+    new QueryCache({
+      onError: (error) => {
+        if (toPlatformError(error).kind === 'unauthorized') onUnauthorized();
+      },
+    }),
+  );
+  const calls = new CallSync({
+    queryClient,
+    registry,
+    api: platform,
+    onMalformed: () => {
+      const dropped = connection.getState().dropped;
+      connection.setState({ dropped: { ...dropped, malformed: dropped.malformed + 1 } });
+    },
+  });
+  const intents = new IntentRegistry({
+    sendFlags: async (cid, pid, build) => {
+      let sent: Values<boolean> | null = null;
+      await platform.changeParticipant(cid, pid, () => {
+        sent = build();
+        return sent && flagChange(sent);
+      });
+      return sent;
+    },
+    sendAttributes: (cid, pid, build) => platform.patchAttributes(cid, pid, build),
+    reread: (cid) => calls.reread(cid),
+    get: (cid) => calls.get(cid),
+  });
+  const offUpdates = calls.onUpdate((update) => intents.receive(update));
+  const offForget = calls.onForget((cid) => intents.forget(cid));
+  const offOutcomes = intents.onEvent((event) => {
+    if (event.type === 'outcome' && event.outcome.kind === 'failed')
+      if (event.outcome.error.kind === 'unauthorized') onUnauthorized();
+  });
+  const directory = new NameDirectory(queryClient, platform);
+  const controller = new SessionController({
+    env,
+    platform,
+    session,
+    connection,
+    registry,
+    onSignedIn: (user) => directory.remember(user),
+  });
+  late.controller = controller;
+  const services: WidgetServices = {
+    platform,
+    session,
+    connection,
+    ui: createUiStore(),
+    registry,
+    calls,
+    intents,
+    directory,
+    i18n: createI18n(
+      launch.langTag ?? (typeof navigator !== 'undefined' ? navigator.language : undefined),
+    ),
+    renewSignIn: () => controller.renew(),
+    onUnauthorized,
+  };
+  return {
+    services,
+    controller,
+    queryClient,
+    dispose: () => {
+      offUpdates();
+      offForget();
+      offOutcomes();
+      controller.stop();
+      registry.dispose();
+      queryClient.clear();
+    },
+  };
+}
+
+/** Only mute and hold travel as flags (an explicit target each, never a toggle). */
+function flagChange(values: Values<boolean>): ParticipantChange {
+  const change: ParticipantChange = {};
+  if (values.muted !== undefined) change.muted = values.muted;
+  if (values.held !== undefined) change.held = values.held;
+  return change;
+}
