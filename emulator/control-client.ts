@@ -36,6 +36,48 @@ export interface CrmSettings {
   status?: number | null;
 }
 
+/** `POST /__emulator/calls` with `count`: many inbound calls at once (scale tests). */
+export interface CreateCallsInput {
+  /** 1..1000 calls. */
+  count: number;
+  /** Every call to this agent; without it each call gets a generated agent with no live call. */
+  agentEmail?: string;
+  /** Every call in this queue; without it the calls alternate over Support and Sales. */
+  queue?: string;
+  /** Without it each call gets its own caller number. */
+  ani?: string;
+  customerName?: string;
+  attributes?: Record<string, string>;
+  autoAnswer?: boolean;
+  ivr?: boolean;
+  missedAlerts?: number;
+  /** The agent's alert times out and the call waits in its queue with no agent. */
+  waiting?: boolean;
+}
+
+export interface LoadInput {
+  /** 1..200 actions per second. */
+  eventsPerSecond: number;
+  /** 1..600. */
+  seconds: number;
+  /** Same seed and same starting state: the same sequence of actions. */
+  seed?: number;
+}
+
+export type LoadAction = 'mute' | 'hold' | 'attribute' | 'start' | 'end';
+
+export interface LoadStatus {
+  running: boolean;
+  eventsPerSecond: number;
+  seconds: number;
+  seed: number;
+  performed: number;
+  byAction: Record<LoadAction, number>;
+  failed: number;
+  /** Actions not done because the run was stopped early. */
+  skipped: number;
+}
+
 export interface FaultsInput {
   dropSockets?: boolean;
   /** true: the sockets close 60 s after the warning; a number: that many milliseconds. */
@@ -71,6 +113,14 @@ export interface EmulatorParticipant {
   attributes?: Record<string, string>;
   disconnectType?: string;
   bargedParticipantId?: string;
+  monitoredParticipantId?: string;
+  coachedParticipantId?: string;
+  queue?: { id: string };
+  ani?: string;
+  dnis?: string;
+  startTime?: string;
+  connectedTime?: string;
+  startHoldTime?: string;
 }
 
 export interface EmulatorState {
@@ -117,6 +167,58 @@ export class EmulatorControl {
    */
   createCall(input: CreateCallInput): Promise<CreatedCall> {
     return this.call('POST', '/calls', input);
+  }
+
+  /**
+   * Many inbound calls at once, spread over generated agents ("Agent 001", agent001@example.com,
+   * created as needed) and over the queues; returns their ids in creation order.
+   *
+   * @example
+   * const { conversationIds } = await control.createCalls({ count: 500 });
+   */
+  createCalls(input: CreateCallsInput): Promise<{ conversationIds: string[] }> {
+    return this.call('POST', '/calls', input);
+  }
+
+  /**
+   * Starts random mute, hold, attribute changes and call starts and ends over the live calls;
+   * answers at once. Stop it with `stopLoad()` (or `reset()`).
+   *
+   * @example
+   * await control.startLoad({ eventsPerSecond: 20, seconds: 30, seed: 1 });
+   */
+  startLoad(input: LoadInput): Promise<LoadStatus> {
+    return this.call('POST', '/load', input);
+  }
+
+  /**
+   * Stops the load run in progress (if any) and returns what it did.
+   *
+   * @example
+   * const { performed } = await control.stopLoad();
+   */
+  stopLoad(): Promise<LoadStatus> {
+    return this.call('POST', '/load/stop');
+  }
+
+  /**
+   * How far the current (or last) load run got.
+   *
+   * @example
+   * while ((await control.loadStatus()).running) await sleep(100);
+   */
+  loadStatus(): Promise<LoadStatus> {
+    return this.call('GET', '/load');
+  }
+
+  /**
+   * The emulator's state with only the calls that have not ended: lighter with many ended calls.
+   *
+   * @example
+   * const { conversations } = await control.activeState();
+   */
+  activeState(): Promise<EmulatorState> {
+    return this.call('GET', '/state?calls=active');
   }
 
   hangup(conversationId: string, by: 'customer' | 'agent' = 'customer'): Promise<{ ok: true }> {

@@ -1,3 +1,5 @@
+import { extraUsers, findExtraUser, findExtraUserByEmail } from './extra-users.js';
+
 /** The seeded org: stable ids used by the demo, the tests and the docs. */
 export interface SeedUser {
   id: string;
@@ -32,7 +34,7 @@ export const QUEUES: readonly SeedQueue[] = [
 const SUPPORT = QUEUES[0]!.id;
 const SALES = QUEUES[1]!.id;
 
-const AGENT_PERMISSIONS = [
+export const AGENT_PERMISSIONS = [
   'conversation:participant:wrapup',
   'conversation:communication:disconnect',
   'conversation:call:record',
@@ -70,6 +72,7 @@ export const USERS: readonly SeedUser[] = [
       'conversation:call:coach',
       'conversation:call:barge',
       'analytics:queueObservation:view',
+      'conversation:communication:view',
     ],
     queueIds: [],
     isAgent: false,
@@ -84,11 +87,16 @@ export const OAUTH_CLIENT: SeedOAuthClient = {
 
 export function findUserByEmail(email: string): SeedUser | undefined {
   const wanted = email.trim().toLowerCase();
-  return USERS.find((u) => u.email === wanted);
+  return USERS.find((u) => u.email === wanted) ?? findExtraUserByEmail(wanted);
 }
 
 export function findUser(id: string): SeedUser | undefined {
-  return USERS.find((u) => u.id === id);
+  return USERS.find((u) => u.id === id) ?? findExtraUser(id);
+}
+
+/** Seeded users plus those added at run time (generated load agents). */
+export function allUsers(): SeedUser[] {
+  return [...USERS, ...extraUsers()];
 }
 
 export function findQueue(idOrName: string): SeedQueue | undefined {

@@ -7,6 +7,7 @@ import { AuthStore } from './auth-store.js';
 import { createClock, type Clock } from './clock.js';
 import { registerExposedHeaders } from './cors-headers.js';
 import type { EmulatorContext, EmulatorOptions } from './context.js';
+import { registerLoadRoutes } from './control/load-routes.js';
 import { registerControlRoutes } from './control/routes.js';
 import { ApiError } from './errors.js';
 import { Faults } from './faults.js';
@@ -132,7 +133,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ),
   );
 
+  const load = registerLoadRoutes(app, ctx);
   const reset = () => {
+    load.reset();
     ctx.conversations.reset();
     ctx.channels.reset();
     ctx.auth.reset();

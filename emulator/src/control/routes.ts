@@ -10,7 +10,9 @@ import { activeLegOf, newestLegOf } from '../model/legs.js';
 import { shownState, toCallConversation } from '../model/shapes.js';
 import { isActiveState, isEnded } from '../model/types.js';
 import { DEFAULT_SOCKET_CLOSING_GRACE_MS } from '../realtime/channel-registry.js';
-import { findUserByEmail, QUEUES, USERS } from '../seed.js';
+import { createBulkCalls, isBulkCallsRequest } from '../load/bulk-calls.js';
+import { agentSideLeg } from '../model/supervision.js';
+import { allUsers, findUserByEmail, QUEUES } from '../seed.js';
 import { registerCallDataControlRoutes } from './call-data-routes.js';
 import { CONSOLE_HTML } from './console-page.js';
 import { registerCrmRoutes } from './crm-routes.js';
@@ -72,9 +74,9 @@ export function registerControlRoutes(
     return { ok: true };
   });
 
-  app.get('/__emulator/state', async () => ({
+  app.get<{ Querystring: { calls?: string } }>('/__emulator/state', async (request) => ({
     now: toIso(ctx.clock.now()),
-    users: USERS.map(({ id, name, email, permissions, queueIds }) => ({
+    users: allUsers().map(({ id, name, email, permissions, queueIds }) => ({
       id,
       name,
       email,
@@ -84,6 +86,7 @@ export function registerControlRoutes(
     queues: QUEUES,
     conversations: ctx.conversations
       .all()
+      .filter((c) => request.query.calls !== 'active' || !isEnded(c))
       .map((c) => ({ ...toCallConversation(c), ended: isEnded(c), digits: c.digits })),
     channels: ctx.channels.all().map((c) => ({
       id: c.id,
@@ -103,6 +106,8 @@ export function registerControlRoutes(
   }));
 
   app.post('/__emulator/calls', async (request, reply) => {
+    if (isBulkCallsRequest(request.body))
+      return reply.code(201).send(createBulkCalls(ctx, request.body));
     const body = parseBody(createCall, request.body);
     const agent = findUserByEmail(body.agentEmail);
     assert(agent, () =>
@@ -126,7 +131,8 @@ export function registerControlRoutes(
   app.post<{ Params: { cid: string } }>('/__emulator/calls/:cid/hangup', async (request, reply) => {
     const conversation = findCall(request.params.cid);
     const by = parseBody(hangup, request.body)?.by ?? 'customer';
-    const party = newestLegOf(conversation, by === 'agent' ? ['agent', 'user'] : ['customer']);
+    const party =
+      by === 'agent' ? agentSideLeg(conversation) : newestLegOf(conversation, ['customer']);
     assert(party, () => notFound(`No ${by} on this call.`));
     if (isEnded(conversation))
       throw badRequest('The call has already ended.', 'conversation.error.call.disconnected');

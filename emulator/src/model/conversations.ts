@@ -2,9 +2,9 @@ import type { Clock } from '../clock.js';
 import type { IdSource } from '../ids.js';
 import { findQueue, findUser, QUEUES, type SeedUser } from '../seed.js';
 import { badRequest, notFound } from '../errors.js';
-import { stationUri } from './addresses.js';
 import { changesAnything, checkAttributeChange, mergedAttributes } from './attribute-limits.js';
 import { buildInboundLegs } from './inbound-legs.js';
+import { isSupervisoryLeg, newSupervisorLeg } from './supervision.js';
 import {
   isActiveState,
   isEnded,
@@ -129,7 +129,15 @@ export class ConversationStore {
     return changed;
   }
 
-  /** Ends the call from one side; everyone else still on the line is disconnected as `peer`. */
+  /** Publishes a change made to a record outside this class (supervision.ts, load/). */
+  changed(conversation: ConversationRecord, correlationId: string): void {
+    this.onChange(conversation, correlationId);
+  }
+
+  /**
+   * Ends the call from one side; everyone else still on the line is disconnected as `peer`. A
+   * monitoring, coaching or barging supervisor who hangs up leaves alone.
+   */
   hangUp(
     conversation: ConversationRecord,
     by: ParticipantRecord,
@@ -138,7 +146,7 @@ export class ConversationStore {
   ): void {
     const now = this.clock.now();
     for (const p of conversation.participants) {
-      if (!isActiveState(p.state)) continue;
+      if (!isActiveState(p.state) || (isSupervisoryLeg(by) && p !== by)) continue;
       p.state = 'disconnected';
       p.endTime = now;
       p.held = false;
@@ -179,27 +187,7 @@ export class ConversationStore {
     if (existing) return existing;
     const supervisor = findUser(supervisorId);
     if (!supervisor) throw notFound(`User ${supervisorId} was not found.`);
-    const now = this.clock.now();
-    const participant: ParticipantRecord = {
-      id: this.ids.uuid(),
-      callId: this.ids.uuid(),
-      purpose: 'user',
-      address: stationUri(supervisor),
-      userId: supervisor.id,
-      state: 'connected',
-      initialState: 'connected',
-      direction: 'outbound',
-      startTime: now,
-      connectedTime: now,
-      held: false,
-      muted: false,
-      confined: false,
-      recording: false,
-      attributes: {},
-      ani: target.ani,
-      dnis: stationUri(supervisor),
-      bargedParticipantId: target.id,
-    };
+    const participant = newSupervisorLeg(supervisor, target, 'barge', this.clock.now(), this.ids);
     conversation.participants.push(participant);
     this.onChange(conversation, correlationId);
     return participant;

@@ -3,8 +3,10 @@ import type { EmulatorContext } from '../context.js';
 import { ApiError, unauthorized } from '../errors.js';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, rateLimitMessage } from '../rate-limit.js';
 import { findUser } from '../seed.js';
+import { registerAnalyticsRoutes } from './analytics.js';
 import { registerConversationRoutes } from './conversations.js';
 import { registerNotificationRoutes } from './notifications.js';
+import { registerSupervisionRoutes } from './supervision.js';
 import { registerQueueRoutes } from './queues.js';
 import { registerUserLookupRoutes } from './user-lookup.js';
 import { registerUserRoutes } from './users.js';
@@ -39,6 +41,8 @@ export function registerApi(app: FastifyInstance, ctx: EmulatorContext): void {
       registerQueueRoutes(api, ctx);
       registerConversationRoutes(api, ctx);
       registerNotificationRoutes(api, ctx);
+      registerAnalyticsRoutes(api, ctx);
+      registerSupervisionRoutes(api, ctx);
     },
     { prefix: '/api/v2' },
   );

@@ -257,3 +257,91 @@ describe('notifications through the SDK', () => {
     ]);
   });
 });
+
+describe('supervisor APIs through the SDK', () => {
+  const SAM_EMAIL = 'sam@example.com';
+  const SUPPORT_ID = 'a1c0ffee-0000-4000-8000-000000000001';
+  const analytics = new platformClient.AnalyticsApi();
+  const supportFilter = {
+    type: 'or',
+    predicates: [{ type: 'dimension', dimension: 'queueId', value: SUPPORT_ID }],
+  };
+
+  it('postAnalyticsQueuesObservationsQuery returns detail observations', async () => {
+    const { conversationId } = await running.control.createCall({
+      agentEmail: ALICE,
+      queue: 'Support',
+    });
+    await sdkSignIn(SAM_EMAIL);
+    const query: Models.QueueObservationQuery = {
+      filter: supportFilter,
+      metrics: ['oWaiting', 'oInteracting'],
+      detailMetrics: ['oInteracting'],
+    };
+    const response: Models.QueueObservationQueryResponse =
+      await analytics.postAnalyticsQueuesObservationsQuery(query);
+    const data = response.results?.[0]?.data ?? [];
+    expect(response.results?.[0]?.group).toEqual({ queueId: SUPPORT_ID });
+    expect(data.find((d) => d.metric === 'oWaiting')?.stats?.count).toBe(0);
+    const interacting = data.find((d) => d.metric === 'oInteracting');
+    expect(interacting?.stats?.count).toBe(1);
+    expect(interacting?.observations?.[0]?.conversationId).toBe(conversationId);
+  });
+
+  it('postAnalyticsConversationsActivityQuery pages with pageSize and pageNumber', async () => {
+    await running.control.createCalls({ count: 3, queue: 'Support' });
+    await sdkSignIn(SAM_EMAIL);
+    const query: Models.ConversationActivityQuery = {
+      metrics: [{ metric: 'oInteracting', details: true }],
+      groupBy: ['queueId'],
+      filter: supportFilter,
+    };
+    const first: Models.ConversationActivityResponse =
+      await analytics.postAnalyticsConversationsActivityQuery(query, {
+        pageSize: 2,
+        pageNumber: 1,
+      });
+    const second: Models.ConversationActivityResponse =
+      await analytics.postAnalyticsConversationsActivityQuery(query, {
+        pageSize: 2,
+        pageNumber: 2,
+      });
+    expect(first.results?.[0]?.entities).toHaveLength(2);
+    expect(second.results?.[0]?.entities).toHaveLength(1);
+    expect(first.results?.[0]?.data?.[0]?.count).toBe(3);
+  });
+
+  it('getConversation reads another user’s call; monitor, coach and barge resolve empty', async () => {
+    const { conversationId, participants } = await running.control.createCall({
+      agentEmail: ALICE,
+    });
+    const agentId = participants.filter((p) => p.purpose === 'agent').at(-1)!.id;
+    await sdkSignIn(SAM_EMAIL);
+    const generic: Models.Conversation = await conversations.getConversation(conversationId);
+    const agent: Models.Participant | undefined = generic.participants.find(
+      (p) => p.id === agentId,
+    );
+    expect(agent).toMatchObject({ name: 'Alice Agent', queueName: 'Support' });
+    expect(agent?.calls?.[0]?.state).toBe('connected');
+    const monitor: void = await conversations.postConversationsCallParticipantMonitor(
+      conversationId,
+      agentId,
+    );
+    expect(monitor).toBeUndefined();
+    await conversations.postConversationsCallParticipantCoach(conversationId, agentId);
+    await conversations.postConversationsCallParticipantBarge(conversationId, agentId);
+    const after: Models.Conversation = await conversations.getConversation(conversationId);
+    const sam = after.participants.find((p) => p.userId === 'b0a1ce00-0000-4000-8000-000000005a11');
+    expect(sam).toMatchObject({ purpose: 'user', bargedParticipantId: agentId });
+  });
+
+  it('an agent’s monitor is rejected with the platform error', async () => {
+    const { conversationId, participants } = await running.control.createCall({
+      agentEmail: ALICE,
+    });
+    const agentId = participants.filter((p) => p.purpose === 'agent').at(-1)!.id;
+    await expect(
+      conversations.postConversationsCallParticipantMonitor(conversationId, agentId),
+    ).rejects.toMatchObject({ status: 403, code: 'missing.any.permissions' });
+  });
+});
