@@ -144,6 +144,32 @@ export interface EmulatorState {
   };
 }
 
+/** How the Play Prompt flow reports: attributes on the customer, or only its ivr leg. */
+export type PlaybackMode = 'attributes' | 'legOnly';
+
+/** A secure IVR session and the progress of the Play Prompt flow it runs. */
+export interface EmulatorSecureSession {
+  id: string;
+  conversationId: string;
+  participantId: string;
+  flowId: string;
+  state: 'PENDING' | 'COMPLETED' | 'FAILED';
+  mode: PlaybackMode;
+  requestId: string;
+  /** The prompt playing now (changes on a DTMF switch). */
+  promptId: string;
+  promptStartedAt: string;
+  ivrParticipantId: string;
+  reason?: 'completed' | 'maxDuration' | 'agentStop' | 'dtmf' | 'hangup' | 'error';
+  endedAt?: string;
+}
+
+export interface EmulatorPlayback {
+  mode: PlaybackMode;
+  tickMs: number;
+  sessions: EmulatorSecureSession[];
+}
+
 export class EmulatorControl {
   constructor(readonly baseUrl: string) {}
 
@@ -308,6 +334,28 @@ export class EmulatorControl {
   /** Turns the demo scenario (a call for each agent shortly after sign-in) on or off until reset. */
   demo(enabled: boolean, delayMs?: number): Promise<{ demo: boolean; delayMs: number }> {
     return this.call('POST', '/demo', { enabled, delayMs });
+  }
+
+  /**
+   * Runs the Play Prompt flow with attributes (default) or in leg-only mode (no attributes, only
+   * the ivr leg joining and leaving) until reset.
+   *
+   * @example
+   * await control.setPlaybackMode('legOnly');
+   */
+  setPlaybackMode(mode: PlaybackMode): Promise<{ mode: PlaybackMode }> {
+    return this.call('POST', '/playback', { mode });
+  }
+
+  /**
+   * The playback mode and every secure IVR session with its flow's progress.
+   *
+   * @example
+   * const { sessions } = await control.playback();
+   * expect(sessions[0]?.state).toBe('COMPLETED');
+   */
+  playback(): Promise<EmulatorPlayback> {
+    return this.call('GET', '/playback');
   }
 
   advanceClock(advanceMs: number): Promise<{ now: string }> {

@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Faults } from './faults.js';
 import type { IdSource } from './ids.js';
 import type { ConversationStore } from './model/conversations.js';
+import type { PlaybackEngine } from './playback/engine.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { ChannelRegistry } from './realtime/channel-registry.js';
 import type { SeedUser } from './seed.js';
@@ -18,6 +19,8 @@ export interface EmulatorOptions {
   /** Demo scenario: an inbound call for an agent a few seconds after they sign in. */
   demo?: boolean;
   demoDelayMs?: number;
+  /** How often a running Play Prompt flow checks stop, digits and time (default 250 ms). */
+  playbackTickMs?: number;
   /** Log requests (off by default; never logs tokens). */
   logger?: boolean;
 }
@@ -30,6 +33,8 @@ export interface EmulatorContext {
   channels: ChannelRegistry;
   faults: Faults;
   rateLimiter: RateLimiter;
+  /** Secure IVR sessions and the Play Prompt flow they run. */
+  playback: PlaybackEngine;
   options: Required<Omit<EmulatorOptions, 'clock' | 'seed' | 'logger'>>;
   /** Called when a token is issued; starts the demo call when the demo is on. */
   onSignIn(userId: string): void;

@@ -1,5 +1,14 @@
 import { extraUsers, findExtraUser, findExtraUserByEmail } from './extra-users.js';
 
+/** Prompts and flows (Play Prompt) of the seeded org: seed-architect.ts. */
+export {
+  FLOWS,
+  MAIN_MENU_FLOW_ID,
+  PLAY_PROMPT_FLOW_ID,
+  PROMPT_IDS,
+  PROMPTS,
+} from './seed-architect.js';
+
 /** The seeded org: stable ids used by the demo, the tests and the docs. */
 export interface SeedUser {
   id: string;
@@ -47,7 +56,8 @@ export const USERS: readonly SeedUser[] = [
     name: 'Alice Agent',
     email: 'alice@example.com',
     title: 'Agent',
-    permissions: AGENT_PERMISSIONS,
+    // Alice may look flows up by name; Bob may not (a plain agent role; contract §2.12).
+    permissions: [...AGENT_PERMISSIONS, 'architect:flow:view'],
     queueIds: [SUPPORT, SALES],
     isAgent: true,
   },
@@ -67,6 +77,7 @@ export const USERS: readonly SeedUser[] = [
     title: 'Supervisor',
     permissions: [
       ...AGENT_PERMISSIONS,
+      'architect:flow:view',
       'routing:queue:view',
       'conversation:call:monitor',
       'conversation:call:coach',

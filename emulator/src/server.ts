@@ -8,10 +8,13 @@ import { createClock, type Clock } from './clock.js';
 import { registerExposedHeaders } from './cors-headers.js';
 import type { EmulatorContext, EmulatorOptions } from './context.js';
 import { registerLoadRoutes } from './control/load-routes.js';
+import { registerPlaybackControlRoutes } from './control/playback-routes.js';
 import { registerControlRoutes } from './control/routes.js';
 import { ApiError } from './errors.js';
 import { Faults } from './faults.js';
 import { createIdSource } from './ids.js';
+import { DEFAULT_PLAYBACK_TICK_MS, PlaybackEngine } from './playback/engine.js';
+import { registerMediaRoutes, warmPromptMedia } from './playback/media.js';
 import { ConversationStore } from './model/conversations.js';
 import { RateLimiter } from './rate-limit.js';
 import { ChannelRegistry } from './realtime/channel-registry.js';
@@ -48,6 +51,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     heartbeatMs: options.heartbeatMs ?? 30_000,
     demo: options.demo ?? false,
     demoDelayMs: options.demoDelayMs ?? 3_000,
+    playbackTickMs: options.playbackTickMs ?? DEFAULT_PLAYBACK_TICK_MS,
   };
   const initialDemo = { demo: settings.demo, demoDelayMs: settings.demoDelayMs };
   const channels = new ChannelRegistry(clock, ids, settings.heartbeatMs);
@@ -62,6 +66,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     channels,
     faults: new Faults(),
     rateLimiter: new RateLimiter(clock),
+    playback: new PlaybackEngine(
+      {
+        clock,
+        ids,
+        get conversations() {
+          return ctx.conversations;
+        },
+      },
+      settings.playbackTickMs,
+    ),
     options: settings,
     onSignIn(userId) {
       const agent = findUser(userId);
@@ -141,6 +155,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ctx.auth.reset();
     ctx.faults.reset();
     ctx.rateLimiter.reset();
+    ctx.playback.reset();
     for (const timer of demoTimers.values()) clearTimeout(timer);
     demoTimers.clear();
     Object.assign(settings, initialDemo);
@@ -148,6 +163,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   registerLoginRoutes(app, ctx);
   registerApi(app, ctx);
   registerControlRoutes(app, ctx, reset);
+  registerPlaybackControlRoutes(app, ctx);
+  warmPromptMedia();
+  registerMediaRoutes(app);
 
   const wss = new WebSocketServer({ noServer: true });
   app.server.on('upgrade', (request, socket, head) => {

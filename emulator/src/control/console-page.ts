@@ -42,6 +42,11 @@ export const CONSOLE_HTML = `<!doctype html>
   <button type="button" data-fault='{"rateLimitPerMinute":null,"latencyMs":0}'>Clear faults</button>
   <button type="button" id="reset">Reset everything</button>
 </fieldset>
+<fieldset>
+  <legend>Play Prompt flow reports with</legend>
+  <button type="button" data-playback="attributes">Attributes and its ivr leg</button>
+  <button type="button" data-playback="legOnly">Its ivr leg only</button>
+</fieldset>
 <section aria-labelledby="calls-title">
   <h2 id="calls-title">Active calls</h2>
   <table><thead><tr><th>Call</th><th>Participant</th><th>State</th><th>Change as…</th></tr></thead><tbody id="calls"></tbody></table>
@@ -81,7 +86,8 @@ async function refresh() {
       cell(p.purpose === 'agent' ? actors.flatMap(([label, actor]) => [
         button((p.muted ? 'Unmute' : 'Mute') + ' as ' + label, () => call('POST', '/calls/' + c.id + '/participants/' + p.id, { muted: !p.muted, actor })),
         button((p.held ? 'Resume' : 'Hold') + ' as ' + label, () => call('POST', '/calls/' + c.id + '/participants/' + p.id, { held: !p.held, actor })),
-      ]) : '');
+      ]) : p.purpose === 'customer' && p.state === 'connected' ? ['1', '2', '3', '9', '#'].map((d) =>
+        button('Caller presses ' + d, () => call('POST', '/calls/' + c.id + '/dtmf', { digits: d }))) : '');
       rows.push(tr);
     });
   }
@@ -91,6 +97,7 @@ $('newCall').addEventListener('click', () => call('POST', '/calls', {
   agentEmail: $('agent').value, queue: $('queue').value, ani: $('ani').value, customerName: $('customerName').value, autoAnswer: $('autoAnswer').checked,
 }));
 $('reset').addEventListener('click', () => call('POST', '/reset'));
+document.querySelectorAll('[data-playback]').forEach((b) => b.addEventListener('click', () => call('POST', '/playback', { mode: b.dataset.playback })));
 document.querySelectorAll('[data-fault]').forEach((b) => b.addEventListener('click', () => call('POST', '/faults', JSON.parse(b.dataset.fault))));
 refresh();
 setInterval(refresh, 2000);

@@ -4,8 +4,10 @@ import { ApiError, unauthorized } from '../errors.js';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, rateLimitMessage } from '../rate-limit.js';
 import { findUser } from '../seed.js';
 import { registerAnalyticsRoutes } from './analytics.js';
+import { registerArchitectRoutes } from './architect.js';
 import { registerConversationRoutes } from './conversations.js';
 import { registerNotificationRoutes } from './notifications.js';
+import { registerSecureSessionRoutes } from './secure-sessions.js';
 import { registerSupervisionRoutes } from './supervision.js';
 import { registerQueueRoutes } from './queues.js';
 import { registerUserLookupRoutes } from './user-lookup.js';
@@ -41,6 +43,8 @@ export function registerApi(app: FastifyInstance, ctx: EmulatorContext): void {
       registerQueueRoutes(api, ctx);
       registerConversationRoutes(api, ctx);
       registerNotificationRoutes(api, ctx);
+      registerArchitectRoutes(api);
+      registerSecureSessionRoutes(api, ctx);
       registerAnalyticsRoutes(api, ctx);
       registerSupervisionRoutes(api, ctx);
     },
