@@ -1,17 +1,5 @@
 /** Query helpers of the Architect listings: name patterns, sorting and boolean flags. */
 import { z } from 'zod';
-import { repeated } from './paging.js';
-
-/**
- * A list parameter (SDK collection format `multi`): repeated (`name=a&name=b`) or, as the SDK's
- * own request code sends it, comma-joined (`name=a,b`).
- */
-export const listParam = repeated.transform((values) =>
-  values
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter((v) => v.length > 0),
-);
 
 /** `true`/`false` query flags with a default. */
 export const queryBoolean = (fallback: boolean) =>

@@ -17,13 +17,12 @@ import {
 } from '../seed-architect.js';
 import {
   linkQuery,
-  listParam,
   matchesPattern,
   queryBoolean,
   sortByField,
   sortOrder,
 } from './architect-filters.js';
-import { pageOf, pagingQuery, parseQuery } from './paging.js';
+import { pageOf, pagingQuery, parseQuery, repeated } from './paging.js';
 
 export const PROMPT_VIEW = 'architect:userPrompt:view';
 export const FLOW_VIEW = 'architect:flow:view';
@@ -31,31 +30,31 @@ export const FLOW_VIEW = 'architect:flow:view';
 const renderQuery = {
   includeMediaUris: queryBoolean(true),
   includeResources: queryBoolean(true),
-  language: listParam,
+  language: repeated,
 };
 
 const promptsQuery = z.object({
   ...pagingQuery,
   ...renderQuery,
-  name: listParam,
+  name: repeated,
   description: z.string().optional(),
   nameOrDescription: z.string().optional(),
   sortBy: z.enum(['id', 'name', 'description']).default('id'),
   sortOrder,
-  divisionId: listParam,
+  divisionId: repeated,
 });
 
 const flowsQuery = z.object({
   ...pagingQuery,
-  type: listParam,
-  id: listParam,
+  type: repeated,
+  id: repeated,
   name: z.string().optional(),
   description: z.string().optional(),
   nameOrDescription: z.string().optional(),
   deleted: queryBoolean(false),
   sortBy: z.enum(['id', 'name', 'description', 'type']).default('id'),
   sortOrder,
-  divisionId: listParam,
+  divisionId: repeated,
 });
 
 interface TextFilters {
