@@ -14,6 +14,9 @@ export default defineConfig({
   format: formatter({ style: 'minimal' }),
   catalogs: [
     { path: '<rootDir>/src/i18n/locales/{locale}/core', include: [] },
-    { path: '<rootDir>/src/features/{name}/locales/{locale}', include: [] },
+    {
+      path: '<rootDir>/src/features/{name}/locales/{locale}',
+      include: ['<rootDir>/src/features/{name}/'],
+    },
   ],
 });

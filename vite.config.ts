@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { lingui } from '@lingui/vite-plugin';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { sparkTokens } from './scripts/spark-tokens.js';
 
 /**
  * The SDK's ES modules reach for Node-only packages inside `typeof window === 'undefined'`
@@ -10,8 +11,34 @@ import { defineConfig } from 'vite';
  */
 const nodeOnly = fileURLToPath(new URL('./src/platform/node-only-stub.ts', import.meta.url));
 
+/**
+ * The SDK's default HTTP client wraps axios; the widget gives the SDK a fetch-based client
+ * through its own `setHttpClient` extension point, so the default is swapped for it at build time
+ * and axios never ships (about 21 KB gzip).
+ */
+const fetchHttpClient = fileURLToPath(
+  new URL('./src/platform/fetch-http-client.ts', import.meta.url),
+);
+const sdkOnFetch: Plugin = {
+  name: 'lcp-sdk-on-fetch',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === './DefaultHttpClient.js' && importer?.includes('purecloud-platform-client-v2'))
+      return fetchHttpClient;
+    return undefined;
+  },
+};
+
 export default defineConfig({
-  plugins: [react(), lingui()],
+  plugins: [
+    sdkOnFetch,
+    react(),
+    lingui(),
+    sparkTokens({
+      srcDir: fileURLToPath(new URL('./src', import.meta.url)),
+      scope: '.lcp-root',
+    }),
+  ],
   resolve: {
     alias: {
       winston: nodeOnly,

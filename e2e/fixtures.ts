@@ -35,7 +35,12 @@ export async function signIn(page: Page, widgetUrl: string, email = ALICE.email,
 
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('; ')})`,
+    ),
+  ).toEqual([]);
 }
 
 export const muteButton = (page: Page) => page.getByRole('button', { name: 'Mute', exact: true });

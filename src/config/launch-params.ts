@@ -10,6 +10,8 @@ export interface LaunchParams {
   targetEnv?: string;
   langTag?: string;
   usePopupAuth: boolean;
+  /** `theme=light|dark` forces a theme; otherwise the system's preference decides. */
+  theme?: 'light' | 'dark';
   /** Parameters that arrived as literal `{{…}}` placeholders or with values that were refused. */
   problems: Message[];
 }
@@ -20,6 +22,7 @@ const NAMES = {
   targetEnv: ['gcTargetEnv', 'pcEnvironment'],
   langTag: ['gcLangTag', 'pcLangTag'],
   usePopupAuth: ['gcUsePopupAuth'],
+  theme: ['theme'],
 } as const;
 
 const CONVERSATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,6 +65,8 @@ export function parseLaunchParams(raw: Record<string, string>): LaunchParams {
     langTag: read(NAMES.langTag, LANG_TAG, 'langTag'),
     usePopupAuth:
       read(NAMES.usePopupAuth, /^(true|false)$/i, 'usePopupAuth')?.toLowerCase() === 'true',
+    theme: read(NAMES.theme, /^(light|dark)$/i, 'theme')?.toLowerCase() as
+      'light' | 'dark' | undefined,
     problems,
   };
 }

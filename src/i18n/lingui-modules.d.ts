@@ -3,3 +3,6 @@ declare module '*?lingui' {
   import type { Messages } from '@lingui/core';
   export const messages: Messages;
 }
+
+/** Genesys Spark tokens used by the widget's stylesheets (scripts/spark-tokens.ts). */
+declare module 'virtual:spark-tokens.css';

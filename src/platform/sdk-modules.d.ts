@@ -7,3 +7,13 @@ declare module 'purecloud-platform-client-v2/src/purecloud-platform-client-v2/Ap
   const ApiClient: new () => typeof platformClient.ApiClient;
   export default ApiClient;
 }
+
+/** The SDK's base class for pluggable HTTP clients (`ApiClient.setHttpClient`). */
+declare module 'purecloud-platform-client-v2/src/purecloud-platform-client-v2/AbstractHttpClient.js' {
+  export default class AbstractHttpClient {
+    timeout: number;
+    setTimeout(timeout: number): void;
+    request(options: unknown): Promise<unknown>;
+    enableHooks(): void;
+  }
+}

@@ -1,5 +1,6 @@
 import ApiClient from 'purecloud-platform-client-v2/src/purecloud-platform-client-v2/ApiClient.js';
 import type { PlatformTarget } from '../config/target';
+import { FetchHttpClient } from './fetch-http-client';
 
 export type SdkClient = InstanceType<typeof ApiClient>;
 
@@ -24,6 +25,10 @@ export function createSdk(target: PlatformTarget): Sdk {
   } else {
     client.setEnvironment(target.environment);
   }
+  // Requests go through fetch (the SDK's pluggable HTTP client), not the bundled axios.
+  client.setHttpClient(
+    new FetchHttpClient() as unknown as Parameters<SdkClient['setHttpClient']>[0],
+  );
   // Headers (Retry-After, correlation ids) are only visible in extended responses.
   client.setReturnExtendedResponses(true);
   // Tokens live in memory only: never in localStorage.

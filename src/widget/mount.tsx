@@ -8,6 +8,8 @@ import { applyTargetEnv } from '../config/target';
 import { ServicesProvider } from '../lib/services';
 import { createWidget } from './create-widget';
 import { Widget } from './widget';
+import 'virtual:spark-tokens.css';
+import '../styles/theme.css';
 import './widget.css';
 
 export interface MountOptions {

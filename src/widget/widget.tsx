@@ -14,7 +14,7 @@ export function Widget() {
   const user = useSession((s) => s.user);
   const launch = useSession((s) => s.launch);
   return (
-    <div className="widget" data-widget-root="">
+    <div className="widget lcp-root" data-widget-root="" data-theme={launch?.theme}>
       <header className="widget-header">
         <h1 className="widget-title">{t('app.title')}</h1>
         {user ? <p className="signed-in-as">{t('app.signedInAs', { name: user.name })}</p> : null}
