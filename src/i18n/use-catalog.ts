@@ -9,7 +9,16 @@ export type CatalogLoaders = Partial<Record<Locale, () => Promise<Messages>>> & 
 
 const loads = new WeakMap<I18n, Map<string, Promise<void>>>();
 const ids = new WeakMap<CatalogLoaders, number>();
-let nextId = 0;
+const counter = { next: 0 };
+
+function idOf(loaders: CatalogLoaders): number {
+  let id = ids.get(loaders);
+  if (id === undefined) {
+    id = counter.next += 1;
+    ids.set(loaders, id);
+  }
+  return id;
+}
 
 /**
  * Suspends until a feature's catalogue (its own JSON per language, shipped in its lazy chunk) is
@@ -21,21 +30,21 @@ let nextId = 0;
  */
 export function useCatalog(loaders: CatalogLoaders): void {
   const { i18n } = useLingui();
+  use(catalogLoad(i18n, loaders));
+}
+
+/** One load per i18n instance, catalogue and language (a promise React can suspend on). */
+function catalogLoad(i18n: I18n, loaders: CatalogLoaders): Promise<void> {
   let byKey = loads.get(i18n);
   if (!byKey) {
     byKey = new Map();
     loads.set(i18n, byKey);
   }
-  let id = ids.get(loaders);
-  if (id === undefined) {
-    id = nextId += 1;
-    ids.set(loaders, id);
-  }
-  const key = `${id}:${i18n.locale}`;
+  const key = `${idOf(loaders)}:${i18n.locale}`;
   let load = byKey.get(key);
   if (!load) {
     load = loadFeatureMessages(i18n, loaders);
     byKey.set(key, load);
   }
-  use(load);
+  return load;
 }
