@@ -10,6 +10,8 @@ export interface LaunchParams {
   targetEnv?: string;
   langTag?: string;
   usePopupAuth: boolean;
+  /** `view=supervisor` opens the supervisor view (for users with its permissions). */
+  view?: 'agent' | 'supervisor';
   /** `theme=light|dark` forces a theme; otherwise the system's preference decides. */
   theme?: 'light' | 'dark';
   /** Parameters that arrived as literal `{{…}}` placeholders or with values that were refused. */
@@ -23,6 +25,7 @@ const NAMES = {
   langTag: ['gcLangTag', 'pcLangTag'],
   usePopupAuth: ['gcUsePopupAuth'],
   theme: ['theme'],
+  view: ['view'],
 } as const;
 
 const CONVERSATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,6 +68,8 @@ export function parseLaunchParams(raw: Record<string, string>): LaunchParams {
     langTag: read(NAMES.langTag, LANG_TAG, 'langTag'),
     usePopupAuth:
       read(NAMES.usePopupAuth, /^(true|false)$/i, 'usePopupAuth')?.toLowerCase() === 'true',
+    view: read(NAMES.view, /^(agent|supervisor)$/i, 'view')?.toLowerCase() as
+      'agent' | 'supervisor' | undefined,
     theme: read(NAMES.theme, /^(light|dark)$/i, 'theme')?.toLowerCase() as
       'light' | 'dark' | undefined,
     problems,
