@@ -1,87 +1,155 @@
 import { describe, expect, it, vi } from 'vitest';
-import { signIn } from './auth';
+import { launchCarry, signIn, type Browser } from './auth';
+import { safeStorage } from './safe-storage';
 import type { SdkClient } from './sdk';
 
-function fakeBrowser(search: string, stored: Record<string, string> = {}) {
-  const storage = new Map(Object.entries(stored));
+function memoryStorage(stored: Record<string, string> = {}) {
+  const map = new Map(Object.entries(stored));
   return {
-    location: { search, pathname: '/panel/', hash: '' },
-    history: { replaceState: vi.fn() },
-    sessionStorage: {
-      getItem: (k: string) => storage.get(k) ?? null,
-      setItem: (k: string, v: string) => void storage.set(k, v),
-      removeItem: (k: string) => void storage.delete(k),
+    map,
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+    key: (i: number) => [...map.keys()][i] ?? null,
+    get length() {
+      return map.size;
     },
-    crypto: { getRandomValues: <T extends ArrayBufferView | null>(a: T) => a },
-    storage,
   };
 }
 
-const client = (result = { accessToken: 't', tokenExpiryTime: 123 }) =>
-  ({ loginPKCEGrant: vi.fn(async () => result) }) as unknown as SdkClient & {
-    loginPKCEGrant: ReturnType<typeof vi.fn>;
+function fakeBrowser(search: string, stored: Record<string, string> = {}, blocked = false) {
+  const raw = memoryStorage(stored);
+  const browser: Browser & { raw: typeof raw; replaceState: ReturnType<typeof vi.fn> } = {
+    location: { search, pathname: '/panel/', hash: '' },
+    history: { replaceState: vi.fn() },
+    crypto: { getRandomValues: <T extends ArrayBufferView | null>(a: T) => a },
+    storage: safeStorage(() => {
+      if (blocked) throw new DOMException('blocked', 'SecurityError');
+      return raw;
+    }),
+    now: () => 1_000_000,
+    raw,
+    replaceState: vi.fn(),
   };
+  browser.replaceState = browser.history.replaceState as ReturnType<typeof vi.fn>;
+  return browser;
+}
+
+const client = (result = { accessToken: 't', tokenExpiryTime: 123 }) =>
+  ({
+    loginPKCEGrant: vi.fn(async () => result),
+    generatePKCECodeVerifier: vi.fn(() => 'v'.repeat(128)),
+  }) as unknown as SdkClient & { loginPKCEGrant: ReturnType<typeof vi.fn> };
 
 const config = { clientId: 'lcp-local', redirectUri: 'http://127.0.0.1/panel/' };
+const pending = (carry: Record<string, string>, at = 1_000_000, verifier = 'v1') =>
+  JSON.stringify({ verifier, carry, at });
 
 describe('signIn', () => {
-  it('before the redirect: stores a random state and the launch parameters', async () => {
+  it('before the redirect: a random state, and a verifier and the launch parameters kept for that state', async () => {
     const sdk = client();
     const browser = fakeBrowser('?gcConversationId=abc');
     await signIn(sdk, config, { gcConversationId: 'abc' }, browser);
-    const [, , opts] = sdk.loginPKCEGrant.mock.calls[0]!;
+    const [, , opts, verifier] = sdk.loginPKCEGrant.mock.calls[0]!;
     expect(opts).toEqual({ state: expect.stringMatching(/^[0-9a-f]{48}$/) });
+    expect(verifier).toBe('v'.repeat(128));
   });
 
-  it('on return: exchanges the code only when the state matches, and restores the carried parameters', async () => {
+  it('keeps one pending sign-in per state, so two instances in one tab do not clash', async () => {
+    const never = () =>
+      ({
+        loginPKCEGrant: vi.fn(() => new Promise(() => undefined)),
+        generatePKCECodeVerifier: vi.fn(() => `${Math.random()}`),
+      }) as unknown as SdkClient;
+    const raw = memoryStorage();
+    let n = 0;
+    const browser = (): Browser => ({
+      ...fakeBrowser(''),
+      storage: safeStorage(() => raw),
+      crypto: {
+        getRandomValues: <T extends ArrayBufferView | null>(a: T) => {
+          (a as unknown as Uint8Array).fill((n += 1));
+          return a;
+        },
+      },
+    });
+    void signIn(never(), config, { gcConversationId: 'one' }, browser());
+    void signIn(never(), config, { gcConversationId: 'two' }, browser());
+    await Promise.resolve();
+    const records = [...raw.map.values()].map((v) => JSON.parse(v) as { carry: object });
+    expect(records.map((r) => r.carry)).toEqual([
+      { gcConversationId: 'one' },
+      { gcConversationId: 'two' },
+    ]);
+  });
+
+  it('on return: exchanges the code with that state’s verifier, and restores its launch parameters', async () => {
     const sdk = client();
     const browser = fakeBrowser('?code=c&state=s1', {
-      'lcp.auth.state': 's1',
-      'lcp.auth.carry': '{"gcConversationId":"abc"}',
+      'lcp.auth.pending.s1': pending({ gcConversationId: 'abc' }),
+      'lcp.auth.pending.s2': pending({ gcConversationId: 'other' }, 1_000_000, 'v2'),
     });
+    expect(launchCarry({}, browser)).toEqual({ gcConversationId: 'abc' });
     const result = await signIn(sdk, config, {}, browser);
     expect(result).toEqual({
       accessToken: 't',
       expiresAt: 123,
       carried: { gcConversationId: 'abc' },
     });
-    expect(sdk.loginPKCEGrant).toHaveBeenCalledWith('lcp-local', config.redirectUri, {
-      state: 's1',
-    });
-    expect(browser.storage.has('lcp.auth.state')).toBe(false);
+    expect(sdk.loginPKCEGrant).toHaveBeenCalledWith(
+      'lcp-local',
+      config.redirectUri,
+      { state: 's1' },
+      'v1',
+    );
+    expect(browser.raw.map.has('lcp.auth.pending.s1')).toBe(false);
+    expect(browser.raw.map.has('lcp.auth.pending.s2')).toBe(true);
   });
 
-  it('refuses a response whose state does not match, without exchanging the code', async () => {
-    const sdk = client();
-    const browser = fakeBrowser('?code=c&state=forged', {
-      'lcp.auth.state': 's1',
-      lcp_pkce_code_verifier: 'v',
-    });
-    await expect(signIn(sdk, config, {}, browser)).rejects.toMatchObject({
-      kind: 'invalid',
-      code: 'state.mismatch',
-    });
-    expect(sdk.loginPKCEGrant).not.toHaveBeenCalled();
-    expect(browser.history.replaceState).toHaveBeenCalledWith(null, '', '/panel/');
-    expect(browser.storage.has('lcp_pkce_code_verifier')).toBe(false);
-  });
-
-  it('refuses a response when this tab never asked for one', async () => {
-    const sdk = client();
-    await expect(signIn(sdk, config, {}, fakeBrowser('?code=c&state=s1'))).rejects.toMatchObject({
-      code: 'state.mismatch',
-    });
-    expect(sdk.loginPKCEGrant).not.toHaveBeenCalled();
+  it('refuses a response whose state this tab did not start (or that is stale), without exchanging the code', async () => {
+    const cases: Record<string, string>[] = [
+      {},
+      { 'lcp.auth.pending.s1': pending({}) },
+      { 'lcp.auth.pending.forged': pending({}, 1_000_000 - 31 * 60_000) },
+    ];
+    for (const stored of cases) {
+      const sdk = client();
+      const browser = fakeBrowser('?code=c&state=forged', stored);
+      await expect(signIn(sdk, config, {}, browser)).rejects.toMatchObject({
+        kind: 'invalid',
+        code: 'state.mismatch',
+      });
+      expect(sdk.loginPKCEGrant).not.toHaveBeenCalled();
+      expect(browser.history.replaceState).toHaveBeenCalledWith(null, '', '/panel/');
+    }
   });
 
   it('reports an OAuth error from the login page in its words', async () => {
     const sdk = client();
-    const browser = fakeBrowser('?error=access_denied&error_description=User%20cancelled', {
-      'lcp.auth.state': 's1',
-    });
+    const browser = fakeBrowser(
+      '?error=access_denied&error_description=User%20cancelled&state=s1',
+      {
+        'lcp.auth.pending.s1': pending({}),
+      },
+    );
     await expect(signIn(sdk, config, {}, browser)).rejects.toMatchObject({
       kind: 'unauthorized',
       message: 'User cancelled',
+      code: 'access_denied',
     });
+  });
+
+  it('asks for a click (popup sign-in) in popup mode, or when storage is blocked — never throws on storage', async () => {
+    const sdk = client();
+    await expect(
+      signIn(sdk, { ...config, popup: true }, {}, fakeBrowser('')),
+    ).rejects.toMatchObject({
+      code: 'signIn.needsClick',
+    });
+    await expect(signIn(sdk, config, {}, fakeBrowser('', {}, true))).rejects.toMatchObject({
+      code: 'signIn.needsClick',
+    });
+    expect(launchCarry({ a: 'b' }, fakeBrowser('?code=c&state=s', {}, true))).toEqual({});
+    expect(sdk.loginPKCEGrant).not.toHaveBeenCalled();
   });
 });

@@ -1,14 +1,19 @@
 import { PlatformError } from './errors';
+import { sessionStore, type SafeStorage } from './safe-storage';
 import type { SdkClient } from './sdk';
 import type { AuthSession } from './types';
 
-const STATE_KEY = 'lcp.auth.state';
-const CARRY_KEY = 'lcp.auth.carry';
-const VERIFIER_KEYS = ['genesys_cloud_sdk_pkce_code_verifier', 'lcp_pkce_code_verifier'];
+/** One pending redirect sign-in per `state`, so instances sharing a tab never clash. */
+const PENDING_PREFIX = 'lcp.auth.pending.';
+const POPUP_STATE_PREFIX = 'popup.';
+/** Pending sign-ins older than this are leftovers (an abandoned login page). */
+const PENDING_TTL_MS = 30 * 60_000;
 
 export interface AuthConfig {
   clientId: string;
   redirectUri: string;
+  /** Sign in through a popup opened from a click (`gcUsePopupAuth`, or no usable storage). */
+  popup?: boolean;
 }
 
 export interface SignInResult extends AuthSession {
@@ -16,22 +21,45 @@ export interface SignInResult extends AuthSession {
   carried: Record<string, string>;
 }
 
-interface Browser {
+export interface Browser {
   location: Pick<Location, 'search' | 'pathname' | 'hash'>;
   history: Pick<History, 'replaceState'>;
-  sessionStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   crypto: Pick<Crypto, 'getRandomValues'>;
+  storage: SafeStorage;
+  now(): number;
 }
+
+interface PendingSignIn {
+  verifier: string;
+  carry: Record<string, string>;
+  at: number;
+}
+
+const defaultBrowser = (): Browser => ({
+  location: window.location,
+  history: window.history,
+  crypto: window.crypto,
+  storage: sessionStore(),
+  now: () => Date.now(),
+});
 
 export function randomState(crypto: Pick<Crypto, 'getRandomValues'>): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The sign-in needs the agent's click (popup mode, or storage unavailable for a redirect). */
+export const needsClick = () =>
+  new PlatformError('unauthorized', 'Sign-in needs a click.', { code: 'signIn.needsClick' });
+
 /**
  * PKCE sign-in with the SDK's loginPKCEGrant, plus what it leaves to the app: a random `state`
- * checked on return *before* the code is exchanged, and launch parameters carried across the
- * redirect (the SDK wipes the query string). Resolves with the token, or navigates to login.
+ * checked on return *before* the code is exchanged, a PKCE verifier made and kept per sign-in
+ * (passed to the SDK, so two widget instances in one tab never overwrite each other's), and the
+ * launch parameters carried across the redirect (the SDK wipes the query string). Resolves with
+ * the token, or navigates to the login page. In popup mode, or when storage is unusable (a
+ * third-party iframe may have none), it rejects with `signIn.needsClick`: sign in with
+ * `popupSignIn` from a click instead.
  *
  * @example
  * const { accessToken, carried } = await signIn(sdk.client, { clientId, redirectUri }, { gcConversationId });
@@ -40,72 +68,96 @@ export async function signIn(
   client: SdkClient,
   config: AuthConfig,
   carry: Record<string, string>,
-  browser: Browser = window,
+  browser: Browser = defaultBrowser(),
 ): Promise<SignInResult> {
   const query = new URLSearchParams(browser.location.search);
-  const returning = query.has('code') || query.has('error');
-  if (returning) {
-    const expected = browser.sessionStorage.getItem(STATE_KEY);
-    browser.sessionStorage.removeItem(STATE_KEY);
-    if (query.has('error')) {
-      clearAuthQuery(browser);
-      throw new PlatformError(
-        'unauthorized',
-        query.get('error_description') ?? query.get('error') ?? 'Sign-in failed.',
-        {
-          code: query.get('error') ?? undefined,
-        },
-      );
-    }
-    if (!expected || query.get('state') !== expected) {
-      clearAuthQuery(browser);
-      for (const key of VERIFIER_KEYS) browser.sessionStorage.removeItem(key);
-      throw new PlatformError(
-        'invalid',
-        'The sign-in response did not match this window’s request, so it was ignored.',
-        {
-          code: 'state.mismatch',
-        },
-      );
-    }
-    const auth = await client.loginPKCEGrant(config.clientId, config.redirectUri, {
-      state: expected,
-    });
-    const carried = readCarried(browser);
-    browser.sessionStorage.removeItem(CARRY_KEY);
-    return { accessToken: auth.accessToken, expiresAt: auth.tokenExpiryTime, carried };
-  }
+  if (query.has('code') || query.has('error'))
+    return finishRedirect(client, config, query, browser);
+  if (config.popup || !browser.storage.available) throw needsClick();
+  forgetStale(browser);
   const state = randomState(browser.crypto);
-  browser.sessionStorage.setItem(STATE_KEY, state);
-  browser.sessionStorage.setItem(CARRY_KEY, JSON.stringify(carry));
+  const verifier = client.generatePKCECodeVerifier(128);
+  const pending: PendingSignIn = { verifier, carry, at: browser.now() };
+  if (!browser.storage.set(PENDING_PREFIX + state, JSON.stringify(pending))) throw needsClick();
   // Resolves only if a token is already usable; otherwise the SDK navigates to the login page.
-  const auth = await client.loginPKCEGrant(config.clientId, config.redirectUri, { state });
-  browser.sessionStorage.removeItem(STATE_KEY);
-  browser.sessionStorage.removeItem(CARRY_KEY);
+  const auth = await client.loginPKCEGrant(
+    config.clientId,
+    config.redirectUri,
+    { state },
+    verifier,
+  );
+  browser.storage.remove(PENDING_PREFIX + state);
   return { accessToken: auth.accessToken, expiresAt: auth.tokenExpiryTime, carried: carry };
+}
+
+async function finishRedirect(
+  client: SdkClient,
+  config: AuthConfig,
+  query: URLSearchParams,
+  browser: Browser,
+): Promise<SignInResult> {
+  const state = query.get('state') ?? '';
+  const pending = readPending(browser, state);
+  browser.storage.remove(PENDING_PREFIX + state);
+  if (query.has('error')) {
+    clearAuthQuery(browser);
+    throw new PlatformError(
+      'unauthorized',
+      query.get('error_description') ?? query.get('error') ?? 'Sign-in failed.',
+      { code: query.get('error') ?? undefined },
+    );
+  }
+  if (!pending) {
+    clearAuthQuery(browser);
+    throw new PlatformError(
+      'invalid',
+      'The sign-in response did not match this window’s request, so it was ignored.',
+      { code: 'state.mismatch' },
+    );
+  }
+  const auth = await client.loginPKCEGrant(
+    config.clientId,
+    config.redirectUri,
+    { state },
+    pending.verifier,
+  );
+  return { accessToken: auth.accessToken, expiresAt: auth.tokenExpiryTime, carried: pending.carry };
 }
 
 /**
  * The launch parameters to use before sign-in: from the URL, or, when this load is the return
- * from the login page (whose URL has only code and state), the ones saved before the redirect.
+ * from the login page (whose URL has only code and state), the ones saved for that state.
  */
 export function launchCarry(
   fromUrl: Record<string, string>,
-  browser: Browser = window,
+  browser: Browser = defaultBrowser(),
 ): Record<string, string> {
   const query = new URLSearchParams(browser.location.search);
-  return query.has('code') || query.has('error') ? readCarried(browser) : fromUrl;
+  if (!(query.has('code') || query.has('error'))) return fromUrl;
+  return readPending(browser, query.get('state') ?? '')?.carry ?? {};
 }
 
-function readCarried(browser: Browser): Record<string, string> {
+function readPending(browser: Browser, state: string): PendingSignIn | undefined {
+  if (!state) return undefined;
   try {
-    const parsed: unknown = JSON.parse(browser.sessionStorage.getItem(CARRY_KEY) ?? '{}');
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(
-      Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    const parsed: unknown = JSON.parse(browser.storage.get(PENDING_PREFIX + state) ?? 'null');
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const { verifier, carry, at } = parsed as Partial<PendingSignIn>;
+    if (typeof verifier !== 'string' || typeof at !== 'number') return undefined;
+    if (browser.now() - at > PENDING_TTL_MS) return undefined;
+    const strings = Object.entries(typeof carry === 'object' && carry ? carry : {}).filter(
+      (e): e is [string, string] => typeof e[1] === 'string',
     );
+    return { verifier, carry: Object.fromEntries(strings), at };
   } catch {
-    return {};
+    return undefined;
+  }
+}
+
+function forgetStale(browser: Browser): void {
+  for (const key of browser.storage.keys(PENDING_PREFIX)) {
+    const state = key.slice(PENDING_PREFIX.length);
+    if (!readPending(browser, state)) browser.storage.remove(key);
   }
 }
 
@@ -113,8 +165,8 @@ function clearAuthQuery(browser: Browser): void {
   browser.history.replaceState(null, '', browser.location.pathname + browser.location.hash);
 }
 
-const POPUP_STATE_KEY = 'lcp.auth.popupState';
-const POPUP_STATE_PREFIX = 'popup.';
+/** States of popup sign-ins this page started and still waits for (memory only). */
+const expectedPopupStates = new Set<string>();
 
 /** After the window closes, allow this long for the code exchange before calling it abandoned. */
 const CLOSED_GRACE_MS = 5_000;
@@ -164,29 +216,36 @@ function watchPopup(win: Window): { failed: Promise<never>; restore(): void } {
 }
 
 /**
- * Signs in again in a popup (the SDK's popup mode), so the panel and its state stay on screen.
- * Must run from a click: browsers block windows opened from timers. With a live login session
- * it completes without typing. A blocked or closed window fails fast with a code.
+ * Signs in in a popup (the SDK's popup mode) with a verifier kept in memory, so it works where
+ * storage is blocked and the panel and its state stay on screen. Must run from a click:
+ * browsers block windows opened from timers. With a live login session it completes without
+ * typing. A blocked or closed window fails fast with a code.
  */
-export async function reauthenticate(
+export async function popupSignIn(
   client: SdkClient,
   config: AuthConfig,
-  browser: Browser = window,
+  crypto: Pick<Crypto, 'getRandomValues'> = window.crypto,
 ): Promise<AuthSession> {
-  const state = `${POPUP_STATE_PREFIX}${randomState(browser.crypto)}`;
-  browser.sessionStorage.setItem(POPUP_STATE_KEY, state);
+  const state = `${POPUP_STATE_PREFIX}${randomState(crypto)}`;
+  const verifier = client.generatePKCECodeVerifier(128);
+  expectedPopupStates.add(state);
   client.clearAccessToken();
   const watch = typeof window !== 'undefined' ? watchPopup(window) : undefined;
   try {
-    const login = client.loginPKCEGrant(config.clientId, config.redirectUri, {
-      state,
-      authPopupConfiguration: {
-        usePopup: true,
-        popupTimeout: 120_000,
-        autoClosePopup: true,
-        autoClosePopupDelay: 0,
-      },
-    } as Parameters<SdkClient['loginPKCEGrant']>[2]);
+    const login = client.loginPKCEGrant(
+      config.clientId,
+      config.redirectUri,
+      {
+        state,
+        authPopupConfiguration: {
+          usePopup: true,
+          popupTimeout: 120_000,
+          autoClosePopup: true,
+          autoClosePopupDelay: 0,
+        },
+      } as Parameters<SdkClient['loginPKCEGrant']>[2],
+      verifier,
+    );
     const auth = await (watch ? Promise.race([login, watch.failed]) : login);
     return { accessToken: auth.accessToken, expiresAt: auth.tokenExpiryTime };
   } catch (error) {
@@ -197,13 +256,14 @@ export async function reauthenticate(
     });
   } finally {
     watch?.restore();
-    browser.sessionStorage.removeItem(POPUP_STATE_KEY);
+    expectedPopupStates.delete(state);
   }
 }
 
 /**
- * In the sign-in popup: hands the code to the opener (same origin only) if the state is the one
- * this browser asked for. Returns false when this page is not such a popup.
+ * In the sign-in popup: hands the code and state to the opener, on this origin only. The opener
+ * checks the state against the sign-in it started (in memory) before the code is exchanged, so
+ * nothing here needs storage. Returns false when this page is not such a popup.
  */
 export function completePopupSignIn(win: Window = window): boolean {
   const query = new URLSearchParams(win.location.search);
@@ -214,7 +274,6 @@ export function completePopupSignIn(win: Window = window): boolean {
     !(query.has('code') || query.has('error'))
   )
     return false;
-  if (win.sessionStorage.getItem(POPUP_STATE_KEY) !== state) return true;
   (win.opener as Window).postMessage(
     { name: 'gc_auth_popup', type: 'message', search: win.location.search },
     win.location.origin,
@@ -223,19 +282,23 @@ export function completePopupSignIn(win: Window = window): boolean {
 }
 
 /**
- * The SDK accepts a popup's message from any origin that its redirect URI starts with; this
- * capture-phase guard drops sign-in messages that are not from this exact origin.
+ * The SDK accepts a popup's message from any origin its redirect URI starts with, whatever the
+ * state; this capture-phase guard lets through only sign-in messages from this exact origin
+ * whose state is one this page is waiting for.
  */
 export function guardPopupMessages(win: Window = window): void {
   win.addEventListener(
     'message',
     (event) => {
       const data: unknown = event.data;
-      const isAuth =
-        typeof data === 'object' &&
-        data !== null &&
-        (data as { name?: unknown }).name === 'gc_auth_popup';
-      if (isAuth && event.origin !== win.location.origin) event.stopImmediatePropagation();
+      if (typeof data !== 'object' || data === null) return;
+      const message = data as { name?: unknown; search?: unknown };
+      if (message.name !== 'gc_auth_popup') return;
+      const state = new URLSearchParams(
+        typeof message.search === 'string' ? message.search : '',
+      ).get('state');
+      if (event.origin !== win.location.origin || !state || !expectedPopupStates.has(state))
+        event.stopImmediatePropagation();
     },
     { capture: true },
   );

@@ -1,6 +1,6 @@
 import {
   guardPopupMessages,
-  reauthenticate,
+  popupSignIn,
   signIn,
   type AuthConfig,
   type SignInResult,
@@ -13,6 +13,18 @@ import {
   type BodyAtSendTime,
 } from './conversations';
 import { getMyQueues, getQueue, getUsers } from './directory';
+import {
+  findFlows,
+  listPrompts,
+  type FlowSummary,
+  type PromptPage,
+  type PromptQuery,
+} from './architect';
+import {
+  createSecureSession,
+  type SecureSession,
+  type SecureSessionRequest,
+} from './secure-sessions';
 import { createChannel, replaceSubscriptions } from './notifications';
 import { RequestBudget } from './request-budget';
 import { createSdk } from './sdk';
@@ -37,7 +49,7 @@ export interface PlatformConfig extends AuthConfig {
 export interface Platform {
   readonly target: PlatformTarget;
   signIn(carry: Record<string, string>): Promise<SignInResult>;
-  /** Signs in again in a popup, keeping this page and its state. */
+  /** Signs in in a popup, keeping this page and its state. Call it from a click. */
   reauthenticate(): Promise<AuthSession>;
   getCurrentUser(): Promise<CurrentUser>;
   listCalls(): Promise<Call[]>;
@@ -57,6 +69,13 @@ export interface Platform {
   getMyQueues(): Promise<DirectoryQueue[]>;
   createChannel(): Promise<NotificationChannel>;
   replaceSubscriptions(channelId: string, topics: readonly string[]): Promise<SubscriptionResult>;
+  listPrompts(query: PromptQuery): Promise<PromptPage>;
+  findFlows(filter: { type: string; name: string }): Promise<FlowSummary[]>;
+  createSecureSession(
+    conversationId: string,
+    participantId: string,
+    request: SecureSessionRequest,
+  ): Promise<SecureSession>;
 }
 
 /**
@@ -70,7 +89,7 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
   return {
     target: config.target,
     signIn: (carry) => signIn(sdk.client, config, carry),
-    reauthenticate: () => reauthenticate(sdk.client, config),
+    reauthenticate: () => popupSignIn(sdk.client, config),
     getCurrentUser: () => getCurrentUser(sdk, budget),
     listCalls: () => listCalls(sdk, budget),
     getCall: (id) => getCall(sdk, budget, id),
@@ -82,5 +101,8 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
     createChannel: () => createChannel(sdk, budget),
     replaceSubscriptions: (channelId, topics) =>
       replaceSubscriptions(sdk, budget, channelId, topics),
+    listPrompts: (query) => listPrompts(sdk, budget, query),
+    findFlows: (filter) => findFlows(sdk, budget, filter),
+    createSecureSession: (cid, pid, request) => createSecureSession(sdk, budget, cid, pid, request),
   };
 }

@@ -1,57 +1,87 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { completePopupSignIn, guardPopupMessages } from './auth';
+import { completePopupSignIn, guardPopupMessages, popupSignIn } from './auth';
+import type { SdkClient } from './sdk';
 
-afterEach(() => sessionStorage.clear());
+afterEach(() => vi.restoreAllMocks());
+
+const popupWindow = (search: string, opener: { postMessage: ReturnType<typeof vi.fn> } | null) =>
+  ({ location: { search, origin: 'http://127.0.0.1:5173' }, opener }) as unknown as Window;
 
 describe('popup sign-in', () => {
-  it('drops sign-in messages from any other origin before the SDK sees them', () => {
+  it('only lets through sign-in messages from this origin whose state this page is waiting for', async () => {
     guardPopupMessages(window);
-    const sdkListener = vi.fn();
-    window.addEventListener('message', sdkListener);
-    const message = { name: 'gc_auth_popup', type: 'message', search: '?code=x' };
+    const seen = vi.fn();
+    window.addEventListener('message', seen);
+    let state = '';
+    const client = {
+      clearAccessToken: vi.fn(),
+      generatePKCECodeVerifier: () => 'v'.repeat(128),
+      loginPKCEGrant: vi.fn((_c: string, _r: string, opts: { state: string }) => {
+        state = opts.state;
+        return new Promise(() => undefined);
+      }),
+    } as unknown as SdkClient;
+    void popupSignIn(client, { clientId: 'c', redirectUri: 'http://localhost/' });
+    const send = (search: string, origin = window.location.origin) =>
+      window.dispatchEvent(
+        new MessageEvent('message', {
+          data: { name: 'gc_auth_popup', type: 'message', search },
+          origin,
+        }),
+      );
+    send(`?code=x&state=${state}`, 'http://localhost:51');
+    send('?code=x&state=popup.forged');
+    send(`?code=x&state=${state}`);
     window.dispatchEvent(
-      new MessageEvent('message', { data: message, origin: 'http://localhost:51' }),
+      new MessageEvent('message', { data: { other: true }, origin: 'https://x.example' }),
     );
-    window.dispatchEvent(
-      new MessageEvent('message', { data: message, origin: window.location.origin }),
-    );
-    window.dispatchEvent(
-      new MessageEvent('message', { data: { other: true }, origin: 'https://elsewhere.example' }),
-    );
-    expect(sdkListener.mock.calls.map(([e]) => (e as MessageEvent).origin)).toEqual([
-      window.location.origin,
-      'https://elsewhere.example',
+    expect(seen.mock.calls.map(([e]) => (e as MessageEvent).data)).toEqual([
+      { name: 'gc_auth_popup', type: 'message', search: `?code=x&state=${state}` },
+      { other: true },
     ]);
-    window.removeEventListener('message', sdkListener);
+    expect(client.loginPKCEGrant).toHaveBeenCalledWith(
+      'c',
+      'http://localhost/',
+      expect.objectContaining({
+        authPopupConfiguration: expect.objectContaining({ usePopup: true }),
+      }),
+      'v'.repeat(128),
+    );
+    window.removeEventListener('message', seen);
   });
 
-  const popup = (search: string, opener: { postMessage: ReturnType<typeof vi.fn> } | null) =>
-    ({
-      location: { search, origin: 'http://127.0.0.1:5173' },
-      opener,
-      sessionStorage,
-    }) as unknown as Window;
+  it('fails fast when the browser blocks the window', async () => {
+    const realOpen = window.open;
+    window.open = () => null;
+    const client = {
+      clearAccessToken: vi.fn(),
+      generatePKCECodeVerifier: () => 'v'.repeat(128),
+      loginPKCEGrant: vi.fn(() => {
+        window.open('http://login.example/');
+        return new Promise(() => undefined);
+      }),
+    } as unknown as SdkClient;
+    try {
+      await expect(
+        popupSignIn(client, { clientId: 'c', redirectUri: 'http://localhost/' }),
+      ).rejects.toMatchObject({ code: 'popup.blocked' });
+    } finally {
+      window.open = realOpen;
+    }
+  });
 
-  it('hands a matching code to the opener, on this origin only', () => {
-    sessionStorage.setItem('lcp.auth.popupState', 'popup.abc');
+  it('the popup hands code and state to the opener on its own origin, without storage', () => {
     const opener = { postMessage: vi.fn() };
-    expect(completePopupSignIn(popup('?code=c1&state=popup.abc', opener))).toBe(true);
+    expect(completePopupSignIn(popupWindow('?code=c1&state=popup.abc', opener))).toBe(true);
     expect(opener.postMessage).toHaveBeenCalledWith(
       { name: 'gc_auth_popup', type: 'message', search: '?code=c1&state=popup.abc' },
       'http://127.0.0.1:5173',
     );
   });
 
-  it('swallows a response whose state this browser did not ask for', () => {
-    sessionStorage.setItem('lcp.auth.popupState', 'popup.abc');
-    const opener = { postMessage: vi.fn() };
-    expect(completePopupSignIn(popup('?code=c1&state=popup.forged', opener))).toBe(true);
-    expect(opener.postMessage).not.toHaveBeenCalled();
-  });
-
   it('is not a popup without an opener or a popup state', () => {
-    expect(completePopupSignIn(popup('?code=c1&state=popup.abc', null))).toBe(false);
-    expect(completePopupSignIn(popup('?code=c1&state=plain', { postMessage: vi.fn() }))).toBe(
+    expect(completePopupSignIn(popupWindow('?code=c1&state=popup.abc', null))).toBe(false);
+    expect(completePopupSignIn(popupWindow('?code=c1&state=plain', { postMessage: vi.fn() }))).toBe(
       false,
     );
   });

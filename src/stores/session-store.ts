@@ -4,11 +4,18 @@ import type { Message } from '../i18n/message';
 import type { CurrentUser } from '../platform/types';
 
 /**
- * `signedIn`: the token works. `renewing`: the agent opened the sign-in window. `expired`: the
+ * `signInRequired`: sign-in must start from a click (popup sign-in: `gcUsePopupAuth`, or a
+ * framed page without usable storage). `signedIn`: the token works. `renewing`: the agent opened the sign-in window. `expired`: the
  * token has expired or was refused (401); the panel waits for the agent to sign in again.
  * `failed`: the first sign-in did not complete.
  */
-export type SessionStatus = 'signingIn' | 'signedIn' | 'renewing' | 'expired' | 'failed';
+export type SessionStatus =
+  | 'signingIn'
+  | 'signInRequired'
+  | 'signedIn'
+  | 'renewing'
+  | 'expired'
+  | 'failed';
 
 export interface SessionState {
   status: SessionStatus;

@@ -36,7 +36,12 @@ export function createWidget(options: {
   launch: LaunchParams;
 }): WidgetParts {
   const { env, target, redirectUri, launch } = options;
-  const platform = createPlatform({ target, clientId: env.clientId, redirectUri });
+  const platform = createPlatform({
+    target,
+    clientId: env.clientId,
+    redirectUri,
+    popup: launch.usePopupAuth,
+  });
   const session = createSessionStore(launch);
   const connection = createConnectionStore();
   const registry = new TopicRegistry();

@@ -20,6 +20,15 @@ export function SessionBanner() {
         {t('session.renewing')}
       </p>
     );
+  if (status === 'signInRequired')
+    return (
+      <div role="status" className="banner banner-info">
+        <p>{problem ? t.message(problem) : t('session.signInRequired')}</p>
+        <button type="button" className="button button-primary" onClick={renew}>
+          {t('session.signIn')}
+        </button>
+      </div>
+    );
   if (status === 'failed')
     return (
       <div role="alert" className="banner banner-error">

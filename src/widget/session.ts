@@ -54,16 +54,23 @@ export class SessionController {
     try {
       const signedIn = await platform.signIn(carry);
       if (this.stopped) return;
-      const user = await platform.getCurrentUser();
-      if (this.stopped) return;
-      this.deps.onSignedIn?.(user);
-      session.setState({ status: 'signedIn', user });
-      this.tokenIssued(signedIn.expiresAt);
-      this.openChannel();
+      await this.signedIn(signedIn.expiresAt);
     } catch (error) {
       if (this.stopped) return;
-      session.setState({ status: 'failed', problem: explainSignInProblem(toPlatformError(error)) });
+      const problem = toPlatformError(error);
+      if (problem.code === 'signIn.needsClick') session.setState({ status: 'signInRequired' });
+      else session.setState({ status: 'failed', problem: explainSignInProblem(problem) });
     }
+  }
+
+  /** The token works: who is this, then the channel. */
+  private async signedIn(expiresAt: number): Promise<void> {
+    const user = await this.deps.platform.getCurrentUser();
+    if (this.stopped) return;
+    this.deps.onSignedIn?.(user);
+    this.deps.session.setState({ status: 'signedIn', user, problem: undefined });
+    this.tokenIssued(expiresAt);
+    this.openChannel();
   }
 
   /**
@@ -77,15 +84,21 @@ export class SessionController {
     session.setState({ status: 'renewing', problem: undefined });
     this.renewal = platform
       .reauthenticate()
-      .then((auth) => {
+      .then(async (auth) => {
         if (this.stopped) return;
+        if (before === 'signInRequired') return this.signedIn(auth.expiresAt);
         session.setState({ status: 'signedIn' });
         this.tokenIssued(auth.expiresAt);
         this.channel?.tokenChanged();
       })
       .catch((error: unknown) => {
         if (this.stopped) return;
-        const status = before === 'expired' || this.isExpired() ? 'expired' : 'signedIn';
+        const status =
+          before === 'signInRequired'
+            ? 'signInRequired'
+            : before === 'expired' || this.isExpired()
+              ? 'expired'
+              : 'signedIn';
         session.setState({ status, problem: explainSignInProblem(toPlatformError(error)) });
       })
       .finally(() => {
