@@ -358,6 +358,16 @@ export class EmulatorControl {
     return this.call('GET', '/playback');
   }
 
+  /**
+   * Lifetime of the tokens issued from now on, until reset (the real range is 300 s to 48 h).
+   *
+   * @example
+   * await control.tokenTtl(605); // the next sign-in gets a token that expires in ~10 minutes
+   */
+  tokenTtl(tokenTtlSeconds: number): Promise<{ tokenTtlSeconds: number }> {
+    return this.call('POST', '/auth', { tokenTtlSeconds });
+  }
+
   advanceClock(advanceMs: number): Promise<{ now: string }> {
     return this.call('POST', '/clock', { advanceMs });
   }

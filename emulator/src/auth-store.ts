@@ -33,21 +33,30 @@ export class AuthStore {
   private readonly tokens = new Map<string, AccessToken>();
   private readonly codes = new Map<string, AuthCode>();
   private readonly sessions = new Map<string, LoginSession>();
+  private tokenTtlMs: number;
 
   constructor(
     private readonly clock: Clock,
     private readonly ids: IdSource,
-    private readonly tokenTtlMs: number,
-  ) {}
+    private readonly defaultTokenTtlMs: number,
+  ) {
+    this.tokenTtlMs = defaultTokenTtlMs;
+  }
 
   reset(): void {
     this.tokens.clear();
     this.codes.clear();
     this.sessions.clear();
+    this.tokenTtlMs = this.defaultTokenTtlMs;
   }
 
   get tokenTtlSeconds(): number {
     return Math.round(this.tokenTtlMs / 1000);
+  }
+
+  /** Lifetime of tokens issued from now on (control plane; reset restores the default). */
+  setTokenTtlSeconds(seconds: number): void {
+    this.tokenTtlMs = seconds * 1000;
   }
 
   issueCode(input: Omit<AuthCode, 'code' | 'expiresAt' | 'used'>): AuthCode {

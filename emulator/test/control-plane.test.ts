@@ -130,4 +130,19 @@ describe('demo switch', () => {
       .toBe(1);
     await expect(running.control.demo('yes' as never)).rejects.toThrow(/400/);
   });
+
+  it('sets the lifetime of the next tokens until reset', async () => {
+    await running.control.tokenTtl(605);
+    const idles = async () => {
+      const token = await signIn(running.url, ALICE);
+      const info = (await api(running.url, token, 'GET', '/tokens/me')).body as {
+        dateTokenIdles: string;
+      };
+      return Date.parse(info.dateTokenIdles) - Date.now();
+    };
+    expect(await idles()).toBeLessThanOrEqual(605_000);
+    expect(await idles()).toBeGreaterThan(590_000);
+    await running.control.reset();
+    expect(await idles()).toBeGreaterThan(86_000_000);
+  });
 });

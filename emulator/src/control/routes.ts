@@ -49,6 +49,7 @@ const dtmf = z.object({
 const demo = z
   .object({ enabled: z.boolean(), delayMs: z.number().int().min(0).max(600_000).optional() })
   .strict();
+const authSettings = z.object({ tokenTtlSeconds: z.number().int().min(1).max(172_800) }).strict();
 const clockAdvance = z.object({
   advanceMs: z
     .number()
@@ -216,6 +217,12 @@ export function registerControlRoutes(
     ctx.options.demo = body.enabled;
     if (body.delayMs !== undefined) ctx.options.demoDelayMs = body.delayMs;
     return { demo: ctx.options.demo, delayMs: ctx.options.demoDelayMs };
+  });
+
+  app.post('/__emulator/auth', async (request) => {
+    const { tokenTtlSeconds } = parseBody(authSettings, request.body);
+    ctx.auth.setTokenTtlSeconds(tokenTtlSeconds);
+    return { tokenTtlSeconds };
   });
 
   app.post('/__emulator/clock', async (request) => {
