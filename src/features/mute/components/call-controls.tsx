@@ -1,5 +1,5 @@
 import { Mic, MicOff, Pause, Play } from 'lucide-react';
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { lazy, Suspense, useEffect, useEffectEvent, useRef } from 'react';
 import { ProblemText } from '../../../components/ui/problem-text';
 import { myParticipant } from '../../../domain/call-selectors';
 import { message } from '../../../i18n/message';
@@ -11,8 +11,10 @@ import type { Call, Participant } from '../../../platform/types';
 import { actionMessage, caption } from '../provenance';
 import { useFlag } from '../use-flag';
 import { useFlagAnnouncements } from '../use-flag-announcements';
-import { TalkingWhileMuted } from './talking-while-muted';
 import { ToggleButton } from './toggle-button';
+
+/** The microphone meter and its detector load after the controls (a lazy chunk). */
+const TalkingWhileMuted = lazy(() => import('./talking-while-muted'));
 
 export const MUTE_SHORTCUT = 'Alt+M';
 
@@ -112,7 +114,13 @@ function ParticipantControls({ call, participant }: { call: Call; participant: P
           </button>
         </div>
       ))}
-      <TalkingWhileMuted muted={muted.shown === true} shortcut={MUTE_SHORTCUT} />
+      <Suspense fallback={null}>
+        <TalkingWhileMuted
+          muted={muted.shown === true}
+          shortcut={MUTE_SHORTCUT}
+          active={connected}
+        />
+      </Suspense>
     </div>
   );
 }

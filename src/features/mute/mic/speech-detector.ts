@@ -32,8 +32,10 @@ export interface SpeechDetectorOptions {
   /** The level must swing at least `minSwingDb` within `swingWindowMs` (steady noise does not). */
   swingWindowMs: number;
   minSwingDb: number;
-  /** Loud frames (ms) needed to start an episode, and quiet needed to end it (the hangover). */
+  /** An episode starts with `onsetMs` of loud frames within `onsetWindowMs`... */
   onsetMs: number;
+  onsetWindowMs: number;
+  /** ...and ends after `hangoverMs` below the hold level (bridging pauses between words). */
   hangoverMs: number;
 }
 
@@ -50,7 +52,8 @@ export const DEFAULT_DETECTOR_OPTIONS: SpeechDetectorOptions = {
   minSpeechDb: -55,
   swingWindowMs: 1000,
   minSwingDb: 10,
-  onsetMs: 200,
+  onsetMs: 300,
+  onsetWindowMs: 800,
   hangoverMs: 500,
 };
 
@@ -103,7 +106,8 @@ export function createSpeechDetector(
   let floor: number | undefined;
   let signalMs = 0;
   let speaking = false;
-  let onsetMs = 0;
+  /** Recent loud frames and how long each lasted. */
+  const loud: { at: number; ms: number }[] = [];
   let quietMs = 0;
 
   const remember = (at: number, db: number, dt: number) => {
@@ -135,17 +139,16 @@ export function createSpeechDetector(
   const decide = (at: number, db: number, dt: number) => {
     if (floor === undefined) return;
     const moving = swing(at) >= o.minSwingDb;
-    const onLevel = Math.max(floor + o.onDb, o.minSpeechDb);
     const held = moving && envelope >= Math.max(floor + o.offDb, o.minSpeechDb);
+    // Only loud frames count towards the onset; the envelope's release alone does not.
+    if (held && db >= Math.max(floor + o.onDb, o.minSpeechDb)) loud.push({ at, ms: dt });
+    while (loud.length > 0 && loud[0]!.at <= at - o.onsetWindowMs) loud.shift();
     if (!speaking) {
-      // Only loud frames count towards the onset; the envelope's release alone does not.
-      if (held && db >= onLevel) onsetMs += dt;
-      else if (!held) onsetMs = 0;
-      if (onsetMs >= o.onsetMs) [speaking, quietMs] = [true, 0];
+      if (loud.reduce((sum, f) => sum + f.ms, 0) >= o.onsetMs) [speaking, quietMs] = [true, 0];
       return;
     }
     quietMs = held ? 0 : quietMs + dt;
-    if (quietMs >= o.hangoverMs) [speaking, onsetMs] = [false, 0];
+    if (quietMs >= o.hangoverMs) [speaking, loud.length] = [false, 0];
   };
 
   return {
