@@ -40,6 +40,7 @@ import type {
 } from './types';
 import { getCurrentUser } from './users';
 import type { SubscriptionResult } from './notifications';
+import type { SupervisionApi } from './supervision';
 
 export interface PlatformConfig extends AuthConfig {
   target: PlatformTarget;
@@ -69,6 +70,8 @@ export interface Platform {
   getMyQueues(): Promise<DirectoryQueue[]>;
   createChannel(): Promise<NotificationChannel>;
   replaceSubscriptions(channelId: string, topics: readonly string[]): Promise<SubscriptionResult>;
+  /** The supervisor's API group (queues, analytics, monitor/coach/barge), loaded on first use. */
+  supervision(): Promise<SupervisionApi>;
   listPrompts(query: PromptQuery): Promise<PromptPage>;
   findFlows(filter: { type: string; name: string }): Promise<FlowSummary[]>;
   createSecureSession(
@@ -101,6 +104,7 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
     createChannel: () => createChannel(sdk, budget),
     replaceSubscriptions: (channelId, topics) =>
       replaceSubscriptions(sdk, budget, channelId, topics),
+    supervision: () => import('./supervision').then((m) => m.createSupervisionApi(sdk, budget)),
     listPrompts: (query) => listPrompts(sdk, budget, query),
     findFlows: (filter) => findFlows(sdk, budget, filter),
     createSecureSession: (cid, pid, request) => createSecureSession(sdk, budget, cid, pid, request),

@@ -1,0 +1,193 @@
+import type { Models } from 'purecloud-platform-client-v2';
+import { parseConversation } from './conversation-mapping';
+import { PlatformError } from './errors';
+import type { RequestBudget } from './request-budget';
+import { callOperation, type Sdk } from './sdk';
+import type { Call, DirectoryQueue } from './types';
+
+/**
+ * The supervisor's API group (contract §2.1, §2.7, §2.13). Loaded with the supervisor view (its
+ * own chunk) through `Platform.supervision()`, so the agent panel never ships it.
+ */
+
+export type SupervisionMode = 'monitor' | 'coach' | 'barge';
+export const SUPERVISION_MODES: readonly SupervisionMode[] = ['monitor', 'coach', 'barge'];
+
+/** The conversation metrics a queue's live calls are in (contract §2.13). */
+export type ActivityMetric = 'oWaiting' | 'oAlerting' | 'oInteracting';
+const METRICS: readonly ActivityMetric[] = ['oWaiting', 'oAlerting', 'oInteracting'];
+
+/** One live conversation on a queue, as the conversation activity query lists it. */
+export interface ConversationActivity {
+  conversationId: string;
+  metric: ActivityMetric;
+  queueId?: string;
+  /** The agent for `oAlerting` / `oInteracting`. */
+  userId?: string;
+  ani?: string;
+  /** When it entered this metric (epoch ms). */
+  since?: number;
+}
+
+export interface ActivitySnapshot {
+  activities: ConversationActivity[];
+  /** Requests it took (one per page). */
+  pages: number;
+}
+
+export interface SupervisionApi {
+  /** `GET /api/v2/routing/queues`, every page (`routing:queue:view`). */
+  listQueues(): Promise<DirectoryQueue[]>;
+  /**
+   * `POST /api/v2/analytics/conversations/activity/query`, paged until a short page (the
+   * response has no total): every waiting, alerting and interacting call on the queues.
+   */
+  queryConversationActivity(
+    queueIds: readonly string[],
+    options?: { pageSize?: number },
+  ): Promise<ActivitySnapshot>;
+  /** `GET /api/v2/conversations/{cid}`: the generic shape, readable by a supervisor. */
+  getConversation(conversationId: string): Promise<Call>;
+  /** `POST …/calls/{cid}/participants/{agentPid}/monitor|coach|barge` → 201, no body. */
+  supervise(conversationId: string, participantId: string, mode: SupervisionMode): Promise<void>;
+}
+
+/** The platform documents no maximum page size for the activity query (contract §2.13). */
+export const ACTIVITY_PAGE_SIZE = 100;
+const QUEUES_PAGE_SIZE = 100;
+/** A guard against a server that never sends a short page. */
+const MAX_PAGES = 100;
+
+/**
+ * Pages through a listing with no total: asks page 1, 2, … until a page holds fewer than
+ * `pageSize` items (or `MAX_PAGES`). Resolves with every item and the number of requests.
+ *
+ * @example
+ * const { items, pages } = await pageUntilShort((n) => fetchPage(n), 100);
+ */
+export async function pageUntilShort<T>(
+  fetchPage: (pageNumber: number) => Promise<readonly T[]>,
+  pageSize: number,
+): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  for (let page = 1; page <= MAX_PAGES; page += 1) {
+    const found = await fetchPage(page);
+    items.push(...found);
+    if (found.length < pageSize) return { items, pages: page };
+  }
+  return { items, pages: MAX_PAGES };
+}
+
+/** An entity listing's last page: its `pageCount` says so, or (without one) a short page. */
+export function isLastPage(
+  pageNumber: number,
+  received: number,
+  pageSize: number,
+  pageCount: number | undefined,
+): boolean {
+  if (received === 0) return true;
+  return pageCount !== undefined ? pageNumber >= pageCount : received < pageSize;
+}
+
+function time(value: string | undefined): number | undefined {
+  const ms = value ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The entities of one activity page; entities without a conversation id or known metric drop. */
+export function readActivityPage(
+  response: Models.ConversationActivityResponse,
+): ConversationActivity[] {
+  return (response.results ?? []).flatMap((result) =>
+    (result.entities ?? []).flatMap((e): ConversationActivity[] => {
+      const metric = METRICS.find((m) => m.toLowerCase() === e.metric?.toLowerCase());
+      if (!e.conversationId || !metric) return [];
+      return [
+        {
+          conversationId: e.conversationId,
+          metric,
+          queueId: e.queueId ?? result.group?.queueId,
+          userId: e.userId,
+          ani: e.ani,
+          since: time(e.activityDate),
+        },
+      ];
+    }),
+  );
+}
+
+/** The activity query for the given queues (contract §2.13's example, with details). */
+export function activityQuery(queueIds: readonly string[]): Models.ConversationActivityQuery {
+  return {
+    metrics: METRICS.map((metric) => ({ metric, details: true })),
+    groupBy: ['queueId'],
+    filter: {
+      type: 'or',
+      predicates: queueIds.map((value) => ({ type: 'dimension', dimension: 'queueId', value })),
+    },
+    order: 'asc',
+  };
+}
+
+/** Binds the supervisor's operations to the widget's SDK instance and request budget. */
+export function createSupervisionApi(sdk: Sdk, budget: RequestBudget): SupervisionApi {
+  return {
+    async listQueues() {
+      const queues: DirectoryQueue[] = [];
+      for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber += 1) {
+        const listing = await budget.run(() =>
+          callOperation<Models.QueueEntityListing>(sdk, {
+            method: 'GET',
+            path: '/api/v2/routing/queues',
+            query: { pageSize: String(QUEUES_PAGE_SIZE), pageNumber: String(pageNumber) },
+          }),
+        );
+        const entities = listing.entities ?? [];
+        for (const q of entities) if (q.id) queues.push({ id: q.id, name: q.name ?? '' });
+        if (isLastPage(pageNumber, entities.length, QUEUES_PAGE_SIZE, listing.pageCount)) break;
+      }
+      return queues;
+    },
+
+    async queryConversationActivity(queueIds, options = {}) {
+      const pageSize = options.pageSize ?? ACTIVITY_PAGE_SIZE;
+      const body = activityQuery(queueIds);
+      const { items, pages } = await pageUntilShort(async (pageNumber) => {
+        const response = await budget.run(() =>
+          callOperation<Models.ConversationActivityResponse>(sdk, {
+            method: 'POST',
+            path: '/api/v2/analytics/conversations/activity/query',
+            query: { pageSize: String(pageSize), pageNumber: String(pageNumber) },
+            body,
+          }),
+        );
+        return readActivityPage(response);
+      }, pageSize);
+      return { activities: items, pages };
+    },
+
+    async getConversation(conversationId) {
+      const raw = await budget.run(() =>
+        callOperation<Models.Conversation>(sdk, {
+          method: 'GET',
+          path: '/api/v2/conversations/{conversationId}',
+          pathParams: { conversationId },
+        }),
+      );
+      const call = parseConversation(raw);
+      if (!call)
+        throw new PlatformError('invalid', 'The call came back in a shape the widget cannot read.');
+      return call;
+    },
+
+    async supervise(conversationId, participantId, mode) {
+      await budget.run(() =>
+        callOperation<void>(sdk, {
+          method: 'POST',
+          path: `/api/v2/conversations/calls/{conversationId}/participants/{participantId}/${mode}`,
+          pathParams: { conversationId, participantId },
+        }),
+      );
+    },
+  };
+}
