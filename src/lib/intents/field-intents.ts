@@ -1,4 +1,5 @@
 import { toPlatformError, type PlatformError } from '../../platform/errors';
+import { nextDelay, type BackoffOptions } from '../../realtime/backoff';
 
 export type Values<V> = Record<string, V>;
 
@@ -33,7 +34,16 @@ export interface FieldIntentsDeps<V> {
   reread(): Promise<void>;
   timers?: IntentTimers;
   now?: () => number;
+  /**
+   * How many times a 409 (a concurrent change won the race; nothing was applied) is retried,
+   * after a jittered backoff, while the intent is still wanted. 0 (default): a 409 is final.
+   */
+  conflictRetries?: number;
+  random?: () => number;
 }
+
+/** Backoff between 409 retries: full jitter below 500 ms, then 1 s, 2 s… (capped at 4 s). */
+export const CONFLICT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 4000, factor: 2 };
 
 export interface FieldIntentsListener<V> {
   onChange?(change: ConfirmedChange<V>): void;
@@ -77,6 +87,9 @@ export class FieldIntents<V> {
   private inFlight = false;
   private retryAt = 0;
   private rateLimit?: PlatformError;
+  private conflictAttempts = 0;
+  private conflictUntil = 0;
+  private conflict?: PlatformError;
   private readonly deadlines = new Map<string, unknown>();
   private retryHandle: unknown;
   private readonly timers: IntentTimers;
@@ -117,11 +130,18 @@ export class FieldIntents<V> {
   }
 
   request(field: string, value: V): void {
+    this.requestAll({ [field]: value } as Values<V>);
+  }
+
+  /** Several fields at once: they leave together, in one request (one save of the agent's). */
+  requestAll(values: Values<V>): void {
     if (this.disposed) return;
-    this.desired[field] = value;
-    this.armDeadline(field);
-    if (!(field in this.awaiting) && !this.onWireHas(field) && this.confirmed[field] === value)
-      this.settle(field);
+    for (const [field, value] of Object.entries(values)) {
+      this.desired[field] = value;
+      this.armDeadline(field);
+      if (!(field in this.awaiting) && !this.onWireHas(field) && this.confirmed[field] === value)
+        this.settle(field);
+    }
     this.update();
     this.pump();
   }
@@ -163,7 +183,8 @@ export class FieldIntents<V> {
   }
 
   private pump(): void {
-    if (this.inFlight || this.disposed || this.retryAt > this.now()) return;
+    const now = this.now();
+    if (this.inFlight || this.disposed || this.retryAt > now || this.conflictUntil > now) return;
     if (!this.build(false)) return;
     this.inFlight = true;
     this.deps
@@ -199,6 +220,8 @@ export class FieldIntents<V> {
     this.inFlight = false;
     this.onWire = null;
     this.rateLimit = undefined;
+    this.conflictAttempts = 0;
+    this.conflict = undefined;
     for (const [field, value] of Object.entries(sent ?? {})) {
       if (this.confirmed[field] === value) {
         if (this.desired[field] === value) this.settle(field);
@@ -230,6 +253,10 @@ export class FieldIntents<V> {
       this.update();
       return;
     }
+    if (error.kind === 'conflict' && this.conflictAttempts < (this.deps.conflictRetries ?? 0)) {
+      this.retryConflict(sent, error);
+      return;
+    }
     if (AMBIGUOUS.has(error.kind)) {
       // It may have been applied: keep it pending and let the server's state decide.
       for (const [field, value] of Object.entries(sent)) this.awaiting[field] = value;
@@ -237,6 +264,7 @@ export class FieldIntents<V> {
       void this.settleByReread(Object.keys(sent), error);
       return;
     }
+    this.conflictAttempts = 0;
     for (const [field, value] of Object.entries(sent)) {
       this.recent.delete(field);
       if (this.confirmed[field] === value) {
@@ -251,6 +279,21 @@ export class FieldIntents<V> {
     this.update();
     void this.deps.reread().catch(() => undefined);
     this.pump();
+  }
+
+  /** A 409: not applied. Keep the intent; after a jittered backoff send again if still wanted. */
+  private retryConflict(sent: Values<V>, error: PlatformError): void {
+    for (const field of Object.keys(sent)) this.recent.delete(field);
+    const random = this.deps.random ?? Math.random;
+    const delay = nextDelay(this.conflictAttempts, random, CONFLICT_BACKOFF);
+    this.conflictAttempts += 1;
+    this.conflict = error;
+    this.conflictUntil = this.now() + delay;
+    this.retryHandle = this.timers.setTimeout(() => {
+      this.conflictUntil = 0;
+      this.pump();
+    }, delay);
+    this.update();
   }
 
   /** After an ambiguous failure or a missing confirmation: one re-read, then roll back what it does not show. */
@@ -287,7 +330,12 @@ export class FieldIntents<V> {
         const value = this.desired[field] ?? this.awaiting[field];
         if (!this.onWireHas(field) && !(field in this.awaiting)) {
           this.settle(field);
-          const limited = this.retryAt > this.now() ? this.rateLimit : undefined;
+          const limited =
+            this.retryAt > this.now()
+              ? this.rateLimit
+              : this.conflictUntil > this.now()
+                ? this.conflict
+                : undefined;
           if (value !== undefined && this.confirmed[field] !== value)
             this.emit((l) =>
               l.onOutcome?.(

@@ -107,6 +107,15 @@ describe('IntentRegistry', () => {
     expect(t.sentAttributes.flatMap((s) => Object.keys(s.body))).toEqual(['tier', 'note']);
   });
 
+  it('sends the keys of one attribute request in one PATCH (applied whole or not at all)', async () => {
+    const t = setup();
+    t.registry.requestAttributes('A', 'A-a', { tier: 'Gold', note: 'vip', 'number:visits': '3' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.sentAttributes).toEqual([
+      { cid: 'A', body: { tier: 'Gold', note: 'vip', 'number:visits': '3' } },
+    ]);
+  });
+
   it('forgets a call entirely', async () => {
     const t = setup();
     t.registry.requestFlag('A', 'A-a', 'muted', true);

@@ -67,6 +67,8 @@ export interface IntentRegistryDeps {
   get(conversationId: string): Call | undefined;
   flagTimeoutMs?: number;
   attributeTimeoutMs?: number;
+  /** 409s on an attributes PATCH retried with backoff (default 3); a 409 on mute/hold is final. */
+  attributeConflictRetries?: number;
   timers?: IntentTimers;
   now?: () => number;
 }
@@ -135,13 +137,15 @@ export class IntentRegistry {
     this.flagsTarget(conversationId, participantId).request(field, value);
   }
 
-  /** Asks for these attribute values (only the keys given; merge semantics). */
+  /**
+   * Asks for these attribute values (only the keys given; merge semantics). They leave together
+   * in one PATCH, so one save is applied whole or not at all.
+   */
   requestAttributes(conversationId: string, participantId: string, values: Values<string>): void {
     const target = this.attributesTarget(conversationId, participantId);
-    for (const [name, value] of Object.entries(values)) {
+    for (const name of Object.keys(values))
       this.outcomes.delete(key(conversationId, participantId, 'attributes', name));
-      target.request(name, value);
-    }
+    target.requestAll(values);
   }
 
   flag(conversationId: string, participantId: string, field: FlagField): IntentView<boolean> {
@@ -253,9 +257,12 @@ export class IntentRegistry {
     const p = this.deps.get(cid)?.participants.find((x) => x.id === pid);
     const target = new FieldIntents<string>(
       { ...(p?.attributes ?? {}) },
-      this.targetDeps(cid, this.deps.attributeTimeoutMs ?? 10_000, (build) =>
-        this.deps.sendAttributes(cid, pid, build),
-      ),
+      {
+        ...this.targetDeps(cid, this.deps.attributeTimeoutMs ?? 10_000, (build) =>
+          this.deps.sendAttributes(cid, pid, build),
+        ),
+        conflictRetries: this.deps.attributeConflictRetries ?? 3,
+      },
     );
     return this.adopt(cid, pid, 'attributes', target);
   }
