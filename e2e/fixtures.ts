@@ -59,7 +59,8 @@ export async function aliceOnACall(
     customerName,
     ani: 'tel:+15550100200',
   });
-  const agentId = call.participants.find((p) => p.purpose === 'agent')!.id;
+  const agentId =
+    call.agentParticipantId ?? call.participants.find((p) => p.purpose === 'agent')!.id;
   await expect(page.getByRole('heading', { name: customerName, level: 2 })).toBeVisible();
   await expect(muteButton(page)).toBeEnabled();
   return { conversationId: call.conversationId, agentId };
@@ -93,3 +94,16 @@ export function trackApi(page: Page) {
   });
   return record;
 }
+
+/** Every participant PATCH (mute/hold) the page sends, with its body and when it left. */
+export function recordFlagPatches(page: Page) {
+  const sent: { at: number; body: { muted?: boolean; held?: boolean } }[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (request.method() !== 'PATCH' || !/\/participants\/[^/]+$/.test(path)) return;
+    sent.push({ at: Date.now(), body: request.postDataJSON() as { muted?: boolean } });
+  });
+  return sent;
+}
+
+export const PATCH_PARTICIPANT = '/api/v2/conversations/calls/*/participants/*';
