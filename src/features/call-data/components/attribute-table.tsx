@@ -1,0 +1,67 @@
+import { Copy } from 'lucide-react';
+import { useT } from '../../../i18n/use-t';
+import type { CallDataMessageId } from '../messages';
+import type { AttributeEntry } from '../typed-values';
+import { TypedValue } from './typed-value';
+
+export interface AttributeRow {
+  entry: AttributeEntry;
+  /** A value of the agent's not yet confirmed by a notification. */
+  pending: boolean;
+}
+
+/** The customer's call data, one row per key: name (and type), typed value, copy. */
+export function AttributeTable({
+  rows,
+  onCopy,
+}: {
+  rows: readonly AttributeRow[];
+  onCopy(entry: AttributeEntry): void;
+}) {
+  const t = useT<CallDataMessageId>();
+  return (
+    <table className="call-data-table">
+      <caption className="visually-hidden">{t('callData.tableCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('callData.column.key')}</th>
+          <th scope="col">{t('callData.column.value')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('callData.column.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ entry, pending }) => (
+          <tr key={entry.key} data-key={entry.key} data-pending={pending}>
+            <th scope="row" className="call-data-key-cell">
+              <span className="call-data-key" title={entry.key}>
+                {entry.name}
+              </span>
+              {entry.type ? (
+                <span className="call-data-type">{t('callData.type', { type: entry.type })}</span>
+              ) : null}
+            </th>
+            <td className="call-data-value-cell">
+              <TypedValue entry={entry} />
+              {pending ? (
+                <span className="badge call-data-pending">{t('callData.saving')}</span>
+              ) : null}
+            </td>
+            <td className="call-data-action-cell">
+              <button
+                type="button"
+                className="button button-ghost call-data-copy"
+                aria-label={t('callData.copyLabel', { key: entry.name })}
+                onClick={() => onCopy(entry)}
+              >
+                <Copy size={14} aria-hidden="true" />
+                {t('callData.copy')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

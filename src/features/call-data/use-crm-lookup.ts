@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Message } from '../../i18n/message';
+import { useServices } from '../../lib/services';
+import { CrmError, lookupCrm, type CrmFailure } from './api/crm-client';
+import { planCrmWrite, type CrmPlan } from './crm-plan';
+import { keyList, toShared, type CallDataMessageId } from './messages';
+import { message } from '../../i18n/message';
+import { isReservedKey } from './validation';
+
+export type CrmRun =
+  | { status: 'idle' }
+  | { status: 'running' }
+  | { status: 'failed'; failure: CrmFailure }
+  | { status: 'done'; plan: CrmPlan };
+
+export interface CrmLookupOptions {
+  url: string;
+  conversationId: string;
+  participantId: string;
+  /** Keys the agent is changing in the editor right now. */
+  editingKeys(): ReadonlySet<string>;
+  /** Writes the CRM's keys (one save, one PATCH). */
+  write(values: Record<string, string>): void;
+}
+
+/** What the agent hears (and reads) when a lookup ends. */
+export function crmAnnouncement(run: CrmRun): Message<CallDataMessageId> | undefined {
+  if (run.status === 'failed') return failureMessage(run.failure);
+  if (run.status !== 'done') return undefined;
+  const { plan } = run;
+  if (plan.refused?.kind === 'invalid')
+    return message('callData.crm.refusedKeys', {
+      keys: keyList(plan.refused.keys.map((k) => k.key)),
+    });
+  if (plan.refused) return message('callData.crm.refusedTotal');
+  const keys = Object.keys(plan.write);
+  return keys.length > 0
+    ? message('callData.crm.writing', { count: keys.length, keys: keyList(keys) })
+    : message('callData.crm.nothingNew');
+}
+
+export function failureMessage(failure: CrmFailure): Message<CallDataMessageId> {
+  switch (failure.kind) {
+    case 'timeout':
+      return message('callData.crm.timeout', { seconds: Math.round(failure.ms / 1000) });
+    case 'status':
+      return message('callData.crm.status', { status: failure.status });
+    default:
+      return message(`callData.crm.${failure.kind}`);
+  }
+}
+
+/**
+ * The CRM round trip: reads the customer's attributes, asks the CRM (10 s at most, cancellable),
+ * and writes its answer back by the same rules as the agent's edits (planCrmWrite): nothing the
+ * agent is changing, nothing changed meanwhile, nothing at all when part of the answer can't be
+ * sent. One lookup at a time.
+ */
+export function useCrmLookup(options: CrmLookupOptions) {
+  const { calls, intents, ui } = useServices();
+  const [run, setRun] = useState<CrmRun>({ status: 'idle' });
+  const controller = useRef<AbortController | null>(null);
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      controller.current?.abort();
+    };
+  }, []);
+
+  const attributesNow = useCallback(() => {
+    const { conversationId, participantId } = latest.current;
+    return (
+      calls.get(conversationId)?.participants.find((p) => p.id === participantId)?.attributes ?? {}
+    );
+  }, [calls]);
+
+  const start = useCallback(async () => {
+    if (controller.current) return;
+    const { url, conversationId, participantId } = latest.current;
+    const abort = new AbortController();
+    controller.current = abort;
+    setRun({ status: 'running' });
+    const before = attributesNow();
+    const sent = Object.fromEntries(Object.entries(before).filter(([k]) => !isReservedKey(k)));
+    let next: CrmRun;
+    try {
+      const returned = await lookupCrm(
+        url,
+        { conversationId, participantId, attributes: sent },
+        { signal: abort.signal },
+      );
+      const busy = new Set(latest.current.editingKeys());
+      for (const key of Object.keys(returned))
+        if (intents.attribute(conversationId, participantId, key).pending) busy.add(key);
+      const plan = planCrmWrite(returned, before, attributesNow(), busy);
+      if (!plan.refused && Object.keys(plan.write).length > 0) latest.current.write(plan.write);
+      next = { status: 'done', plan };
+    } catch (error) {
+      next = {
+        status: 'failed',
+        failure: error instanceof CrmError ? error.failure : { kind: 'network' },
+      };
+    }
+    controller.current = null;
+    // The panel went away meanwhile (the lookup was aborted): nothing to show or say.
+    if (!mounted.current) return;
+    setRun(next);
+    const said = crmAnnouncement(next);
+    if (said) ui.getState().announce(toShared(said));
+  }, [attributesNow, intents, ui]);
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  const reset = useCallback(() => setRun({ status: 'idle' }), []);
+  return { run, start, cancel, reset };
+}
