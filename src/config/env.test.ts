@@ -43,6 +43,16 @@ describe('parseEnv', () => {
     }
   });
 
+  it('takes an optional Play Prompt flow id, which must be a UUID', () => {
+    const id = 'f10e0000-0000-4000-8000-000000000001';
+    const base = { VITE_GC_EMULATOR_URL: 'http://x' };
+    expect(parseEnv(base).playPromptFlowId).toBeUndefined();
+    expect(parseEnv({ ...base, VITE_GC_PLAY_PROMPT_FLOW_ID: ` ${id} ` }).playPromptFlowId).toBe(id);
+    expect(() => parseEnv({ ...base, VITE_GC_PLAY_PROMPT_FLOW_ID: 'Play Prompt' })).toThrow(
+      /VITE_GC_PLAY_PROMPT_FLOW_ID/,
+    );
+  });
+
   it('refuses both targets, or none', () => {
     expect(() => parseEnv({})).toThrow(/VITE_GC_REGION/);
     expect(() =>

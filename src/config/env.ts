@@ -13,6 +13,7 @@ const rawEnvSchema = z.object({
   VITE_GC_REDIRECT_URI: z.optional(z.string()),
   VITE_GC_HEARTBEAT_MS: z.optional(z.string()),
   VITE_GC_RENEW_BEFORE_MIN: z.optional(z.string()),
+  VITE_GC_PLAY_PROMPT_FLOW_ID: z.optional(z.string()),
 });
 
 export interface WidgetEnv {
@@ -24,6 +25,8 @@ export interface WidgetEnv {
   heartbeatMs: number;
   /** Offer "Renew sign-in" this long before the token expires (default 10 minutes). */
   renewBeforeMs: number;
+  /** The Play Prompt secure call flow; unset: looked up by name (needs `architect:flow:view`). */
+  playPromptFlowId?: string;
 }
 
 export class EnvError extends Error {
@@ -31,6 +34,8 @@ export class EnvError extends Error {
     super(`Live Call Panel is not configured:\n- ${problems.join('\n- ')}`);
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const blank = (v: string | undefined) =>
   v === undefined || v.trim() === '' ? undefined : v.trim();
@@ -83,6 +88,18 @@ export function parseEnv(raw: Record<string, unknown>): WidgetEnv {
       `VITE_GC_RENEW_BEFORE_MIN must be a number of minutes (0 to 120), got "${renewRaw ?? ''}".`,
     );
   }
+  const playPromptFlowId = blank(env.VITE_GC_PLAY_PROMPT_FLOW_ID);
+  if (playPromptFlowId && !UUID.test(playPromptFlowId))
+    problems.push(
+      `VITE_GC_PLAY_PROMPT_FLOW_ID must be a flow id (a UUID), got "${playPromptFlowId}".`,
+    );
   if (problems.length > 0 || !target || !clientId) throw new EnvError(problems);
-  return { target, clientId, redirectUri, heartbeatMs, renewBeforeMs: renewMinutes * 60_000 };
+  return {
+    target,
+    clientId,
+    redirectUri,
+    heartbeatMs,
+    renewBeforeMs: renewMinutes * 60_000,
+    ...(playPromptFlowId ? { playPromptFlowId } : {}),
+  };
 }

@@ -16,6 +16,7 @@ import { createConnectionStore } from '../realtime/connection-store';
 import { TopicRegistry } from '../realtime/topic-registry';
 import { createSessionStore } from '../stores/session-store';
 import { createUiStore } from '../stores/ui-store';
+import { attachPlaybackExtras } from './playback-extras';
 import { SessionController } from './session';
 
 export interface WidgetParts {
@@ -107,11 +108,14 @@ export function createWidget(options: {
     renewSignIn: () => controller.renew(),
     onUnauthorized,
   };
+  // The audit trail records from here on, whether or not its panel is ever opened.
+  const offPlayback = attachPlaybackExtras(services, env);
   return {
     services,
     controller,
     queryClient,
     dispose: () => {
+      offPlayback();
       offUpdates();
       offForget();
       offOutcomes();

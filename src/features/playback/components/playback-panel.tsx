@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { customerOf } from '../../../domain/call-selectors';
+import { PLAYBACK_KEY } from '../../../domain/playback-protocol';
+import { useCatalog } from '../../../i18n/use-catalog';
+import { explainError } from '../../../lib/explain-error';
+import { useServices } from '../../../lib/services';
+import type { Prompt } from '../../../platform/architect';
+import type { Call } from '../../../platform/types';
+import { usePlayPromptFlow } from '../api/use-play-prompt-flow';
+import type { PlaybackPanelAction } from '../play-request';
+import { derivePlaybackView, type PlaybackView } from '../playback-status';
+import { useLocalPlayback } from '../playback-store';
+import { playableResource } from '../pre-start-checks';
+import { announcement, CATALOG, usePlaybackT, type PlaybackMessageId } from '../text';
+import { PlayForm } from './play-form';
+import { PlaybackStatusLine } from './playback-status-line';
+import { PromptPicker, promptLabel } from './prompt-picker';
+import { PromptPreview } from './prompt-preview';
+import { useStartPlayback } from './use-start-playback';
+import '../playback.css';
+
+export interface PlaybackPanelProps {
+  call: Call;
+  userId: string;
+  /** `VITE_GC_PLAY_PROMPT_FLOW_ID`; unset: looked up by name. */
+  flowId?: string;
+  onAction?: (action: PlaybackPanelAction) => void;
+}
+
+/** Playback: choose and preview a prompt, play it to the caller, follow and stop it. */
+export default function PlaybackPanel(props: PlaybackPanelProps) {
+  useCatalog(CATALOG);
+  return <Playback {...props} />;
+}
+
+/** The agent's stop for this customer: the request id it names, unless the request failed. */
+function useStopIntent(call: Call) {
+  const { intents } = useServices();
+  const customerId = customerOf(call)?.id ?? '';
+  const view = useSyncExternalStore(
+    useCallback((listener: () => void) => intents.subscribe(listener), [intents]),
+    useCallback(
+      () => intents.attribute(call.id, customerId, PLAYBACK_KEY.stopRequested),
+      [intents, call.id, customerId],
+    ),
+  );
+  const failed = view.outcome?.kind === 'failed' ? view.outcome : undefined;
+  const stop = useCallback(
+    (requestId: string) =>
+      intents.requestAttributes(call.id, customerId, { [PLAYBACK_KEY.stopRequested]: requestId }),
+    [intents, call.id, customerId],
+  );
+  return {
+    askedFor: view.outcome ? undefined : view.shown,
+    problem: failed ? explainError(failed.error) : undefined,
+    stop,
+  };
+}
+
+function Playback({ call, userId, flowId, onAction }: PlaybackPanelProps) {
+  const t = usePlaybackT();
+  const [open, setOpen] = useState(false);
+  const [selected, setSelected] = useState<Prompt>();
+  const [prompts, setPrompts] = useState<Prompt[]>([]);
+  const local = useLocalPlayback(call.id);
+  const stopIntent = useStopIntent(call);
+  const view = derivePlaybackView(call, local, stopIntent.askedFor);
+  const flow = usePlayPromptFlow(flowId);
+  const start = useStartPlayback(call, userId, onAction);
+  const bodyId = useId();
+  const labelOf = (promptId: string | undefined) =>
+    (promptId && local?.prompts[promptId]?.label) ||
+    prompts.find((p) => p.id === promptId)?.description ||
+    t('playback.promptUnknown');
+  useAnnouncePlayback(view, labelOf);
+  const resource = selected ? playableResource(selected) : undefined;
+  return (
+    <section className="panel-section playback" aria-labelledby={`${bodyId}-title`}>
+      <h3 className="playback-title" id={`${bodyId}-title`}>
+        <button
+          type="button"
+          className="disclosure"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setOpen(!open)}
+        >
+          {t('playback.title')}
+        </button>
+      </h3>
+      <PlaybackStatusLine
+        view={view}
+        local={local}
+        labelOf={labelOf}
+        onStop={
+          view.kind === 'playing' && view.requestId
+            ? () => stopIntent.stop(view.requestId!)
+            : undefined
+        }
+        stopProblem={stopIntent.problem}
+      />
+      <div id={bodyId} hidden={!open} className="playback-body">
+        {open ? (
+          <>
+            <PromptPicker selected={selected} onSelect={setSelected} onPrompts={setPrompts} />
+            {selected && resource ? (
+              <PromptPreview
+                key={resource.mediaUri}
+                resource={resource}
+                label={promptLabel(selected)}
+              />
+            ) : null}
+            <PlayForm
+              call={call}
+              userId={userId}
+              view={view}
+              prompt={selected}
+              prompts={prompts}
+              flow={flow}
+              stopAskedFor={stopIntent.askedFor}
+              start={start}
+            />
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** One announcement per change of what plays: started, switched, ended (with the reason). */
+function useAnnouncePlayback(view: PlaybackView, labelOf: (id: string | undefined) => string) {
+  const { ui } = useServices();
+  const t = usePlaybackT();
+  const said = useRef<string | undefined>(undefined);
+  const key =
+    view.kind === 'playing'
+      ? `playing:${view.requestId}:${view.promptId}:${view.stopping}`
+      : view.kind === 'ended'
+        ? `ended:${view.reason}:${view.endedAt}`
+        : undefined;
+  const prompt = view.kind === 'playing' || view.kind === 'ended' ? labelOf(view.promptId) : '';
+  useEffect(() => {
+    if (!key || key === said.current) return;
+    const first = said.current === undefined;
+    said.current = key;
+    if (first && view.kind === 'ended') return;
+    if (view.kind === 'playing' && view.stopping)
+      ui.getState().announce(announcement('playback.stopping'));
+    else if (view.kind === 'playing')
+      ui.getState().announce(announcement('playback.status.playing', { prompt }));
+    else if (view.kind === 'ended')
+      ui.getState().announce(
+        announcement('playback.status.ended', {
+          reason: t(`playback.reason.${view.reason}` as PlaybackMessageId),
+        }),
+      );
+  }, [key, prompt, view, ui, t]);
+}

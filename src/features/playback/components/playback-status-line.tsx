@@ -1,0 +1,133 @@
+import { Square } from 'lucide-react';
+import { useNow } from '../../../lib/clock';
+import { explainError, type Problem } from '../../../lib/explain-error';
+import type { LocalPlayback } from '../play-request';
+import { progressOf, type PlaybackView } from '../playback-status';
+import { usePlaybackT, type PlaybackMessageId } from '../text';
+import { refusalReason } from './refusal-text';
+
+export interface StatusLineProps {
+  view: PlaybackView;
+  local: LocalPlayback | undefined;
+  /** The readable name of a prompt id. */
+  labelOf(promptId: string | undefined): string;
+  onStop?: () => void;
+  stopProblem?: Problem;
+}
+
+/** Live playback status from the call's notifications: what plays, its progress, how it ended. */
+export function PlaybackStatusLine(props: StatusLineProps) {
+  const t = usePlaybackT();
+  const { view } = props;
+  if (view.kind === 'idle') return null;
+  return (
+    <div className={`playback-status playback-status-${view.kind}`} data-testid="playback-status">
+      <p className="playback-status-text" role="status">
+        <StatusText {...props} />
+      </p>
+      {view.kind === 'playing' ? <PlaybackProgress view={view} local={props.local} /> : null}
+      {view.kind === 'playing' && view.lastDigit ? (
+        <p className="playback-status-detail">
+          {view.switched
+            ? t('playback.status.switched', {
+                digit: view.lastDigit,
+                prompt: props.labelOf(view.promptId),
+              })
+            : t('playback.status.digit', { digit: view.lastDigit })}
+        </p>
+      ) : null}
+      {view.kind === 'playing' && view.requestId && props.onStop ? (
+        <button
+          type="button"
+          className="button playback-stop"
+          onClick={props.onStop}
+          disabled={view.stopping}
+        >
+          <Square size={14} aria-hidden />
+          <span>{t(view.stopping ? 'playback.stopping' : 'playback.stop')}</span>
+        </button>
+      ) : null}
+      {props.stopProblem ? (
+        <p className="inline-alert" role="alert">
+          {t('playback.status.stopFailed', { reason: t.message(props.stopProblem.reason) })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function StatusText({ view, labelOf }: StatusLineProps) {
+  const t = usePlaybackT();
+  switch (view.kind) {
+    case 'sending':
+      return t('playback.status.sending');
+    case 'waiting':
+      return t('playback.status.waiting');
+    case 'busy':
+      return t('playback.status.busy');
+    case 'refused':
+      return t('playback.status.refused', {
+        reason: refusalReason(t, explainError(view.error).reason, view.error),
+      });
+    case 'ended':
+      return t('playback.status.ended', {
+        reason: t(`playback.reason.${view.reason}` as PlaybackMessageId),
+      });
+    case 'playing':
+      if (!view.ours && view.source === 'attributes' && !view.promptId)
+        return t('playback.status.playingElsewhere');
+      return t(view.source === 'leg' ? 'playback.status.playingLeg' : 'playback.status.playing', {
+        prompt: labelOf(view.promptId),
+      });
+    default:
+      return null;
+  }
+}
+
+/** A bar from the flow's `startedAt` on the shared clock; indeterminate when the flow reports nothing. */
+function PlaybackProgress({
+  view,
+  local,
+}: {
+  view: Extract<PlaybackView, { kind: 'playing' }>;
+  local: LocalPlayback | undefined;
+}) {
+  const t = usePlaybackT();
+  const now = useNow();
+  const progress = progressOf(view, local, now);
+  if (!progress)
+    return (
+      <div
+        className="playback-progress is-indeterminate"
+        role="progressbar"
+        aria-label={t('playback.status.progressLabel')}
+      >
+        <span className="playback-progress-bar" />
+      </div>
+    );
+  const text = t('playback.status.progress', {
+    elapsed: t.duration(progress.elapsedMs),
+    total: t.duration(progress.totalMs),
+  });
+  return (
+    <div className="playback-progress-row">
+      <div
+        className="playback-progress"
+        role="progressbar"
+        aria-label={t('playback.status.progressLabel')}
+        aria-valuemin={0}
+        aria-valuemax={Math.round(progress.totalMs / 1000)}
+        aria-valuenow={Math.round(progress.elapsedMs / 1000)}
+        aria-valuetext={text}
+      >
+        <span
+          className="playback-progress-bar"
+          style={{ width: `${(100 * progress.elapsedMs) / progress.totalMs}%` }}
+        />
+      </div>
+      <span className="playback-progress-text" aria-hidden>
+        {text}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { Component, lazy, Suspense, type ReactNode } from 'react';
+import type { WidgetEnv } from '../config/env';
+import { createAuditTrail, type AuditTrail } from '../features/audit/audit-trail';
+import { useServices, type WidgetServices } from '../lib/services';
+import type { Call } from '../platform/types';
+
+const PlaybackPanel = lazy(() => import('../features/playback/components/playback-panel'));
+const AuditPanel = lazy(() => import('../features/audit/components/audit-panel'));
+
+interface Wiring {
+  trail: AuditTrail;
+  flowId?: string;
+}
+
+const wirings = new WeakMap<WidgetServices, Wiring>();
+
+/**
+ * Starts the session's audit trail for one widget (from before sign-in, whether or not its panel
+ * is ever opened) and keeps the Play Prompt flow setting with it. Returns the function that
+ * stops it. Called once by the composition root.
+ */
+export function attachPlaybackExtras(services: WidgetServices, env: WidgetEnv): () => void {
+  const trail = createAuditTrail({
+    calls: services.calls,
+    intents: services.intents,
+    userId: () => services.session.getState().user?.id,
+  });
+  wirings.set(services, { trail, flowId: env.playPromptFlowId });
+  return () => {
+    trail.dispose();
+    wirings.delete(services);
+  };
+}
+
+/** A lazy panel that failed to load (offline, a new deployment) leaves the call panel alone. */
+class ChunkBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+/** Playback and audit trail under a call, each its own lazy chunk. */
+export function PlaybackExtras({ call, userId }: { call: Call; userId: string }) {
+  const wiring = wirings.get(useServices());
+  if (!wiring) return null;
+  const { trail, flowId } = wiring;
+  return (
+    <ChunkBoundary>
+      <Suspense fallback={null}>
+        <PlaybackPanel
+          call={call}
+          userId={userId}
+          flowId={flowId}
+          onAction={(action) => trail.record(action)}
+        />
+        <AuditPanel trail={trail} call={call} />
+      </Suspense>
+    </ChunkBoundary>
+  );
+}
