@@ -198,6 +198,7 @@ test('a conflicting change during review blocks Save; taking mine writes mine', 
   const conflict = review.getByRole('group', { name: 'tier changed while you were editing it' });
   await expect(conflict).toBeVisible();
   await expect(review.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await expectNoAxeViolations(page);
   await conflict.getByRole('button', { name: 'Use mine for tier' }).click();
   await expect(conflict).toHaveCount(0);
   await expect(review.locator('[data-change="tier"]')).toContainText('Platinum');

@@ -9,6 +9,7 @@ describe('parseEnv', () => {
       redirectUri: undefined,
       heartbeatMs: 30_000,
       renewBeforeMs: 600_000,
+      crmUrl: 'http://127.0.0.1:8787/__emulator/crm/lookup',
     });
     expect(
       parseEnv({ VITE_GC_EMULATOR_URL: 'http://x', VITE_GC_RENEW_BEFORE_MIN: '2.5' }).renewBeforeMs,
@@ -51,6 +52,18 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ ...base, VITE_GC_PLAY_PROMPT_FLOW_ID: 'Play Prompt' })).toThrow(
       /VITE_GC_PLAY_PROMPT_FLOW_ID/,
     );
+  });
+
+  it('takes the CRM endpoint from VITE_CRM_URL: the sample CRM on the emulator, none for a real org', () => {
+    const emulator = { VITE_GC_EMULATOR_URL: 'http://127.0.0.1:8787' };
+    const org = { VITE_GC_REGION: 'eu_west_1', VITE_GC_CLIENT_ID: 'abc' };
+    expect(parseEnv(org).crmUrl).toBeUndefined();
+    expect(parseEnv({ ...emulator, VITE_CRM_URL: 'off' }).crmUrl).toBeUndefined();
+    expect(parseEnv({ ...org, VITE_CRM_URL: ' https://crm.example.com/lookup ' }).crmUrl).toBe(
+      'https://crm.example.com/lookup',
+    );
+    expect(() => parseEnv({ ...org, VITE_CRM_URL: 'javascript:alert(1)' })).toThrow(/VITE_CRM_URL/);
+    expect(() => parseEnv({ ...org, VITE_CRM_URL: 'crm.example.com' })).toThrow(/VITE_CRM_URL/);
   });
 
   it('refuses both targets, or none', () => {

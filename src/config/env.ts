@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { parseCrmUrl } from './crm-url';
 import { resolveEnvironment, type PlatformTarget } from './target';
 
 /**
@@ -14,6 +15,7 @@ const rawEnvSchema = z.object({
   VITE_GC_HEARTBEAT_MS: z.optional(z.string()),
   VITE_GC_RENEW_BEFORE_MIN: z.optional(z.string()),
   VITE_GC_PLAY_PROMPT_FLOW_ID: z.optional(z.string()),
+  VITE_CRM_URL: z.optional(z.string()),
 });
 
 export interface WidgetEnv {
@@ -27,6 +29,8 @@ export interface WidgetEnv {
   renewBeforeMs: number;
   /** The Play Prompt secure call flow; unset: looked up by name (needs `architect:flow:view`). */
   playPromptFlowId?: string;
+  /** The call-data panel's CRM lookup endpoint (not a Genesys API); none: no CRM round trip. */
+  crmUrl?: string;
 }
 
 export class EnvError extends Error {
@@ -93,6 +97,8 @@ export function parseEnv(raw: Record<string, unknown>): WidgetEnv {
     problems.push(
       `VITE_GC_PLAY_PROMPT_FLOW_ID must be a flow id (a UUID), got "${playPromptFlowId}".`,
     );
+  const crm = parseCrmUrl(env.VITE_CRM_URL, target);
+  if (crm.problem) problems.push(crm.problem);
   if (problems.length > 0 || !target || !clientId) throw new EnvError(problems);
   return {
     target,
@@ -101,5 +107,6 @@ export function parseEnv(raw: Record<string, unknown>): WidgetEnv {
     heartbeatMs,
     renewBeforeMs: renewMinutes * 60_000,
     ...(playPromptFlowId ? { playPromptFlowId } : {}),
+    ...(crm.crmUrl ? { crmUrl: crm.crmUrl } : {}),
   };
 }

@@ -22,4 +22,4 @@ export const RESERVED_PREFIX = 'lcp.';
 export const CRM_TIMEOUT_MS = 10_000;
 
 /** A value longer than this (or with several lines) shows collapsed, with "Show all". */
-export const COLLAPSED_VALUE_LENGTH = 120;
+export const COLLAPSED_VALUE_LENGTH = 60;

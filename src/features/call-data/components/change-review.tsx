@@ -53,16 +53,18 @@ export function ChangeReview(props: ChangeReviewProps) {
         {t('callData.reviewTitle')}
       </h4>
       <p>{t('callData.reviewIntro', { count: keys.length })}</p>
-      <ul className="call-data-changes">
-        {keys.map((key) => (
-          <Change
-            key={key}
-            keyName={key}
-            from={Object.hasOwn(theirs, key) ? theirs[key] : undefined}
-            to={plan.write[key] ?? ''}
-          />
-        ))}
-      </ul>
+      {keys.length > 0 ? (
+        <ul className="call-data-changes">
+          {keys.map((key) => (
+            <Change
+              key={key}
+              keyName={key}
+              from={Object.hasOwn(theirs, key) ? theirs[key] : undefined}
+              to={plan.write[key] ?? ''}
+            />
+          ))}
+        </ul>
+      ) : null}
       {plan.conflicts.map((conflict: Conflict) => (
         <ConflictCard
           key={conflict.key}
