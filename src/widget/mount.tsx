@@ -32,7 +32,7 @@ export function mountWidget(host: HTMLElement, { env, carry }: MountOptions): ()
       <QueryClientProvider client={widget.queryClient}>
         <I18nProvider i18n={widget.services.i18n}>
           <ServicesProvider services={widget.services}>
-            <Widget />
+            <Widget crmUrl={env.crmUrl} />
           </ServicesProvider>
         </I18nProvider>
       </QueryClientProvider>

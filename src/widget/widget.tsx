@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { HealthPill } from '../components/ui/health-pill';
 import { LiveRegion } from '../components/ui/live-region';
 import { AgentPanel } from '../features/call/components/agent-panel';
@@ -7,8 +8,15 @@ import { useSession } from '../lib/services';
 import { LaunchProblems } from './launch-problems';
 import { SessionBanner } from './session-banner';
 
+const CallDataPanel = lazy(() => import('../features/call-data/components/call-data-panel'));
+
+export interface WidgetProps {
+  /** The call-data panel's CRM lookup endpoint (VITE_CRM_URL); none: no CRM round trip. */
+  crmUrl?: string;
+}
+
 /** The widget's layout: who is signed in, connection health, and the call with its controls. */
-export function Widget() {
+export function Widget({ crmUrl }: WidgetProps = {}) {
   const t = useT();
   const status = useSession((s) => s.status);
   const user = useSession((s) => s.user);
@@ -29,6 +37,11 @@ export function Widget() {
             userId={user.id}
             pinnedId={launch?.conversationId}
             renderControls={(call) => <CallControls call={call} userId={user.id} />}
+            renderExtras={(call) => (
+              <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+                <CallDataPanel conversationId={call.id} crmUrl={crmUrl} />
+              </Suspense>
+            )}
           />
         ) : null}
       </main>
