@@ -6,6 +6,7 @@ import { CallControls } from '../features/mute/components/call-controls';
 import { useT } from '../i18n/use-t';
 import { useSession } from '../lib/services';
 import { LaunchProblems } from './launch-problems';
+import { PlaybackExtras } from './playback-extras';
 import { SessionBanner } from './session-banner';
 
 const CallDataPanel = lazy(() => import('../features/call-data/components/call-data-panel'));
@@ -38,9 +39,12 @@ export function Widget({ crmUrl }: WidgetProps = {}) {
             pinnedId={launch?.conversationId}
             renderControls={(call) => <CallControls call={call} userId={user.id} />}
             renderExtras={(call) => (
-              <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-                <CallDataPanel conversationId={call.id} crmUrl={crmUrl} />
-              </Suspense>
+              <>
+                <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+                  <CallDataPanel conversationId={call.id} crmUrl={crmUrl} />
+                </Suspense>
+                <PlaybackExtras call={call} userId={user.id} />
+              </>
             )}
           />
         ) : null}
