@@ -459,3 +459,32 @@ test('a refused save says exactly what was not saved and changes nothing', async
   });
   await expectNoAxeViolations(page);
 });
+
+test('"look up once when a call connects": each call is looked up once, the choice kept for the session', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const first = await aliceWithCallData(page, widgetUrl, control);
+  const patches = recordAttributePatches(page);
+  await panel(page).getByLabel('Look up in the CRM once when a call connects').check();
+  await expect(row(page, 'crm.caseId')).toContainText('CS-104233');
+  const second = await control.createCall({
+    agentEmail: ALICE.email,
+    customerName: 'Sky Second',
+    ani: 'tel:+15550001111',
+  });
+  const switcher = page.getByRole('navigation', { name: 'Your calls' });
+  await switcher.getByRole('button', { name: /Sky Second/ }).click();
+  await expect(
+    panel(page).getByLabel('Look up in the CRM once when a call connects'),
+  ).toBeChecked();
+  await expect(row(page, 'crm.caseId')).toContainText('CS-099120');
+  await switcher.getByRole('button', { name: /Casey Caller/ }).click();
+  await expect(row(page, 'crm.caseId')).toContainText('CS-104233');
+  await expect(panel(page).getByTestId('crm-result')).toHaveCount(0);
+  expect(patches).toHaveLength(2);
+  expect((await customerAttributes(control, second.conversationId))['crm.tier']).toBe('Silver');
+  expect((await customerAttributes(control, first.conversationId))['crm.tier']).toBe('Gold');
+  expect(await page.evaluate(() => sessionStorage.getItem('lcp.callData.crmOnConnect'))).toBe('1');
+});

@@ -26,14 +26,17 @@ export function writeCrmOnConnect(value: boolean): void {
 
 const looked = new WeakMap<object, Set<string>>();
 
-/** True the first time it is asked for a call (per widget), false afterwards. */
-export function claimAutoLookup(widget: object, conversationId: string): boolean {
+/** Whether a call already had its automatic lookup (per widget). */
+export function hadAutoLookup(widget: object, conversationId: string): boolean {
+  return looked.get(widget)?.has(conversationId) ?? false;
+}
+
+/** Records that a call had its automatic lookup, so it does not run again for it. */
+export function markAutoLookup(widget: object, conversationId: string): void {
   let ids = looked.get(widget);
   if (!ids) {
     ids = new Set();
     looked.set(widget, ids);
   }
-  if (ids.has(conversationId)) return false;
   ids.add(conversationId);
-  return true;
 }

@@ -80,8 +80,12 @@ export function useCrmLookup(options: CrmLookupOptions) {
     );
   }, [calls]);
 
-  const start = useCallback(async () => {
-    if (controller.current) return;
+  /**
+   * Runs one lookup; resolves true when it ran to an end the agent sees (false: another lookup
+   * is running, or this one was dropped because the panel went away).
+   */
+  const start = useCallback(async (): Promise<boolean> => {
+    if (controller.current && !controller.current.signal.aborted) return false;
     const { url, conversationId, participantId } = latest.current;
     const abort = new AbortController();
     controller.current = abort;
@@ -107,12 +111,15 @@ export function useCrmLookup(options: CrmLookupOptions) {
         failure: error instanceof CrmError ? error.failure : { kind: 'network' },
       };
     }
-    controller.current = null;
-    // The panel went away meanwhile (the lookup was aborted): nothing to show or say.
-    if (!mounted.current) return;
+    const superseded = controller.current !== abort;
+    if (!superseded) controller.current = null;
+    // The panel went away meanwhile (the lookup was aborted), or a new lookup took over after
+    // a remount: nothing to show or say.
+    if (!mounted.current || superseded) return false;
     setRun(next);
     const said = crmAnnouncement(next);
     if (said) ui.getState().announce(toShared(said));
+    return true;
   }, [attributesNow, intents, ui]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);

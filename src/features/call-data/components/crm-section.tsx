@@ -2,7 +2,12 @@ import { Search } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../../../i18n/use-t';
 import { useServices } from '../../../lib/services';
-import { claimAutoLookup, readCrmOnConnect, writeCrmOnConnect } from '../crm-preference';
+import {
+  hadAutoLookup,
+  markAutoLookup,
+  readCrmOnConnect,
+  writeCrmOnConnect,
+} from '../crm-preference';
 import { keyList, type CallDataMessageId } from '../messages';
 import {
   crmAnnouncement,
@@ -54,8 +59,12 @@ export function CrmSection(props: CrmLookupOptions & { connected: boolean }) {
   const running = run.status === 'running';
   const { connected, conversationId } = props;
 
+  // Once per call: a lookup dropped by a remount (or StrictMode's rehearsal) does not count.
   useEffect(() => {
-    if (auto && connected && claimAutoLookup(services, conversationId)) void start();
+    if (!auto || !connected || hadAutoLookup(services, conversationId)) return;
+    void start().then((ran) => {
+      if (ran) markAutoLookup(services, conversationId);
+    });
   }, [auto, connected, conversationId, services, start]);
 
   return (
