@@ -13,18 +13,6 @@ import {
   type BodyAtSendTime,
 } from './conversations';
 import { getMyQueues, getQueue, getUsers } from './directory';
-import {
-  findFlows,
-  listPrompts,
-  type FlowSummary,
-  type PromptPage,
-  type PromptQuery,
-} from './architect';
-import {
-  createSecureSession,
-  type SecureSession,
-  type SecureSessionRequest,
-} from './secure-sessions';
 import { createChannel, replaceSubscriptions } from './notifications';
 import { RequestBudget } from './request-budget';
 import { createSdk } from './sdk';
@@ -41,6 +29,7 @@ import type {
 import { getCurrentUser } from './users';
 import type { SubscriptionResult } from './notifications';
 import type { SupervisionApi } from './supervision';
+import type { PlaybackApi } from './playback-api';
 
 export interface PlatformConfig extends AuthConfig {
   target: PlatformTarget;
@@ -72,13 +61,8 @@ export interface Platform {
   replaceSubscriptions(channelId: string, topics: readonly string[]): Promise<SubscriptionResult>;
   /** The supervisor's API group (queues, analytics, monitor/coach/barge), loaded on first use. */
   supervision(): Promise<SupervisionApi>;
-  listPrompts(query: PromptQuery): Promise<PromptPage>;
-  findFlows(filter: { type: string; name: string }): Promise<FlowSummary[]>;
-  createSecureSession(
-    conversationId: string,
-    participantId: string,
-    request: SecureSessionRequest,
-  ): Promise<SecureSession>;
+  /** The playback panel's API group (prompts, flows, secure IVR sessions), loaded on first use. */
+  playback(): Promise<PlaybackApi>;
 }
 
 /**
@@ -105,8 +89,6 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
     replaceSubscriptions: (channelId, topics) =>
       replaceSubscriptions(sdk, budget, channelId, topics),
     supervision: () => import('./supervision').then((m) => m.createSupervisionApi(sdk, budget)),
-    listPrompts: (query) => listPrompts(sdk, budget, query),
-    findFlows: (filter) => findFlows(sdk, budget, filter),
-    createSecureSession: (cid, pid, request) => createSecureSession(sdk, budget, cid, pid, request),
+    playback: () => import('./playback-api').then((m) => m.createPlaybackApi(sdk, budget)),
   };
 }

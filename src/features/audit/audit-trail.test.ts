@@ -8,13 +8,19 @@ import { CallSync } from '../../realtime/call-sync';
 import { TopicRegistry } from '../../realtime/topic-registry';
 import { participant } from '../../testing/factories';
 import { completionRate } from './audit-entry';
-import { createAuditTrail } from './audit-trail';
+import { createAuditTrail, type RecorderModule } from './audit-trail';
 
 const ME = 'u1';
 const CID = 'c1';
 
 /** The real call sync and intent registry, wired as the composition root does. */
-function setup(options: { limit?: number; failAttributes?: boolean } = {}) {
+async function setup(
+  options: {
+    limit?: number;
+    failAttributes?: boolean;
+    loadRecorder?: () => Promise<RecorderModule>;
+  } = {},
+) {
   const sync = new CallSync({
     queryClient: new QueryClient(),
     registry: new TopicRegistry(),
@@ -39,6 +45,7 @@ function setup(options: { limit?: number; failAttributes?: boolean } = {}) {
     userId: () => ME,
     limit: options.limit,
     now: () => 2000,
+    loadRecorder: options.loadRecorder,
   });
   let current: Call = {
     id: CID,
@@ -49,6 +56,7 @@ function setup(options: { limit?: number; failAttributes?: boolean } = {}) {
     ],
   };
   sync.apply(current, { at: 1000, source: 'event' });
+  if (!options.loadRecorder) await trail.ready();
   /** A new snapshot from the platform, changing some legs (or adding them). */
   const server = async (legs: Record<string, Partial<Participant>>) => {
     const known = new Set(current.participants.map((p) => p.id));
@@ -83,7 +91,7 @@ function setup(options: { limit?: number; failAttributes?: boolean } = {}) {
 
 describe('the audit trail', () => {
   it('says "you" only for changes a request of this panel explains', async () => {
-    const t = setup();
+    const t = await setup();
     t.intents.requestFlag(CID, 'agent', 'muted', true);
     await t.settle();
     await t.server({ agent: { muted: true } });
@@ -102,7 +110,7 @@ describe('the audit trail', () => {
   });
 
   it('follows a playback by its attributes: started once, switched by a key, ended with the reason', async () => {
-    const t = setup();
+    const t = await setup();
     t.trail.record({
       type: 'requested',
       conversationId: CID,
@@ -134,7 +142,7 @@ describe('the audit trail', () => {
   });
 
   it('follows a leg-only playback by its ivr leg, and the agent’s stop', async () => {
-    const t = setup();
+    const t = await setup();
     t.trail.record({
       type: 'requested',
       conversationId: CID,
@@ -157,7 +165,7 @@ describe('the audit trail', () => {
   });
 
   it('infers a hang-up from the legs, and counts a leg-only end it cannot explain as unknown', async () => {
-    const t = setup();
+    const t = await setup();
     t.trail.record({
       type: 'requested',
       conversationId: CID,
@@ -188,7 +196,7 @@ describe('the audit trail', () => {
   });
 
   it('does not count a flow nobody asked for that reports nothing, nor a refused request', async () => {
-    const t = setup();
+    const t = await setup();
     await t.server({ other: { purpose: 'ivr', state: 'connected' } });
     await t.server({ other: { state: 'disconnected' } });
     t.trail.record({
@@ -210,7 +218,7 @@ describe('the audit trail', () => {
   });
 
   it('records a request of this panel that failed', async () => {
-    const t = setup({ failAttributes: true });
+    const t = await setup({ failAttributes: true });
     t.intents.requestAttributes(CID, 'cust', { note: 'x' });
     await t.settle();
     expect(t.rows()).toEqual([
@@ -219,15 +227,40 @@ describe('the audit trail', () => {
   });
 
   it('keeps the newest entries within its limit, numbered over the whole session', async () => {
-    const t = setup({ limit: 10 });
+    const t = await setup({ limit: 10 });
     for (let i = 0; i < 25; i += 1) await t.server({ agent: { held: i % 2 === 0 } });
     const entries = t.trail.entries();
     expect(entries).toHaveLength(10);
     expect(entries.map((e) => e.seq)).toEqual([16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
   });
 
+  it('holds what happens while its recorder loads, then records it in order', async () => {
+    let release = () => {};
+    const t = await setup({
+      loadRecorder: () =>
+        new Promise((resolve) => {
+          release = () => resolve(import('./audit-recorder'));
+        }),
+    });
+    await t.server({ agent: { muted: true } });
+    t.trail.record({
+      type: 'requested',
+      conversationId: CID,
+      requestId: 'r1',
+      promptId: 'p1',
+      at: 1,
+    });
+    expect(t.trail.entries()).toEqual([]);
+    release();
+    await t.trail.ready();
+    expect(t.rows()).toEqual([
+      { kind: 'mute', actor: 'outside', from: 'false', to: 'true' },
+      { kind: 'playbackRequested', actor: 'you', subject: 'p1' },
+    ]);
+  });
+
   it('ignores calls the user has no leg on (a supervisor’s queue view)', async () => {
-    const t = setup();
+    const t = await setup();
     const theirs: Call = {
       id: 'c2',
       participants: [

@@ -30,8 +30,11 @@ export function usePlayPromptFlow(configuredId: string | undefined): FlowLookup 
   const query = useQuery({
     queryKey: ['playback', 'flow', PLAY_PROMPT_FLOW_NAME],
     queryFn: async () =>
-      pickFlow(await platform.findFlows({ type: 'securecall', name: PLAY_PROMPT_FLOW_NAME })) ??
-      null,
+      pickFlow(
+        await (
+          await platform.playback()
+        ).findFlows({ type: 'securecall', name: PLAY_PROMPT_FLOW_NAME }),
+      ) ?? null,
     enabled: !configuredId,
   });
   if (configuredId) return { status: 'found', flowId: configuredId };

@@ -13,8 +13,12 @@ export function usePrompts(search: string) {
   const { platform } = useServices();
   const query = useInfiniteQuery({
     queryKey: ['playback', 'prompts', search],
-    queryFn: ({ pageParam }) =>
-      platform.listPrompts({ search, pageNumber: pageParam, pageSize: PROMPTS_PER_PAGE }),
+    queryFn: async ({ pageParam }) =>
+      (await platform.playback()).listPrompts({
+        search,
+        pageNumber: pageParam,
+        pageSize: PROMPTS_PER_PAGE,
+      }),
     initialPageParam: 1,
     getNextPageParam: (last) =>
       last.pageNumber < last.pageCount ? last.pageNumber + 1 : undefined,

@@ -78,7 +78,8 @@ export function useStartPlayback(
         at: Date.now(),
       });
       try {
-        await platform.createSecureSession(conversationId, customer.id, {
+        const api = await platform.playback();
+        await api.createSecureSession(conversationId, customer.id, {
           flowId: input.flowId,
           userData: buildUserData(requestId, options),
           sourceParticipantId: me.id,
