@@ -13,6 +13,8 @@ import {
   ALICE,
 } from './fixtures';
 
+const BOB = { email: 'bob@example.com' };
+
 /** Seeded prompts (emulator/README.md, "Playback"). */
 const PROMPT = {
   recordingDisclosure: 'a0d10000-0000-4000-8000-000000000001',
@@ -46,6 +48,10 @@ test('pick a prompt and play it: playing with progress, then completed; the sess
   control,
 }) => {
   const { conversationId } = await aliceOnACall(page, widgetUrl, control);
+  await page.getByRole('button', { name: 'Play a prompt to the caller' }).click();
+  await expect(page.getByRole('radio')).toHaveCount(6);
+  await page.getByRole('searchbox', { name: 'Search prompts' }).fill('disclos');
+  await expect(page.getByRole('radio')).toHaveCount(1);
   await pickPrompt(page, 'Recording disclosure');
   await expect(page.getByText(/caller hears the prompt and not you/)).toBeVisible();
   await playButton(page).click();
@@ -104,8 +110,10 @@ test('Stop shows Stopping… and ends the playback with agentStop within 2 s', a
   await playButton(page).click();
   await expect(status(page)).toHaveText('Playing Payment terms to the caller');
   const api = trackApi(page);
+  await control.faults({ latencyMs: 400 });
   await page.getByRole('button', { name: 'Stop' }).click();
   const clicked = Date.now();
+  await expect(page.getByRole('button', { name: 'Stopping…' })).toBeDisabled();
   await expect(status(page)).toHaveText('Playback ended: it was stopped from the panel.', {
     timeout: 2000,
   });
@@ -244,6 +252,22 @@ test('refused while one is already playing: one request only', async ({
   );
   expect(secureSessionPosts(api)).toHaveLength(1);
   expect((await control.playback()).sessions).toHaveLength(1);
+});
+
+test('without the flow permission and no configured flow id, the reason is shown and nothing is sent', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  await signIn(page, widgetUrl, BOB.email);
+  const api = trackApi(page);
+  await control.createCall({ agentEmail: BOB.email, customerName: 'Cam Caller' });
+  await expect(page.getByRole('heading', { name: 'Cam Caller', level: 2 })).toBeVisible();
+  await pickPrompt(page, 'Recording disclosure');
+  await expect(page.getByTestId('playback-reasons')).toContainText('your role can’t look up flows');
+  await expect(playButton(page)).toBeDisabled();
+  expect(api.requests.some((r) => r.path === '/api/v2/flows')).toBe(true);
+  expect(secureSessionPosts(api)).toEqual([]);
 });
 
 test('refused for a prompt without audio: the reason is shown and nothing is sent', async ({
