@@ -1,19 +1,15 @@
-import { Pencil } from 'lucide-react';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { message, type Message } from '../../../i18n/message';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { message } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
 import { useServices } from '../../../lib/services';
 import type { Participant } from '../../../platform/types';
-import { copyText } from '../copy-text';
 import { draftEdits } from '../editor-state';
-import { toShared, totalProblemMessage, type CallDataMessageId } from '../messages';
-import type { AttributeEntry } from '../typed-values';
+import { keyList, toShared, totalProblemMessage, type CallDataMessageId } from '../messages';
 import { useAttributeRows } from '../use-attribute-rows';
 import { useEditorFlow } from '../use-editor-flow';
 import { useSaves } from '../use-saves';
-import { isReservedKey } from '../validation';
 import { AttributeEditor } from './attribute-editor';
-import { AttributeTable } from './attribute-table';
+import { AttributeView, type ViewOptions } from './attribute-view';
 import { ChangeReview } from './change-review';
 import { CrmSection } from './crm-section';
 import { SaveStatus } from './save-status';
@@ -28,7 +24,6 @@ export interface CallDataBodyProps {
 export function CallDataBody({ conversationId, customer, crmUrl }: CallDataBodyProps) {
   const t = useT<CallDataMessageId>();
   const { ui } = useServices();
-  const id = useId();
   const root = useRef<HTMLDivElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const reviewHeading = useRef<HTMLHeadingElement>(null);
@@ -54,83 +49,30 @@ export function CallDataBody({ conversationId, customer, crmUrl }: CallDataBodyP
         toShared(
           message('callData.save.pending', {
             count: Object.keys(values).length,
-            keys: Object.keys(values).join(', '),
+            keys: keyList(Object.keys(values)),
           }),
         ),
       );
     },
   });
-  const [filter, setFilter] = useState('');
-  const [showProtocol, setShowProtocol] = useState(false);
-  const [copyNote, setCopyNote] = useState<Message<CallDataMessageId>>();
+  const [options, setOptions] = useState<ViewOptions>({ filter: '', showProtocol: false });
   const editing = useRef(flow.state);
   useEffect(() => {
     editing.current = flow.state;
   });
   const editingKeys = useCallback(() => new Set(Object.keys(draftEdits(editing.current))), []);
-
-  const onCopy = async (entry: AttributeEntry) => {
-    const ok = await copyText(entry.text, root.current?.ownerDocument);
-    const note = message(ok ? 'callData.copied' : 'callData.copyFailed', { key: entry.name });
-    setCopyNote(note);
-    ui.getState().announce(toShared(note));
-  };
-
-  const needle = filter.trim().toLowerCase();
-  const visible = rows.filter(
-    (r) =>
-      (showProtocol || !isReservedKey(r.entry.key)) &&
-      (needle === '' || r.entry.key.toLowerCase().includes(needle)),
-  );
-  const hidden = rows.length - visible.length;
   const mode = flow.state.mode;
 
   return (
     <div className="call-data-body" ref={root}>
       {mode === 'view' ? (
-        <>
-          <div className="call-data-toolbar">
-            <label htmlFor={`${id}-filter`} className="visually-hidden">
-              {t('callData.filter')}
-            </label>
-            <input
-              id={`${id}-filter`}
-              type="search"
-              className="call-data-input call-data-filter"
-              placeholder={t('callData.filter')}
-              value={filter}
-              onChange={(e) => setFilter(e.target.value)}
-            />
-            <button type="button" className="button" ref={editButton} onClick={flow.start}>
-              <Pencil size={16} aria-hidden="true" />
-              {t('callData.edit')}
-            </button>
-          </div>
-          <p className="call-data-check-line">
-            <input
-              id={`${id}-protocol`}
-              type="checkbox"
-              checked={showProtocol}
-              onChange={(e) => setShowProtocol(e.target.checked)}
-            />
-            <label htmlFor={`${id}-protocol`}>{t('callData.showProtocol')}</label>
-          </p>
-          <p className="call-data-count muted" data-testid="call-data-count">
-            {t('callData.count', { shown: visible.length, hidden })}
-          </p>
-          {rows.length === 0 ? (
-            <p className="muted">{t('callData.empty')}</p>
-          ) : visible.length === 0 && needle !== '' ? (
-            <p className="muted">{t('callData.noMatch', { filter })}</p>
-          ) : visible.length > 0 ? (
-            <AttributeTable rows={visible} onCopy={(entry) => void onCopy(entry)} />
-          ) : null}
-          {copyNote ? (
-            <p className="call-data-hint" data-testid="copy-status">
-              {t.message(copyNote)}
-            </p>
-          ) : null}
-        </>
+        <AttributeView
+          rows={rows}
+          options={options}
+          onOptions={setOptions}
+          editButton={editButton}
+          onEdit={flow.start}
+        />
       ) : null}
       {mode === 'edit' ? (
         <>
