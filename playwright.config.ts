@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.js';
 
-/** A steady tone the fake microphone plays (written by the global setup), for the talking-while-muted test. */
+/**
+ * A steady tone the fake microphone plays (written by the global setup): a live device for every
+ * spec. The talking-while-muted spec launches its own browsers with speech, noise and quiet.
+ */
 export const FAKE_MIC_WAV = fileURLToPath(
   new URL('./node_modules/.e2e-media/tone.wav', import.meta.url),
 );
@@ -23,7 +26,7 @@ export default defineConfig({
       executablePath: chromiumPath(),
       args: [
         ...CHROMIUM_ARGS,
-        // A fake microphone that plays a steady tone, for the talking-while-muted warning.
+        // A fake microphone that plays a steady tone (steady sound never raises the warning).
         '--use-fake-ui-for-media-stream',
         '--use-fake-device-for-media-stream',
         `--use-file-for-fake-audio-capture=${FAKE_MIC_WAV}`,

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { FAKE_MIC_WAV } from '../playwright.config.js';
 import { startStack } from '../scripts/stack.js';
 
-/** Two seconds of a 440 Hz tone at half scale, 16-bit mono PCM: the fake microphone "talks". */
+/** Two seconds of a 440 Hz tone at half scale, 16-bit mono PCM: a steady sound on the fake microphone. */
 function writeToneWav(path: string) {
   const rate = 16_000;
   const samples = rate * 2;

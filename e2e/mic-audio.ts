@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.js';
@@ -11,10 +11,15 @@ import { quietRoomWav, steadyNoiseWav, writeWav } from '../scripts/test-audio.js
 export const SPEECH_WAV = fileURLToPath(new URL('./media/speech.wav', import.meta.url));
 const MEDIA_DIR = new URL('../node_modules/.e2e-media/', import.meta.url);
 
-/** The steady fan-with-hum and the quiet room, generated in code (deterministic) on first use. */
+/**
+ * The steady fan-with-hum and the quiet room, generated in code (deterministic, so every worker
+ * writes the same bytes; written aside and renamed so a browser never reads half a file).
+ */
 export function generatedWav(kind: 'noise' | 'quiet'): string {
   const path = fileURLToPath(new URL(`${kind}.wav`, MEDIA_DIR));
-  if (!existsSync(path)) writeWav(path, kind === 'noise' ? steadyNoiseWav() : quietRoomWav());
+  const partial = `${path}.${process.pid}.partial`;
+  writeWav(partial, kind === 'noise' ? steadyNoiseWav() : quietRoomWav());
+  renameSync(partial, path);
   return path;
 }
 

@@ -116,25 +116,6 @@ test('the mute shortcut works with focus inside the widget, and is shown', async
   await expect(holdButton(page)).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('warns when the agent talks while muted (fake microphone playing a tone)', async ({
-  page,
-  widgetUrl,
-  control,
-  context,
-}) => {
-  await context.grantPermissions(['microphone']);
-  await aliceOnACall(page, widgetUrl, control);
-  // Permission is already granted, so the meter starts by itself.
-  await expect(page.getByLabel('Microphone level')).toBeVisible();
-  await expect(page.getByText(/You’re talking while muted/)).toHaveCount(0);
-  await muteButton(page).click();
-  await expect(page.getByRole('alert')).toHaveText(
-    /You’re talking while muted\. Unmute \(Alt\+M\)/,
-  );
-  await muteButton(page).click();
-  await expect(page.getByText(/You’re talking while muted/)).toHaveCount(0);
-});
-
 test('without microphone permission the panel says so and mute still works', async ({
   page,
   widgetUrl,

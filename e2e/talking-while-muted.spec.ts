@@ -1,5 +1,7 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { ALICE, aliceOnACall, expect, muteButton, test } from './fixtures';
+import { ALICE, aliceOnACall, expect, expectNoAxeViolations, muteButton, test } from './fixtures';
 import {
   completeSegments,
   generatedWav,
@@ -20,7 +22,7 @@ import {
 test.describe.configure({ timeout: 60_000 });
 
 /** One browser per audio file for the describe block; a fresh context per test. */
-function withMicrophone(wav: () => string) {
+function withMicrophone(wav: () => string, cleanUp?: () => Promise<void>) {
   let browser: Browser;
   let context: BrowserContext | undefined;
 
@@ -31,6 +33,7 @@ function withMicrophone(wav: () => string) {
   test.afterEach(async () => {
     await context?.close();
     context = undefined;
+    await cleanUp?.();
   });
 
   test.afterAll(async () => {
@@ -75,6 +78,10 @@ test.describe('speech', () => {
       const inserted = recording.alerts.filter(
         (t) => t >= passage.start - 200 && t <= passage.end + 1500,
       );
+      test.info().annotations.push({
+        type: 'passage',
+        description: `warned after ${Math.round(inserted[0]! - passage.start)} ms, shown ${Math.round(shownFraction(recording, passage) * 100)} % of ${Math.round(passage.end - passage.start)} ms`,
+      });
       expect(inserted).toHaveLength(1);
       expect(inserted[0]! - passage.start).toBeLessThanOrEqual(1000);
       expect(shownFraction(recording, passage)).toBeGreaterThanOrEqual(0.8);
@@ -88,6 +95,23 @@ test.describe('speech', () => {
     expect(recording.alerts.length).toBeLessThanOrEqual(speechSegments(recording).length);
     expect(recording.announcements).toEqual([]);
     expect((await control.participant(conversationId, 'agent')).muted).toBe(true);
+  });
+
+  test('unmuting clears the warning at once', async ({ widgetUrl, control }) => {
+    const page = await newPage();
+    const { conversationId } = await aliceOnACall(page, widgetUrl, control);
+    await expect(meter(page)).toBeVisible();
+    await muteButton(page).click();
+    // The speech loops every 7.7 s: the next passage raises the warning.
+    const alert = page.getByRole('alert').filter({ hasText: /You’re talking while muted/ });
+    await expect(alert).toHaveText(/Unmute \(Alt\+M\) if the caller should hear you/, {
+      timeout: 10_000,
+    });
+    await expectNoAxeViolations(page);
+    await muteButton(page).click();
+    await expect(alert).toBeHidden({ timeout: 1000 });
+    await expect(page.getByTestId('mute-status')).toHaveText('Unmuted by you');
+    expect((await control.participant(conversationId, 'agent')).muted).toBe(false);
   });
 
   test('speech while unmuted: no warning, the meter moves', async ({ widgetUrl, control }) => {
@@ -127,27 +151,41 @@ test.describe('speech', () => {
 
 /**
  * An agent desktop on another origin (and site) that frames the panel, as Genesys Cloud does.
- * It is served on the other loopback name: a public origin may not frame a local one.
+ * A real loopback server under the other loopback name: Chromium will not let a page without a
+ * local address (a routed one) frame a local origin.
  */
 async function framedPanel(page: Page, widgetUrl: string, allow: string) {
   const widget = new URL(widgetUrl);
-  const host = `http://${widget.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:9/desktop`;
-  await page.route(host, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><title>Agent desktop</title><iframe title="Live Call Panel" src="${widgetUrl}" allow="${allow}" width="400" height="800"></iframe>`,
-    }),
-  );
-  await page.goto(host);
+  const html = `<!doctype html><title>Agent desktop</title><iframe title="Live Call Panel" src="${widgetUrl}" allow="${allow}" width="400" height="800"></iframe>`;
+  const server = createServer((_, response) => {
+    response.setHeader('content-type', 'text/html');
+    response.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  hosts.push(server);
+  const { port } = server.address() as AddressInfo;
+  const hostname = widget.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  await page.goto(`http://${hostname}:${port}/`);
   const frame = page.frameLocator('iframe[title="Live Call Panel"]');
-  await frame.getByLabel('Email').fill(ALICE.email);
+  // Framed, the panel signs in through a popup opened from the agent's click.
+  const popup = page.waitForEvent('popup');
   await frame.getByRole('button', { name: 'Sign in' }).click();
+  const login = await popup;
+  await login.getByLabel('Email').fill(ALICE.email);
+  await login.getByRole('button', { name: 'Sign in' }).click();
   await expect(frame.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
   return frame;
 }
 
+const hosts: Server[] = [];
+
 test.describe('inside the interaction-widget iframe', () => {
-  const newPage = withMicrophone(() => SPEECH_WAV);
+  const newPage = withMicrophone(
+    () => SPEECH_WAV,
+    async () => {
+      await Promise.all(hosts.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+    },
+  );
 
   test('works when the host page delegates the microphone', async ({ widgetUrl, control }) => {
     const page = await newPage();
