@@ -11,6 +11,7 @@ import {
   RECONCILE_PROBE,
   type ProbeArgs,
 } from './page-probes.js';
+import { micRows, runMicBench } from './mic-probe.js';
 import { summarize } from './stats.js';
 
 /**
@@ -64,6 +65,9 @@ try {
   const reconcile = await page.evaluate(RECONCILE_PROBE, { ...args, rounds: Math.min(ROUNDS, 12) });
   const bundle = initialJsGzipBytes(OUT_DIR);
 
+  // --- Talking-while-muted meter (bench/mic-probe.ts): Bob muted, his own browser hearing speech. ---
+  const mic = await runMicBench({ widgetUrl: stack.widgetUrl, control });
+
   const rows = [
     {
       metric: 'Initial JS of the agent panel (KB gzip)',
@@ -87,6 +91,8 @@ try {
       ...summarize(reconcile),
       budget: 2000,
     },
+    // --- Talking-while-muted meter rows (bench/mic-probe.ts). ---
+    ...micRows(mic),
   ].map((r) => ({ ...r, within: r.p95 <= r.budget ? 'yes' : 'NO' }));
 
   console.table(
