@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { customerOf, isCallEnded, readableNumber } from '../../../domain/call-selectors';
 import { message } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
-import { useServices, useUi } from '../../../lib/services';
+import { useConnection, useServices, useUi } from '../../../lib/services';
 import type { Call } from '../../../platform/types';
 import { callKeys } from '../../../realtime/call-keys';
 import { useCall } from '../api/use-call';
@@ -105,5 +105,11 @@ function useAnnounceNewCalls(ids: string[], userId: string): void {
 
 function EmptyState() {
   const t = useT();
-  return <p className="empty-state">{t('calls.none')}</p>;
+  const status = useConnection((s) => s.status);
+  return (
+    <div className="empty-state">
+      <p>{t('calls.none')}</p>
+      <p className="muted">{t(status === 'live' ? 'calls.noneLive' : 'calls.noneNotLive')}</p>
+    </div>
+  );
 }

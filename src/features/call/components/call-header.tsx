@@ -47,16 +47,17 @@ export function CallHeader({ call, userId }: { call: Call; userId: string }) {
           />
         ) : null}
       </div>
-      {details ? (
-        <p className="call-details" title={details}>
-          {details}
-        </p>
-      ) : null}
-      {me?.held && me.startHoldTime !== undefined && !ended ? (
-        <p className="hold-line">
-          {t('call.onHoldFor')} <CallTimer testId="hold-timer" from={me.startHoldTime} />
-        </p>
-      ) : null}
+      {/* One line, always there (empty while names load; the hold timer leads it while held),
+          so nothing below moves when names arrive or the call is held. */}
+      <p className="call-details" title={details || undefined}>
+        {me?.held && me.startHoldTime !== undefined && !ended ? (
+          <span className="hold-line">
+            {t('call.onHoldFor')} <CallTimer testId="hold-timer" from={me.startHoldTime} />
+            {details ? ' · ' : ''}
+          </span>
+        ) : null}
+        {details}
+      </p>
     </header>
   );
 }
