@@ -13,6 +13,7 @@ import {
 } from './page-probes.js';
 import { micRows, runMicBench } from './mic-probe.js';
 import { summarize } from './stats.js';
+import { probeSupervisor } from './supervisor-probe.js';
 
 /**
  * `npm run bench`: the product budgets that the agent panel has today, measured against the
@@ -68,6 +69,9 @@ try {
   // --- Talking-while-muted meter (bench/mic-probe.ts): Bob muted, his own browser hearing speech. ---
   const mic = await runMicBench({ widgetUrl: stack.widgetUrl, control });
 
+  // --- Supervisor view (bench/supervisor-probe.ts): 500 live calls, 20 events/s for 30 s. ---
+  const supervisor = await probeSupervisor(browser, stack);
+
   const rows = [
     {
       metric: 'Initial JS of the agent panel (KB gzip)',
@@ -91,6 +95,22 @@ try {
       ...summarize(reconcile),
       budget: 2000,
     },
+    // --- Supervisor view rows (bench/supervisor-probe.ts). ---
+    {
+      metric: 'Supervisor, 500 calls at 20 events/s: longest main-thread task (ms)',
+      ...single(supervisor.load.longestTaskMs),
+      budget: 50,
+    },
+    {
+      metric: 'Supervisor, 500 calls at 20 events/s: frame time (ms)',
+      ...supervisor.load.frameMs,
+      budget: 50,
+    },
+    {
+      metric: `Supervisor: REST requests for the initial snapshot (${supervisor.liveCalls} calls)`,
+      ...single(supervisor.snapshot.total),
+      budget: supervisor.liveCalls + 10,
+    },
     // --- Talking-while-muted meter rows (bench/mic-probe.ts). ---
     ...micRows(mic),
   ].map((r) => ({ ...r, within: r.p95 <= r.budget ? 'yes' : 'NO' }));
@@ -102,7 +122,7 @@ try {
   writeFileSync(
     'bench-results/latest.json',
     JSON.stringify(
-      { at: new Date().toISOString(), rounds: ROUNDS, bundleFiles: bundle.files, rows },
+      { at: new Date().toISOString(), rounds: ROUNDS, bundleFiles: bundle.files, rows, supervisor },
       null,
       2,
     ),

@@ -154,6 +154,17 @@ describe('createSupervisionApi', () => {
     expect(callApi).toHaveBeenCalledTimes(2);
   });
 
+  it('reads queue topic events with the calls topics’ reader', () => {
+    const api = createSupervisionApi(fakeSdk(() => undefined).sdk, new RequestBudget());
+    expect(
+      api.readCallEvent({ id: 'c1', participants: [{ id: 'a', user: { id: 'u' } }] }),
+    ).toMatchObject({
+      id: 'c1',
+      participants: [{ id: 'a', userId: 'u' }],
+    });
+    expect(api.readCallEvent({ nope: 1 })).toBeNull();
+  });
+
   it('reads a conversation in the generic shape and refuses an unreadable one', async () => {
     const { sdk, paths } = fakeSdk((path) =>
       path.endsWith('/c1')
@@ -169,7 +180,10 @@ describe('createSupervisionApi', () => {
     const call = await api.getConversation('c1');
     expect(call.participants[0]).toMatchObject({ id: 'a', state: 'connected', muted: true });
     expect(paths[0]).toBe('/api/v2/conversations/c1');
-    await expect(api.getConversation('c2')).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(api.getConversation('c2')).rejects.toMatchObject({
+      name: 'PlatformError',
+      kind: 'invalid',
+    });
   });
 
   it('posts monitor, coach and barge on the agent’s participant with no body', async () => {

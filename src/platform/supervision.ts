@@ -1,13 +1,15 @@
 import type { Models } from 'purecloud-platform-client-v2';
+import { parseCall } from './call-mapping';
 import { parseConversation } from './conversation-mapping';
-import { PlatformError } from './errors';
 import type { RequestBudget } from './request-budget';
 import { callOperation, type Sdk } from './sdk';
 import type { Call, DirectoryQueue } from './types';
 
 /**
  * The supervisor's API group (contract §2.1, §2.7, §2.13). Loaded with the supervisor view (its
- * own chunk) through `Platform.supervision()`, so the agent panel never ships it.
+ * own chunk) through `Platform.supervision()`, so the agent panel never ships it. Every method
+ * rejects with a `PlatformError` (the request budget normalises failures), and the group parses
+ * the queue topics' call events too, so the view's chunk needs no parser or error code of its own.
  */
 
 export type SupervisionMode = 'monitor' | 'coach' | 'barge';
@@ -36,6 +38,8 @@ export interface ActivitySnapshot {
 }
 
 export interface SupervisionApi {
+  /** A `v2.routing.queues.{qid}.conversations.calls` event body (the calls topics' shape). */
+  readCallEvent(body: unknown): Call | null;
   /** `GET /api/v2/routing/queues`, every page (`routing:queue:view`). */
   listQueues(): Promise<DirectoryQueue[]>;
   /**
@@ -132,6 +136,8 @@ export function activityQuery(queueIds: readonly string[]): Models.ConversationA
 /** Binds the supervisor's operations to the widget's SDK instance and request budget. */
 export function createSupervisionApi(sdk: Sdk, budget: RequestBudget): SupervisionApi {
   return {
+    readCallEvent: (body) => parseCall(body),
+
     async listQueues() {
       const queues: DirectoryQueue[] = [];
       for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber += 1) {
@@ -166,18 +172,19 @@ export function createSupervisionApi(sdk: Sdk, budget: RequestBudget): Supervisi
       return { activities: items, pages };
     },
 
-    async getConversation(conversationId) {
-      const raw = await budget.run(() =>
-        callOperation<Models.Conversation>(sdk, {
+    getConversation(conversationId) {
+      // Parsed inside the budget's run, so a shape the widget cannot read rejects as a
+      // PlatformError ('invalid') like every other failure of the group.
+      return budget.run(async () => {
+        const raw = await callOperation<Models.Conversation>(sdk, {
           method: 'GET',
           path: '/api/v2/conversations/{conversationId}',
           pathParams: { conversationId },
-        }),
-      );
-      const call = parseConversation(raw);
-      if (!call)
-        throw new PlatformError('invalid', 'The call came back in a shape the widget cannot read.');
-      return call;
+        });
+        const call = parseConversation(raw);
+        if (!call) throw new Error('The call came back in a shape the widget cannot read.');
+        return call;
+      });
     },
 
     async supervise(conversationId, participantId, mode) {

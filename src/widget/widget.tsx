@@ -1,13 +1,16 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { HealthPill } from '../components/ui/health-pill';
 import { LiveRegion } from '../components/ui/live-region';
 import { AgentPanel } from '../features/call/components/agent-panel';
 import { CallControls } from '../features/mute/components/call-controls';
+import { offersSupervisorView } from '../features/supervisor/offer';
 import { useT } from '../i18n/use-t';
 import { useSession } from '../lib/services';
 import { LaunchProblems } from './launch-problems';
 import { PlaybackExtras } from './playback-extras';
 import { SessionBanner } from './session-banner';
+
+const SupervisorView = lazy(() => import('../features/supervisor/components/supervisor-view'));
 
 const CallDataPanel = lazy(() => import('../features/call-data/components/call-data-panel'));
 
@@ -22,18 +25,35 @@ export function Widget({ crmUrl }: WidgetProps = {}) {
   const status = useSession((s) => s.status);
   const user = useSession((s) => s.user);
   const launch = useSession((s) => s.launch);
+  const [chosenView, setView] = useState<'agent' | 'supervisor'>();
+  const view = chosenView ?? launch?.view ?? 'agent';
+  const offerSupervisor = user !== undefined && offersSupervisorView(user.permissions);
   return (
     <div className="widget lcp-root" data-widget-root="" data-theme={launch?.theme}>
       <header className="widget-header">
         <h1 className="widget-title">{t('app.title')}</h1>
         {user ? <p className="signed-in-as">{t('app.signedInAs', { name: user.name })}</p> : null}
+        {offerSupervisor || view === 'supervisor' ? (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setView(view === 'supervisor' ? 'agent' : 'supervisor')}
+          >
+            {t(view === 'supervisor' ? 'app.agentView' : 'app.supervisorView')}
+          </button>
+        ) : null}
         <HealthPill />
       </header>
       <main className="widget-main">
         <LaunchProblems problems={launch?.problems ?? []} />
         <SessionBanner />
         {status === 'signingIn' ? <p className="muted">{t('session.signingIn')}</p> : null}
-        {user ? (
+        {user && view === 'supervisor' ? (
+          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+            <SupervisorView onLeave={() => setView('agent')} />
+          </Suspense>
+        ) : null}
+        {user && view !== 'supervisor' ? (
           <AgentPanel
             userId={user.id}
             pinnedId={launch?.conversationId}

@@ -1,0 +1,22 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { directoryKeys } from '../../../lib/directory/name-directory';
+import type { PlatformError } from '../../../platform/errors';
+import type { SupervisionApi } from '../../../platform/supervision';
+import type { DirectoryQueue } from '../../../platform/types';
+
+/**
+ * Every queue the supervisor may see (`GET /api/v2/routing/queues`, all pages), sorted by name.
+ * Their names seed the name directory, so the table never looks a queue up again.
+ */
+export function useQueues(api: SupervisionApi) {
+  const queryClient = useQueryClient();
+  return useQuery<DirectoryQueue[], PlatformError>({
+    queryKey: ['supervisor', 'queues'],
+    staleTime: 10 * 60_000,
+    queryFn: async () => {
+      const queues = await api.listQueues();
+      for (const queue of queues) queryClient.setQueryData(directoryKeys.queue(queue.id), queue);
+      return [...queues].sort((a, b) => a.name.localeCompare(b.name));
+    },
+  });
+}

@@ -1,0 +1,161 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { customerOf, isCallOver, isLegEnded, readableNumber } from '../../../domain/call-selectors';
+import { useNow } from '../../../lib/clock';
+import { useQueueName, useUserName } from '../../../lib/directory/use-names';
+import { useServices } from '../../../lib/services';
+import type { SupervisionApi } from '../../../platform/supervision';
+import type { Call, CurrentUser, Participant } from '../../../platform/types';
+import { callKeys } from '../../../realtime/call-keys';
+import { useCall } from '../api/use-call';
+import { currentQueueId, rowFromCall } from '../live-row';
+import { maskNumber } from '../mask-number';
+import { legState, roleOf } from '../supervisor-legs';
+import { useSupervisorT } from '../text';
+import { SupervisionActions } from './supervision-actions';
+
+/** Keeps an opened call in the cache after it leaves the queue lists (its last state stays). */
+function usePinned(conversationId: string): void {
+  const queryClient = useQueryClient();
+  const { calls } = useServices();
+  useEffect(() => {
+    const key = [...callKeys.lists(), 'supervisorOpen', conversationId];
+    queryClient.setQueryData(key, [conversationId]);
+    return () => {
+      queryClient.removeQueries({ queryKey: key, exact: true });
+      calls.forgetIfUnlisted(conversationId);
+    };
+  }, [queryClient, calls, conversationId]);
+}
+
+function Leg({ p, userId }: { p: Participant; userId: string }) {
+  const t = useSupervisorT();
+  const isPerson = p.purpose === 'agent' || p.purpose === 'user';
+  const user = useUserName(isPerson ? p.userId : undefined);
+  const queue = useQueueName(p.purpose === 'acd' ? p.queueId : undefined);
+  const role = t(`supervisor.role.${roleOf(p)}`);
+  const shown = isPerson
+    ? user
+    : p.purpose === 'customer' || p.purpose === 'external'
+      ? (maskNumber(p.ani ?? p.address) ?? t('supervisor.withheld'))
+      : p.purpose === 'acd'
+        ? (queue ?? p.name)
+        : p.name;
+  const name = shown ?? role;
+  const meta = [role, t('supervisor.leg.state', { state: legState(p) })];
+  if (p.muted) meta.push(t('supervisor.leg.muted'));
+  return (
+    <li className={`participant state-${p.state}`} data-participant-id={p.id}>
+      <span className="participant-name">
+        {p.userId === userId ? t('supervisor.detail.you', { name }) : name}
+      </span>
+      <span className="participant-meta">{meta.join(' · ')}</span>
+    </li>
+  );
+}
+
+function Summary({ call }: { call: Call }) {
+  const t = useSupervisorT();
+  const row = rowFromCall(call);
+  const over = isCallOver(call);
+  const now = useNow(!over);
+  const queue = useQueueName(currentQueueId(call)) ?? t('supervisor.queue.unnamed');
+  const end = Math.max(...call.participants.map((p) => p.endTime ?? 0));
+  const duration = row.since === undefined ? '' : t.duration((over ? end : now) - row.since);
+  return (
+    <p className="call-details">
+      {t('supervisor.detail.summary', {
+        queue,
+        state: t(`supervisor.state.${row.state}`),
+        duration,
+      })}
+    </p>
+  );
+}
+
+/**
+ * One call, read-only and live: who is on it (monitors included: only agents never see them),
+ * in what state; monitor / coach / barge for a supervisor with the permission. Escape closes.
+ */
+export function CallDetail({
+  conversationId,
+  user,
+  api,
+  onClose,
+}: {
+  conversationId: string;
+  user: CurrentUser;
+  api: SupervisionApi;
+  onClose(): void;
+}) {
+  const t = useSupervisorT();
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const opener = useRef<Element | null>(null);
+  const [showEnded, setShowEnded] = useState(false);
+  usePinned(conversationId);
+  const call = useCall(conversationId);
+  useEffect(() => {
+    opener.current = document.activeElement;
+    heading.current?.focus();
+    return () => (opener.current as HTMLElement | null)?.focus?.({ preventScroll: true });
+  }, []);
+  const customer = call && customerOf(call);
+  const caller =
+    maskNumber(customer?.ani ?? customer?.address) ??
+    (readableNumber(customer?.ani) || t('supervisor.withheld'));
+  const legs =
+    call?.participants.filter((p) => showEnded || !isLegEnded(p) || p.purpose === 'customer') ?? [];
+  const ended = call
+    ? call.participants.filter((p) => isLegEnded(p) && p.purpose !== 'customer').length
+    : 0;
+  return (
+    <section
+      className="supervisor-detail call-card"
+      aria-labelledby={id}
+      data-conversation-id={conversationId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <header className="supervisor-detail-head">
+        <h3 id={id} ref={heading} tabIndex={-1} className="call-title">
+          {t('supervisor.detail.title', { caller })}
+        </h3>
+        <button type="button" className="button button-ghost" onClick={onClose}>
+          {t('supervisor.detail.close')}
+        </button>
+      </header>
+      {!call ? (
+        <p className="notice">{t('supervisor.detail.gone')}</p>
+      ) : (
+        <>
+          <Summary call={call} />
+          {isCallOver(call) ? (
+            <p className="call-ended" role="note">
+              {t('supervisor.detail.ended')}
+            </p>
+          ) : (
+            <SupervisionActions call={call} user={user} api={api} />
+          )}
+          <h4 className="participants-title">{t('supervisor.detail.participants')}</h4>
+          <ul className="participant-list">
+            {legs.map((p) => (
+              <Leg key={p.id} p={p} userId={user.id} />
+            ))}
+          </ul>
+          {ended > 0 ? (
+            <button
+              type="button"
+              className="link-button"
+              aria-pressed={showEnded}
+              onClick={() => setShowEnded((v) => !v)}
+            >
+              {t('supervisor.detail.showEnded', { count: ended })}
+            </button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+import { memo, useCallback, useSyncExternalStore, type ReactNode } from 'react';
+import { useNow } from '../../../lib/clock';
+import { useQueueName, useUserName } from '../../../lib/directory/use-names';
+import type { FlagField } from '../../../lib/intents/intent-registry';
+import { useServices } from '../../../lib/services';
+import type { LiveRow } from '../live-row';
+import type { LiveTableModel } from '../live-table-model';
+import { useSupervisorT } from '../text';
+import { COLUMNS } from './columns';
+import { useRow } from './use-model';
+
+function Cell({
+  col,
+  rowId,
+  activeCol,
+  title,
+  children,
+}: {
+  col: number;
+  rowId: string;
+  activeCol: number;
+  title?: string;
+  children: ReactNode;
+}) {
+  const active = activeCol === col;
+  return (
+    <div
+      role="gridcell"
+      aria-colindex={col + 1}
+      tabIndex={active ? 0 : -1}
+      className={`supervisor-cell supervisor-cell-${COLUMNS[col]!.key}`}
+      title={title}
+      data-cell=""
+      data-col={col}
+      data-row-id={rowId}
+      data-active-cell={active ? 'true' : undefined}
+    >
+      {children}
+    </div>
+  );
+}
+
+function Duration({ since }: { since: number }) {
+  const t = useSupervisorT();
+  return <>{t.duration(Math.max(0, useNow() - since))}</>;
+}
+
+/**
+ * When the panel saw the latest mute or hold change that it did not make (never a name; the
+ * platform does not say who), or -1 when it saw none.
+ */
+function useOutsideChange(row: LiveRow): number {
+  const { intents } = useServices();
+  const read = useCallback(
+    (field: FlagField) => {
+      if (!row.agentParticipantId) return undefined;
+      const view = intents.flag(row.id, row.agentParticipantId, field);
+      const p = view.provenance;
+      return p && !p.ours && p.value === view.shown ? p.at : undefined;
+    },
+    [intents, row.id, row.agentParticipantId],
+  );
+  return useSyncExternalStore(
+    useCallback((listener) => intents.subscribe(listener), [intents]),
+    () => Math.max(read('muted') ?? -1, read('held') ?? -1),
+  );
+}
+
+function Flags({ row }: { row: LiveRow }) {
+  const t = useSupervisorT();
+  const at = useOutsideChange(row);
+  if (row.muted === undefined && row.held === undefined) return null;
+  const text = row.muted
+    ? t(row.held ? 'supervisor.flags.mutedHeld' : 'supervisor.flags.muted')
+    : t(row.held ? 'supervisor.flags.held' : 'supervisor.flags.none');
+  return (
+    <>
+      <span className={row.muted || row.held ? 'supervisor-flag-on' : 'muted'}>{text}</span>
+      {at >= 0 ? (
+        <span
+          className="supervisor-provenance"
+          title={t('supervisor.flags.outsideFull', { time: new Date(at) })}
+        >
+          {t('supervisor.flags.outside', { time: t.shortClock(at) })}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+interface GridRowProps {
+  model: LiveTableModel;
+  id: string;
+  index: number;
+  rowHeight: number;
+  /** The active column when this row holds the active cell, else -1. */
+  activeCol: number;
+  opened: boolean;
+  onOpen(id: string): void;
+}
+
+/** One call; re-renders only when its own row (or its active cell) changed. */
+export const GridRow = memo(function GridRow(props: GridRowProps) {
+  const { model, id, index, rowHeight, activeCol, opened, onOpen } = props;
+  const t = useSupervisorT();
+  const row = useRow(model, id);
+  const agent = useUserName(row?.agentUserId);
+  const queue = useQueueName(row?.queueId);
+  if (!row) return null;
+  const reading = t('supervisor.notRead');
+  const agentText = row.agentUserId
+    ? (agent ?? t('supervisor.nameLoading'))
+    : t('supervisor.noAgent');
+  const customer = row.customer ?? t('supervisor.withheld');
+  const queueText = queue ?? t('supervisor.queue.unnamed');
+  const cell = { rowId: id, activeCol };
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-current={opened ? 'true' : undefined}
+      className={`supervisor-row${opened ? ' is-open' : ''}${row.complete ? '' : ' is-partial'}`}
+      style={{ transform: `translateY(${index * rowHeight}px)`, height: rowHeight }}
+      data-conversation-id={id}
+      data-state={row.state}
+      data-muted={row.muted === undefined ? 'unknown' : String(row.muted)}
+      data-held={row.held === undefined ? 'unknown' : String(row.held)}
+      onClick={() => onOpen(id)}
+    >
+      <Cell col={0} title={agentText} {...cell}>
+        {agentText}
+      </Cell>
+      <Cell col={1} title={customer} {...cell}>
+        {customer}
+      </Cell>
+      <Cell col={2} title={queueText} {...cell}>
+        {queueText}
+      </Cell>
+      <Cell col={3} {...cell}>
+        {row.since !== undefined ? <Duration since={row.since} /> : reading}
+      </Cell>
+      <Cell col={4} {...cell}>
+        <span className={`supervisor-state supervisor-state-${row.state}`}>
+          {t(`supervisor.state.${row.state}`)}
+        </span>
+      </Cell>
+      <Cell col={5} {...cell}>
+        {row.complete ? <Flags row={row} /> : reading}
+      </Cell>
+      <Cell col={6} {...cell}>
+        {row.recording === undefined
+          ? reading
+          : t(row.recording ? 'supervisor.recording.on' : 'supervisor.recording.off')}
+      </Cell>
+      <Cell col={7} {...cell}>
+        {row.playback === undefined ? reading : t(`supervisor.playback.${row.playback}`)}
+      </Cell>
+    </div>
+  );
+});

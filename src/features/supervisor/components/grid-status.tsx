@@ -1,0 +1,43 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { LiveTableModel } from '../live-table-model';
+import type { QueueWatch } from '../queue-watch';
+import { useSupervisorT } from '../text';
+import { useTableView } from './use-model';
+
+/** Calls still to be read in full: known only from analytics, or queued for a read. */
+export function useCallsToRead(watch: QueueWatch): number {
+  const status = useSyncExternalStore(
+    useCallback((listener) => watch.subscribeStatus(listener), [watch]),
+    () => watch.status(),
+  );
+  return Math.max(status.unread, status.fetch.queued + status.fetch.inFlight);
+}
+
+/** The table's name, how many calls it shows, and whether every call has been read yet. */
+export function GridStatus({ model, watch }: { model: LiveTableModel; watch: QueueWatch }) {
+  const t = useSupervisorT();
+  const { order, total } = useTableView(model);
+  const left = useCallsToRead(watch);
+  return (
+    <div className="supervisor-grid-status">
+      <h3 id="supervisor-grid-label" className="supervisor-subtitle">
+        {t('supervisor.table.label')}
+      </h3>
+      <p className="muted">
+        {t('supervisor.table.count', { shown: order.length, total })}
+        {' · '}
+        <span data-testid="supervisor-reading" data-left={left}>
+          {left > 0 ? t('supervisor.table.reading', { left }) : t('supervisor.table.allRead')}
+        </span>
+      </p>
+      <p id="supervisor-grid-hint" className="visually-hidden">
+        {t('supervisor.table.hint')}
+      </p>
+      {order.length === 0 ? (
+        <p className="empty-state">
+          {t(total === 0 ? 'supervisor.table.empty' : 'supervisor.table.noMatch')}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { skipToken, useQueries, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { isLegEnded } from '../../../domain/call-selectors';
+import { useUserName } from '../../../lib/directory/use-names';
+import type { Call } from '../../../platform/types';
+import { callKeys } from '../../../realtime/call-keys';
+import { supervisedAgent, supervisorLeg, type SupervisorLeg } from '../supervisor-legs';
+import { useSupervisorT } from '../text';
+
+function LegLine({ leg, onOpen }: { leg: SupervisorLeg; onOpen(id: string): void }) {
+  const t = useSupervisorT();
+  const agent = useUserName(leg.agent?.userId) ?? t('supervisor.role.agent');
+  return (
+    <li>
+      <span>
+        {leg.mode ? t(`supervisor.mine.${leg.mode}`, { agent }) : t('supervisor.mine.other')}
+      </span>{' '}
+      <button type="button" className="link-button" onClick={() => onOpen(leg.callId)}>
+        {t('supervisor.mine.open')}
+      </button>
+    </li>
+  );
+}
+
+/** The calls the supervisor is on now (monitoring, coaching, barged in), each to open. */
+export function MyLegs({ userId, onOpen }: { userId: string; onOpen(id: string): void }) {
+  const t = useSupervisorT();
+  const ids = useQuery<string[]>({ queryKey: callKeys.mine(userId), queryFn: skipToken }).data;
+  const combine = useCallback(
+    (results: { data?: unknown }[]) =>
+      results.flatMap((r) => {
+        const call = r.data as Call | undefined;
+        const mine = call && supervisorLeg(call, userId);
+        if (!call || !mine || isLegEnded(mine)) return [];
+        return [{ callId: call.id, leg: mine, ...supervisedAgent(call, mine) }];
+      }),
+    [userId],
+  );
+  const legs = useQueries({
+    queries: (ids ?? []).map((id) => ({ queryKey: callKeys.detail(id), queryFn: skipToken })),
+    combine,
+  });
+  if (legs.length === 0) return null;
+  return (
+    <section
+      className="notice supervisor-mine"
+      aria-label={t('supervisor.mine.title', { count: legs.length })}
+    >
+      <p>{t('supervisor.mine.title', { count: legs.length })}</p>
+      <ul>
+        {legs.map((leg) => (
+          <LegLine key={leg.callId} leg={leg} onOpen={onOpen} />
+        ))}
+      </ul>
+    </section>
+  );
+}

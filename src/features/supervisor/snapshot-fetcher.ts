@@ -1,0 +1,161 @@
+/**
+ * Reads calls one by one for the supervisor's snapshot without a storm: at most `concurrency`
+ * requests in flight and at most `perMinute` started in any minute, so the snapshot of 500 calls
+ * leaves room in the widget's request budget (270/min against the platform's 300) for names and
+ * supervisor actions. Each id is checked with `skip` right before its request goes (a socket
+ * event since the snapshot began is a whole, fresher snapshot of that call).
+ *
+ * @example
+ * const fetcher = new SnapshotFetcher({ skip: (id) => fresh(id), read: (id) => reread(id) });
+ * fetcher.enqueue(ids);
+ */
+export interface FetcherWork {
+  skip(id: string): boolean;
+  read(id: string): Promise<void>;
+}
+
+export interface FetcherOptions {
+  concurrency?: number;
+  perMinute?: number;
+  now?: () => number;
+  /** Runs `run` after `ms`; returns a cancel function. */
+  setTimer?: (run: () => void, ms: number) => () => void;
+}
+
+export interface FetcherStats {
+  queued: number;
+  inFlight: number;
+  /** Requests started since creation (the snapshot's cost). */
+  requests: number;
+  skipped: number;
+  failed: number;
+}
+
+export const SNAPSHOT_CONCURRENCY = 4;
+export const SNAPSHOT_PER_MINUTE = 200;
+const WINDOW_MS = 60_000;
+
+const browserTimer = (run: () => void, ms: number) => {
+  const id = setTimeout(run, ms);
+  return () => clearTimeout(id);
+};
+
+export class SnapshotFetcher {
+  private queue: string[] = [];
+  private readonly queued = new Set<string>();
+  private readonly inFlight = new Set<string>();
+  private started: number[] = [];
+  private counts = { requests: 0, skipped: 0, failed: 0 };
+  private cancelTimer?: () => void;
+  private disposed = false;
+  private readonly listeners = new Set<() => void>();
+  private readonly concurrency: number;
+  private readonly perMinute: number;
+  private readonly now: () => number;
+  private readonly setTimer: (run: () => void, ms: number) => () => void;
+
+  constructor(
+    private readonly work: FetcherWork,
+    options: FetcherOptions = {},
+  ) {
+    this.concurrency = options.concurrency ?? SNAPSHOT_CONCURRENCY;
+    this.perMinute = options.perMinute ?? SNAPSHOT_PER_MINUTE;
+    this.now = options.now ?? (() => Date.now());
+    this.setTimer = options.setTimer ?? browserTimer;
+  }
+
+  /** Adds ids to read (each once: an id already queued or in flight is not added again). */
+  enqueue(ids: Iterable<string>): void {
+    for (const id of ids) {
+      if (this.queued.has(id) || this.inFlight.has(id)) continue;
+      this.queued.add(id);
+      this.queue.push(id);
+    }
+    this.pump();
+    this.notify();
+  }
+
+  /** Moves these queued ids to the front (e.g. the rows on screen). */
+  prioritize(ids: readonly string[]): void {
+    const first = ids.filter((id) => this.queued.has(id));
+    if (first.length === 0) return;
+    const front = new Set(first);
+    this.queue = [...first, ...this.queue.filter((id) => !front.has(id))];
+  }
+
+  /** Drops queued ids (a queue no longer watched). */
+  cancel(ids: Iterable<string>): void {
+    const drop = new Set(ids);
+    this.queue = this.queue.filter((id) => !drop.has(id));
+    for (const id of drop) this.queued.delete(id);
+    this.notify();
+  }
+
+  stats(): FetcherStats {
+    return { queued: this.queue.length, inFlight: this.inFlight.size, ...this.counts };
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancelTimer?.();
+    this.queue = [];
+    this.queued.clear();
+    this.listeners.clear();
+  }
+
+  private pump(): void {
+    while (!this.disposed && this.inFlight.size < this.concurrency && this.queue.length > 0) {
+      const wait = this.windowWait();
+      if (wait > 0) return this.wake(wait);
+      const id = this.queue.shift()!;
+      this.queued.delete(id);
+      if (this.work.skip(id)) {
+        this.counts.skipped += 1;
+        continue;
+      }
+      this.start(id);
+    }
+  }
+
+  private start(id: string): void {
+    this.started.push(this.now());
+    this.inFlight.add(id);
+    this.counts.requests += 1;
+    this.work
+      .read(id)
+      .catch(() => {
+        this.counts.failed += 1;
+      })
+      .finally(() => {
+        this.inFlight.delete(id);
+        this.pump();
+        this.notify();
+      });
+  }
+
+  /** Milliseconds until the minute's cap lets one more request go. */
+  private windowWait(): number {
+    const now = this.now();
+    this.started = this.started.filter((t) => t > now - WINDOW_MS);
+    if (this.started.length < this.perMinute) return 0;
+    return this.started[this.started.length - this.perMinute]! + WINDOW_MS - now;
+  }
+
+  private wake(ms: number): void {
+    if (this.cancelTimer) return;
+    this.cancelTimer = this.setTimer(() => {
+      this.cancelTimer = undefined;
+      this.pump();
+      this.notify();
+    }, ms);
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}

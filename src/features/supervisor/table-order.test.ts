@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveRow } from './live-row';
+import { matchesFilter, orderRows, toggleSort, type Names } from './table-order';
+
+const row = (id: string, over: Partial<LiveRow> = {}): LiveRow => ({
+  id,
+  state: 'connected',
+  complete: true,
+  ...over,
+});
+
+const NAMES: Names = {
+  agent: (id) => ({ u1: 'Alice Agent', u2: 'bob agent', u3: 'Agent 010', u4: 'Agent 9' })[id],
+  queue: (id) => ({ q1: 'Support', q2: 'Sales' })[id],
+};
+
+const rows = [
+  row('a', { agentUserId: 'u1', queueId: 'q1', since: 300, state: 'held', muted: true }),
+  row('b', { agentUserId: 'u2', queueId: 'q2', since: 100, state: 'ringing' }),
+  row('c', { queueId: 'q1', since: 200, state: 'waiting' }),
+  row('d', { agentUserId: 'u3', queueId: 'q2', state: 'connected', complete: false }),
+  row('e', { agentUserId: 'u4', queueId: 'q1', since: 100, state: 'connected' }),
+];
+
+describe('orderRows', () => {
+  it('sorts by duration, longest first by default order, unknown start last', () => {
+    expect(orderRows(rows, { key: 'duration', direction: 'descending' }, {}, NAMES)).toEqual([
+      'b',
+      'e',
+      'c',
+      'a',
+      'd',
+    ]);
+    expect(orderRows(rows, { key: 'duration', direction: 'ascending' }, {}, NAMES)).toEqual([
+      'a',
+      'c',
+      'b',
+      'e',
+      'd',
+    ]);
+  });
+
+  it('sorts agents by name (any case, numbers as numbers) with no agent last', () => {
+    expect(orderRows(rows, { key: 'agent', direction: 'ascending' }, {}, NAMES)).toEqual([
+      'e',
+      'd',
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(orderRows(rows, { key: 'agent', direction: 'descending' }, {}, NAMES)).toEqual([
+      'b',
+      'a',
+      'd',
+      'e',
+      'c',
+    ]);
+  });
+
+  it('sorts states by what needs attention first, and queues by name', () => {
+    expect(orderRows(rows, { key: 'state', direction: 'ascending' }, {}, NAMES)).toEqual([
+      'b',
+      'c',
+      'a',
+      'e',
+      'd',
+    ]);
+    expect(
+      orderRows(rows, { key: 'queue', direction: 'ascending' }, {}, NAMES).slice(0, 2),
+    ).toEqual(['b', 'd']);
+  });
+
+  it('filters by queue, state, muted and part of the agent’s name', () => {
+    const order = (filter: Parameters<typeof orderRows>[2]) =>
+      orderRows(rows, { key: 'duration', direction: 'descending' }, filter, NAMES);
+    expect(order({ queueId: 'q2' })).toEqual(['b', 'd']);
+    expect(order({ state: 'connected' })).toEqual(['e', 'd']);
+    expect(order({ state: 'muted' })).toEqual(['a']);
+    expect(order({ agent: '  AGENT ' })).toEqual(['b', 'e', 'a', 'd']);
+    expect(order({ agent: 'bob', queueId: 'q1' })).toEqual([]);
+    expect(order({ state: 'all' })).toHaveLength(5);
+  });
+
+  it('a row whose agent’s name is unknown does not match a name filter', () => {
+    expect(matchesFilter(row('x', { agentUserId: 'u404' }), { agent: 'a' }, NAMES)).toBe(false);
+  });
+});
+
+describe('toggleSort', () => {
+  it('starts a new column ascending and flips the current one', () => {
+    expect(toggleSort({ key: 'duration', direction: 'descending' }, 'agent')).toEqual({
+      key: 'agent',
+      direction: 'ascending',
+    });
+    expect(toggleSort({ key: 'agent', direction: 'ascending' }, 'agent').direction).toBe(
+      'descending',
+    );
+  });
+});

@@ -1,0 +1,107 @@
+import type { LiveRow, RowState } from './live-row';
+
+export type SortKey = 'agent' | 'customer' | 'queue' | 'duration' | 'state';
+export type SortDirection = 'ascending' | 'descending';
+
+export interface SortSpec {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+/** `muted` filters on the flag; the rest on the row's state. */
+export type StateFilter = RowState | 'muted' | 'all';
+
+export interface RowFilter {
+  queueId?: string;
+  /** Part of the agent's name, any case. */
+  agent?: string;
+  state?: StateFilter;
+}
+
+/** Names the table shows, looked up by id (undefined until known). */
+export interface Names {
+  agent(userId: string): string | undefined;
+  queue(queueId: string): string | undefined;
+}
+
+export const DEFAULT_SORT: SortSpec = { key: 'duration', direction: 'descending' };
+
+/** The order of states when sorting by state: what needs attention first. */
+const STATE_RANK: Record<RowState, number> = {
+  ringing: 0,
+  waiting: 1,
+  held: 2,
+  inFlow: 3,
+  connected: 4,
+  other: 5,
+  ended: 6,
+};
+
+export function matchesFilter(row: LiveRow, filter: RowFilter, names: Names): boolean {
+  if (filter.queueId && row.queueId !== filter.queueId) return false;
+  const state = filter.state ?? 'all';
+  if (state === 'muted' ? row.muted !== true : state !== 'all' && row.state !== state) return false;
+  const wanted = filter.agent?.trim().toLowerCase();
+  if (wanted) {
+    const name = row.agentUserId ? names.agent(row.agentUserId) : undefined;
+    if (!name?.toLowerCase().includes(wanted)) return false;
+  }
+  return true;
+}
+
+/** The value a row sorts by; undefined sorts last in either direction. */
+function sortValue(row: LiveRow, key: SortKey, names: Names): string | number | undefined {
+  switch (key) {
+    case 'agent':
+      return row.agentUserId ? names.agent(row.agentUserId) || undefined : undefined;
+    case 'queue':
+      return row.queueId ? names.queue(row.queueId) || undefined : undefined;
+    case 'customer':
+      return row.customer;
+    case 'state':
+      return STATE_RANK[row.state];
+    case 'duration':
+      // A longer call started earlier: duration is the negated start.
+      return row.since === undefined ? undefined : -row.since;
+  }
+}
+
+function compareValues(x: string | number, y: string | number): number {
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  return String(x).localeCompare(String(y), undefined, { sensitivity: 'base', numeric: true });
+}
+
+function byKey(a: LiveRow, b: LiveRow, spec: SortSpec, names: Names): number {
+  const x = sortValue(a, spec.key, names);
+  const y = sortValue(b, spec.key, names);
+  if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
+  return compareValues(x, y) * (spec.direction === 'ascending' ? 1 : -1);
+}
+
+/** Ties: the older call first, then by id, so the order is stable from frame to frame. */
+export function compareRows(a: LiveRow, b: LiveRow, spec: SortSpec, names: Names): number {
+  return (
+    byKey(a, b, spec, names) ||
+    (a.since ?? Infinity) - (b.since ?? Infinity) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** The ids of the rows to show, filtered and sorted. */
+export function orderRows(
+  rows: Iterable<LiveRow>,
+  spec: SortSpec,
+  filter: RowFilter,
+  names: Names,
+): string[] {
+  return [...rows]
+    .filter((row) => matchesFilter(row, filter, names))
+    .sort((a, b) => compareRows(a, b, spec, names))
+    .map((row) => row.id);
+}
+
+/** Clicking a column's sort button: a new column starts ascending, the same one flips. */
+export function toggleSort(current: SortSpec, key: SortKey): SortSpec {
+  if (current.key !== key) return { key, direction: 'ascending' };
+  return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+}
