@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { directoryKeys } from '../../../lib/directory/name-directory';
 import { useServices } from '../../../lib/services';
 import type { SupervisionApi } from '../../../platform/supervision';
 import type { DirectoryQueue, DirectoryUser } from '../../../platform/types';
@@ -16,6 +15,8 @@ export interface LiveTable {
  * The chosen queues' live calls: one `QueueWatch` (topics, snapshots, lists) and one
  * `LiveTableModel` (rows per frame, order, figures) per mounted view. Agents' names are looked
  * up as they appear (batched by the name directory) so the table can sort and filter by them.
+ * Name keys come from the directory instance (`services.directory`), not its module: importing
+ * shared modules from this chunk makes the bundler split them out of the agent panel's entry.
  */
 export function useLiveTable(api: SupervisionApi, queueIds: readonly string[]): LiveTable {
   const { registry, calls, connection, directory } = useServices();
@@ -38,9 +39,10 @@ export function useLiveTable(api: SupervisionApi, queueIds: readonly string[]): 
       calls,
       queueIds: () => chosen.current,
       names: {
-        agent: (id) => queryClient.getQueryData<DirectoryUser | null>(directoryKeys.user(id))?.name,
+        agent: (id) =>
+          queryClient.getQueryData<DirectoryUser | null>(directory.userQuery(id).queryKey)?.name,
         queue: (id) =>
-          queryClient.getQueryData<DirectoryQueue | null>(directoryKeys.queue(id))?.name,
+          queryClient.getQueryData<DirectoryQueue | null>(directory.queueQuery(id).queryKey)?.name,
       },
       onAgents: (ids) => {
         for (const id of ids) void queryClient.prefetchQuery(directory.userQuery(id));
@@ -51,15 +53,16 @@ export function useLiveTable(api: SupervisionApi, queueIds: readonly string[]): 
 
   useEffect(() => {
     const stop = parts.model.start();
+    const namespace = directory.userQuery('').queryKey[0];
     const offNames = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.query.queryKey[0] === directoryKeys.all[0])
+      if (event.type === 'updated' && event.query.queryKey[0] === namespace)
         parts.model.namesChanged();
     });
     return () => {
       stop();
       offNames();
     };
-  }, [parts, queryClient]);
+  }, [parts, queryClient, directory]);
 
   useEffect(() => {
     chosen.current = queueIds;

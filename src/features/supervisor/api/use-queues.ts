@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { directoryKeys } from '../../../lib/directory/name-directory';
+import { useServices } from '../../../lib/services';
 import type { PlatformError } from '../../../platform/errors';
 import type { SupervisionApi } from '../../../platform/supervision';
 import type { DirectoryQueue } from '../../../platform/types';
@@ -10,12 +10,14 @@ import type { DirectoryQueue } from '../../../platform/types';
  */
 export function useQueues(api: SupervisionApi) {
   const queryClient = useQueryClient();
+  const { directory } = useServices();
   return useQuery<DirectoryQueue[], PlatformError>({
     queryKey: ['supervisor', 'queues'],
     staleTime: 10 * 60_000,
     queryFn: async () => {
       const queues = await api.listQueues();
-      for (const queue of queues) queryClient.setQueryData(directoryKeys.queue(queue.id), queue);
+      for (const queue of queues)
+        queryClient.setQueryData(directory.queueQuery(queue.id).queryKey, queue);
       return [...queues].sort((a, b) => a.name.localeCompare(b.name));
     },
   });
