@@ -49,3 +49,18 @@ export async function replaceSubscriptions(
       .map((t) => ({ topic: t.id ?? '', reason: t.rejectionReason ?? 'Rejected' })),
   };
 }
+
+/** `DELETE …/subscriptions`: the channel holds no topics any more (there is no channel DELETE). */
+export async function deleteSubscriptions(
+  sdk: Sdk,
+  budget: RequestBudget,
+  channelId: string,
+): Promise<void> {
+  await budget.run(() =>
+    callOperation(sdk, {
+      method: 'DELETE',
+      path: '/api/v2/notifications/channels/{channelId}/subscriptions',
+      pathParams: { channelId },
+    }),
+  );
+}

@@ -13,7 +13,7 @@ import {
   type BodyAtSendTime,
 } from './conversations';
 import { getMyQueues, getQueue, getUsers } from './directory';
-import { createChannel, replaceSubscriptions } from './notifications';
+import { createChannel, deleteSubscriptions, replaceSubscriptions } from './notifications';
 import { RequestBudget } from './request-budget';
 import { createSdk } from './sdk';
 import type { PlatformTarget } from '../config/target';
@@ -59,6 +59,9 @@ export interface Platform {
   getMyQueues(): Promise<DirectoryQueue[]>;
   createChannel(): Promise<NotificationChannel>;
   replaceSubscriptions(channelId: string, topics: readonly string[]): Promise<SubscriptionResult>;
+  deleteSubscriptions(channelId: string): Promise<void>;
+  /** Uses a token another instance of the widget obtained (one sign-in serves them all). */
+  adoptToken(accessToken: string): void;
   /** The supervisor's API group (queues, analytics, monitor/coach/barge), loaded on first use. */
   supervision(): Promise<SupervisionApi>;
   /** The playback panel's API group (prompts, flows, secure IVR sessions), loaded on first use. */
@@ -88,6 +91,8 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
     createChannel: () => createChannel(sdk, budget),
     replaceSubscriptions: (channelId, topics) =>
       replaceSubscriptions(sdk, budget, channelId, topics),
+    deleteSubscriptions: (channelId) => deleteSubscriptions(sdk, budget, channelId),
+    adoptToken: (accessToken) => sdk.client.setAccessToken(accessToken),
     supervision: () => import('./supervision').then((m) => m.createSupervisionApi(sdk, budget)),
     playback: () => import('./playback-api').then((m) => m.createPlaybackApi(sdk, budget)),
   };

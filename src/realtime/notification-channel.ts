@@ -19,6 +19,8 @@ export interface ChannelDeps {
   /** The topics to hold and where their events go; features subscribe there. */
   registry: TopicRegistry;
   store: ConnectionStore;
+  /** A channel to reconnect to first (another instance's, handed over); a new one if it fails. */
+  reuse?: ChannelInfo;
   createSocket?: (url: string) => SocketLike;
   timers?: Timers;
   now?: () => number;
@@ -59,6 +61,7 @@ export class NotificationChannelClient {
   /** Topics the platform holds for the current link (lower case). */
   private subscribed = new Set<string>();
   private subscribing?: Promise<void>;
+  private reuse?: ChannelInfo;
   private readonly offTopics: () => void;
 
   constructor(private readonly deps: ChannelDeps) {
@@ -67,6 +70,7 @@ export class NotificationChannelClient {
     this.now = deps.now ?? (() => Date.now());
     this.random = deps.random ?? Math.random;
     this.createSocket = deps.createSocket ?? ((url) => new WebSocket(url));
+    this.reuse = deps.reuse && deps.reuse.expiresAt > this.now() ? deps.reuse : undefined;
     this.offTopics = deps.registry.onTopicsChanged(() => this.topicsChanged());
   }
 
@@ -75,6 +79,11 @@ export class NotificationChannelClient {
     if (this.stopped || this.started) return;
     this.started = true;
     if (this.deps.registry.topics().length > 0) void this.connect();
+  }
+
+  /** The platform channel in use, if any. */
+  channelInfo(): ChannelInfo | undefined {
+    return this.link?.channel;
   }
 
   /** Final: closes the socket and stops every timer. */
@@ -158,7 +167,9 @@ export class NotificationChannelClient {
 
   /** A new channel and an open socket on it (not yet subscribed). */
   private async openChannel(): Promise<Link> {
-    const channel = await this.deps.api.createChannel();
+    const reuse = this.reuse;
+    this.reuse = undefined;
+    const channel = reuse ?? (await this.deps.api.createChannel());
     const socket = await openSocket(
       this.createSocket,
       channel.connectUri,

@@ -16,6 +16,7 @@ import { createConnectionStore } from '../realtime/connection-store';
 import { TopicRegistry } from '../realtime/topic-registry';
 import { createSessionStore } from '../stores/session-store';
 import { createUiStore } from '../stores/ui-store';
+import { connectInstances } from './instances';
 import { attachPlaybackExtras } from './playback-extras';
 import { SessionController } from './session';
 
@@ -35,6 +36,8 @@ export function createWidget(options: {
   target: PlatformTarget;
   redirectUri: string;
   launch: LaunchParams;
+  /** This load is the return from the login page. */
+  returningFromLogin?: boolean;
 }): WidgetParts {
   const { env, target, redirectUri, launch } = options;
   const platform = createPlatform({
@@ -84,6 +87,15 @@ export function createWidget(options: {
       if (event.outcome.error.kind === 'unauthorized') onUnauthorized();
   });
   const directory = new NameDirectory(queryClient, platform);
+  const instances = connectInstances({
+    target,
+    clientId: env.clientId,
+    platform,
+    registry,
+    connection,
+    intents,
+    heartbeatMs: env.heartbeatMs,
+  });
   const controller = new SessionController({
     env,
     platform,
@@ -91,6 +103,9 @@ export function createWidget(options: {
     connection,
     registry,
     onSignedIn: (user) => directory.remember(user),
+    createChannel: (_deps, userId) => instances.createChannel(userId),
+    tokens: instances.tokens,
+    returningFromLogin: options.returningFromLogin,
   });
   late.controller = controller;
   const services: WidgetServices = {
@@ -120,6 +135,7 @@ export function createWidget(options: {
       offForget();
       offOutcomes();
       controller.stop();
+      instances.close();
       registry.dispose();
       queryClient.clear();
     },

@@ -4,9 +4,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { WidgetEnv } from '../config/env';
 import { parseLaunchParams } from '../config/launch-params';
+import { checkHostOrigin } from '../config/host-origin';
 import { applyTargetEnv } from '../config/target';
 import { ServicesProvider } from '../lib/services';
 import { createWidget } from './create-widget';
+import { connectToDesktop } from './embedding';
 import { Widget } from './widget';
 import 'virtual:spark-tokens.css';
 import '../styles/theme.css';
@@ -24,7 +26,17 @@ export function mountWidget(host: HTMLElement, { env, carry }: MountOptions): ()
   const launch = parseLaunchParams(carry);
   const { target, problem } = applyTargetEnv(env.target, launch.targetEnv);
   if (problem) launch.problems.push(problem);
-  const widget = createWidget({ env, target, redirectUri, launch });
+  const desktop = checkHostOrigin(launch.hostOrigin, target);
+  launch.hostOrigin = desktop.hostOrigin;
+  if (desktop.problem) launch.problems.push(desktop.problem);
+  const query = new URLSearchParams(window.location.search);
+  const widget = createWidget({
+    env,
+    target,
+    redirectUri,
+    launch,
+    returningFromLogin: query.has('code') || query.has('error'),
+  });
   void widget.controller.start(carry);
   const root = createRoot(host);
   root.render(
@@ -38,8 +50,34 @@ export function mountWidget(host: HTMLElement, { env, carry }: MountOptions): ()
       </QueryClientProvider>
     </StrictMode>,
   );
-  return () => {
+  let detachDesktop: () => void = () => undefined;
+  if (launch.hostOrigin && launch.targetEnv)
+    void connectToDesktop({
+      hostOrigin: launch.hostOrigin,
+      targetEnv: launch.targetEnv,
+      session: widget.services.session,
+      intents: widget.services.intents,
+      i18n: widget.services.i18n,
+      stop: () => widget.controller.stop(),
+      focused: () => {
+        if (widget.services.connection.getState().status !== 'live')
+          widget.controller.reconnectNow();
+      },
+    })
+      .then((detach) => (detachDesktop = detach))
+      .catch((error: unknown) => {
+        console.warn(`Live Call Panel: the desktop connection failed (${String(error)}).`);
+      });
+  let disposed = false;
+  const dispose = () => {
+    if (disposed) return;
+    disposed = true;
+    window.removeEventListener('pagehide', dispose);
+    detachDesktop();
     widget.dispose();
     root.unmount();
   };
+  // An interaction widget's iframe is removed when its interaction closes: hand the channel over.
+  window.addEventListener('pagehide', dispose);
+  return dispose;
 }

@@ -32,6 +32,7 @@ function setup() {
     signIn: vi.fn(() => signIn.promise),
     reauthenticate: vi.fn(async () => ({ accessToken: 't2', expiresAt: Date.now() + 2 * HOUR })),
     getCurrentUser: vi.fn(async () => USER),
+    adoptToken: vi.fn(),
     createChannel: vi.fn(),
     replaceSubscriptions: vi.fn(),
   };
@@ -174,5 +175,43 @@ describe('SessionController', () => {
       status: 'failed',
       problem: { id: 'signIn.network' },
     });
+  });
+
+  it('borrows another instance’s token instead of signing in, and announces its own', async () => {
+    const t = setup();
+    const published: unknown[] = [];
+    let deliver: (token: { accessToken: string; expiresAt: number }) => void = () => undefined;
+    const controller = new SessionController({
+      env: { heartbeatMs: 30_000, renewBeforeMs: 60_000 },
+      platform: t.platform,
+      session: t.session,
+      connection: t.connection,
+      registry: new TopicRegistry(),
+      createChannel: t.createChannel,
+      online: new OnlineSource(() => () => undefined),
+      tokens: {
+        request: async () => ({ accessToken: 'shared', expiresAt: Date.now() + HOUR }),
+        publish: (token) => published.push(token),
+        onToken: (listener) => {
+          deliver = listener;
+          return () => undefined;
+        },
+      },
+    });
+    await controller.start({});
+    expect(t.platform.signIn).not.toHaveBeenCalled();
+    expect(t.platform.adoptToken).toHaveBeenCalledWith('shared');
+    expect(t.session.getState().status).toBe('signedIn');
+    // Another instance renews: this one moves its channel to the new token too.
+    controller.unauthorized();
+    expect(t.session.getState().status).toBe('expired');
+    deliver({ accessToken: 'renewed', expiresAt: Date.now() + 2 * HOUR });
+    await flush();
+    expect(t.platform.adoptToken).toHaveBeenLastCalledWith('renewed');
+    expect(t.session.getState().status).toBe('signedIn');
+    expect(t.channel.tokenChanged).toHaveBeenCalledTimes(1);
+    await controller.renew();
+    expect(published).toEqual([expect.objectContaining({ accessToken: 't2' })]);
+    controller.stop();
   });
 });

@@ -6,12 +6,14 @@ import type { Platform } from '../platform/platform';
 import type { ConnectionStore } from '../realtime/connection-store';
 import { NotificationChannelClient, type ChannelApi } from '../realtime/notification-channel';
 import { OnlineSource } from '../realtime/online-source';
+import type { ChannelLike } from '../realtime/shared-channel';
 import type { TopicRegistry } from '../realtime/topic-registry';
 import type { SessionStore } from '../stores/session-store';
 
 export interface SessionDeps {
   env: Pick<WidgetEnv, 'heartbeatMs' | 'renewBeforeMs'>;
-  platform: Pick<Platform, 'signIn' | 'reauthenticate' | 'getCurrentUser'> & ChannelApi;
+  platform: Pick<Platform, 'signIn' | 'reauthenticate' | 'getCurrentUser' | 'adoptToken'> &
+    ChannelApi;
   session: SessionStore;
   connection: ConnectionStore;
   registry: TopicRegistry;
@@ -19,12 +21,19 @@ export interface SessionDeps {
   onSignedIn?(user: { id: string; name: string }): void;
   online?: OnlineSource;
   now?: () => number;
-  createChannel?: (deps: ConstructorParameters<typeof NotificationChannelClient>[0]) => {
-    start(): void;
-    stop(): void;
-    tokenChanged(): void;
-    reconnectNow(): void;
+  createChannel?: (
+    deps: ConstructorParameters<typeof NotificationChannelClient>[0],
+    userId: string,
+  ) => ChannelLike;
+  /** Tokens shared with the widget's other instances in this browser (one sign-in for all). */
+  tokens?: {
+    request(): Promise<{ accessToken: string; expiresAt: number } | undefined>;
+    publish(token: { accessToken: string; expiresAt: number; userId?: string }): void;
+    bindUser?(userId: string): void;
+    onToken(listener: (token: { accessToken: string; expiresAt: number }) => void): () => void;
   };
+  /** This load is the return from the login page (finish that sign-in; don't borrow a token). */
+  returningFromLogin?: boolean;
 }
 
 const MAX_TIMER_MS = 2_000_000_000;
@@ -37,9 +46,10 @@ const MAX_TIMER_MS = 2_000_000_000;
  * the call on screen.
  */
 export class SessionController {
-  private channel?: ReturnType<NonNullable<SessionDeps['createChannel']>>;
+  private channel?: ChannelLike;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private renewal?: Promise<void>;
+  private userId?: string;
   private stopped = false;
   private readonly cleanups: (() => void)[] = [];
   private readonly now: () => number;
@@ -51,10 +61,19 @@ export class SessionController {
   async start(carry: Record<string, string>): Promise<void> {
     const { platform, session } = this.deps;
     session.setState({ status: 'signingIn', problem: undefined });
+    const tokens = this.deps.tokens;
+    if (tokens) this.cleanups.push(tokens.onToken((token) => void this.adopt(token)));
     try {
+      const shared = this.deps.returningFromLogin ? undefined : await tokens?.request();
+      if (this.stopped) return;
+      if (shared) {
+        platform.adoptToken(shared.accessToken);
+        await this.signedIn(shared.expiresAt);
+        return;
+      }
       const signedIn = await platform.signIn(carry);
       if (this.stopped) return;
-      await this.signedIn(signedIn.expiresAt);
+      await this.signedIn(signedIn.expiresAt, signedIn.accessToken);
     } catch (error) {
       if (this.stopped) return;
       const problem = toPlatformError(error);
@@ -64,9 +83,12 @@ export class SessionController {
   }
 
   /** The token works: who is this, then the channel. */
-  private async signedIn(expiresAt: number): Promise<void> {
+  private async signedIn(expiresAt: number, accessToken?: string): Promise<void> {
     const user = await this.deps.platform.getCurrentUser();
     if (this.stopped) return;
+    this.userId = user.id;
+    this.deps.tokens?.bindUser?.(user.id);
+    if (accessToken) this.deps.tokens?.publish({ accessToken, expiresAt, userId: user.id });
     this.deps.onSignedIn?.(user);
     this.deps.session.setState({ status: 'signedIn', user, problem: undefined });
     this.tokenIssued(expiresAt);
@@ -86,7 +108,8 @@ export class SessionController {
       .reauthenticate()
       .then(async (auth) => {
         if (this.stopped) return;
-        if (before === 'signInRequired') return this.signedIn(auth.expiresAt);
+        if (before === 'signInRequired') return this.signedIn(auth.expiresAt, auth.accessToken);
+        this.deps.tokens?.publish({ ...auth, userId: this.userId });
         session.setState({ status: 'signedIn' });
         this.tokenIssued(auth.expiresAt);
         this.channel?.tokenChanged();
@@ -105,6 +128,26 @@ export class SessionController {
         this.renewal = undefined;
       });
     return this.renewal;
+  }
+
+  /** Another instance of the widget signed in or renewed: use its token. */
+  private async adopt(token: { accessToken: string; expiresAt: number }): Promise<void> {
+    const { platform, session } = this.deps;
+    const status = session.getState().status;
+    if (this.stopped || status === 'renewing' || status === 'signingIn') return;
+    platform.adoptToken(token.accessToken);
+    if (status === 'signInRequired' || status === 'failed') {
+      await this.signedIn(token.expiresAt).catch(() => undefined);
+      return;
+    }
+    session.setState({ status: 'signedIn', problem: undefined });
+    this.tokenIssued(token.expiresAt);
+    this.channel?.tokenChanged();
+  }
+
+  /** Reconnect now (the desktop gave the widget the focus back while the link was down). */
+  reconnectNow(): void {
+    this.channel?.reconnectNow();
   }
 
   /** A request was refused with 401: the token is no longer usable. */
@@ -129,7 +172,8 @@ export class SessionController {
       store: connection,
       options: { heartbeatMs: env.heartbeatMs },
     };
-    this.channel = this.deps.createChannel?.(deps) ?? new NotificationChannelClient(deps);
+    this.channel =
+      this.deps.createChannel?.(deps, this.userId ?? '') ?? new NotificationChannelClient(deps);
     this.channel.start();
     const online = this.deps.online ?? new OnlineSource();
     this.cleanups.push(online.subscribe((isOnline) => isOnline && this.channel?.reconnectNow()));

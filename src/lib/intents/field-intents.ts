@@ -50,6 +50,8 @@ export interface FieldIntentsListener<V> {
   onOutcome?(outcome: IntentOutcome<V>): void;
   /** Whatever should be shown changed. */
   onUpdate?(): void;
+  /** A request is leaving with these targets. */
+  onSent?(body: Values<V>): void;
 }
 
 /** How long after sending a target a matching change still counts as ours. */
@@ -127,6 +129,14 @@ export class FieldIntents<V> {
   /** Until when a 429 holds this participant's requests back (epoch ms; 0 when not). */
   rateLimitedUntil(): number {
     return this.retryAt > this.now() ? this.retryAt : 0;
+  }
+
+  /**
+   * Another instance of the panel (same browser, same user) just sent this target: when the
+   * server's state shows it, that change is "ours" too.
+   */
+  noteSentElsewhere(field: string, value: V): void {
+    this.recent.set(field, { value, until: this.now() + LATE_CONFIRMATION_MS });
   }
 
   request(field: string, value: V): void {
@@ -211,6 +221,7 @@ export class FieldIntents<V> {
       this.onWire = body;
       const until = this.now() + LATE_CONFIRMATION_MS;
       for (const [field, value] of Object.entries(body)) this.recent.set(field, { value, until });
+      this.emit((l) => l.onSent?.(body));
     }
     return body;
   }

@@ -125,4 +125,24 @@ describe('IntentRegistry', () => {
       provenance: undefined,
     });
   });
+
+  it('a change another instance of the panel sent reads "by you" here, and only that change', () => {
+    const t = setup();
+    t.registry.noteSentElsewhere('B', 'B-a', 'flags', { muted: true });
+    t.snapshot('B', { muted: true });
+    expect(t.registry.flag('B', 'B-a', 'muted').provenance).toMatchObject({ ours: true });
+    t.snapshot('B', { held: true });
+    expect(t.registry.flag('B', 'B-a', 'held').provenance).toMatchObject({ ours: false });
+  });
+
+  it('tells listeners what leaves, for the other instances', async () => {
+    const t = setup();
+    const sent: unknown[] = [];
+    t.registry.onSent((s) => sent.push(s));
+    t.registry.requestFlag('A', 'A-a', 'held', true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual([
+      { conversationId: 'A', participantId: 'A-a', group: 'flags', values: { held: true } },
+    ]);
+  });
 });

@@ -48,6 +48,14 @@ export type IntentEvent =
       outcome: IntentOutcome<boolean | string>;
     };
 
+/** A request of this panel leaving with these targets (told to the panel's other instances). */
+export interface SentTargets {
+  conversationId: string;
+  participantId: string;
+  group: IntentGroup;
+  values: Values<boolean | string>;
+}
+
 export interface IntentRegistryDeps {
   /** PATCH `{muted|held}` built at send time (see FieldIntents). */
   sendFlags(
@@ -85,6 +93,9 @@ export interface CallSnapshot {
   }[];
 }
 
+/** How long a target sent by another instance explains a matching change. */
+const ELSEWHERE_MS = 30_000;
+
 type Target = FieldIntents<boolean> | FieldIntents<string>;
 
 const key = (cid: string, pid: string, group: IntentGroup, field?: string) =>
@@ -119,6 +130,8 @@ export class IntentRegistry {
   private readonly provenance = new Map<string, Provenance<boolean | string>>();
   private readonly outcomes = new Map<string, IntentOutcome<boolean | string>>();
   private readonly views = new Map<string, IntentView<boolean | string>>();
+  private readonly elsewhere = new Map<string, { value: boolean | string; until: number }>();
+  private readonly sentListeners = new Set<(sent: SentTargets) => void>();
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(event: IntentEvent) => void>();
   private readonly now: () => number;
@@ -156,6 +169,11 @@ export class IntentRegistry {
     return this.view(conversationId, participantId, 'attributes', name) as IntentView<string>;
   }
 
+  /** How many failures are shown and not yet dismissed (what needs the agent's attention). */
+  openOutcomes(): number {
+    return this.outcomes.size;
+  }
+
   /** Clears a shown failure (the server is not asked anything). */
   dismiss(conversationId: string, participantId: string, group: IntentGroup, field: string): void {
     if (this.outcomes.delete(key(conversationId, participantId, group, field))) this.notify();
@@ -167,10 +185,34 @@ export class IntentRegistry {
     return () => this.listeners.delete(listener);
   }
 
+  /** Requests as they leave (for the panel's other instances: "by you" there too). */
+  onSent(listener: (sent: SentTargets) => void): () => void {
+    this.sentListeners.add(listener);
+    return () => this.sentListeners.delete(listener);
+  }
+
   /** Confirmed changes (with provenance) and outcomes, for announcements and the audit trail. */
   onEvent(listener: (event: IntentEvent) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
+  }
+
+  /**
+   * Another instance of the panel in this browser sent these targets: a matching change is
+   * "by you" here too (the agent made it, in another widget of theirs).
+   */
+  noteSentElsewhere(
+    conversationId: string,
+    participantId: string,
+    group: IntentGroup,
+    values: Values<boolean | string>,
+  ): void {
+    const target = this.targets.get(key(conversationId, participantId, group));
+    const until = this.now() + ELSEWHERE_MS;
+    for (const [field, value] of Object.entries(values)) {
+      (target as FieldIntents<boolean | string> | undefined)?.noteSentElsewhere(field, value);
+      this.elsewhere.set(key(conversationId, participantId, group, field), { value, until });
+    }
   }
 
   /** A snapshot of a call from the sync step: confirms intents, records provenance. */
@@ -194,7 +236,9 @@ export class IntentRegistry {
       const p = call.participants.find((x) => x.id === change.participantId);
       if (!p) continue;
       const value = group === 'flags' ? p[field as FlagField] : p.attributes[field];
-      this.record(call.id, p.id, group, { field, value, ours: false, at: change.at });
+      const sent = this.elsewhere.get(key(call.id, p.id, group, field));
+      const ours = sent !== undefined && sent.value === value && sent.until >= this.now();
+      this.record(call.id, p.id, group, { field, value, ours, at: change.at });
       touched = true;
     }
     if (touched) this.notify();
@@ -203,7 +247,7 @@ export class IntentRegistry {
   /** Drops everything about a call the panel no longer shows. */
   forget(conversationId: string): void {
     const prefix = `${conversationId}\u0000`;
-    for (const map of [this.targets, this.provenance, this.outcomes, this.views]) {
+    for (const map of [this.targets, this.provenance, this.outcomes, this.views, this.elsewhere]) {
       for (const k of [...map.keys()]) {
         if (!k.startsWith(prefix)) continue;
         if (map === this.targets) this.targets.get(k)?.dispose();
@@ -290,6 +334,10 @@ export class IntentRegistry {
         this.emit({ type: 'outcome', conversationId: cid, participantId: pid, group, outcome });
       },
       onUpdate: () => this.notify(),
+      onSent: (values) => {
+        for (const listener of [...this.sentListeners])
+          listener({ conversationId: cid, participantId: pid, group, values });
+      },
     });
     return target;
   }

@@ -1,0 +1,84 @@
+/**
+ * Messages between the widget's instances in one browser (interaction widgets are one iframe
+ * per interaction, all of one origin): a thin layer over BroadcastChannel, same-origin by
+ * construction. Without BroadcastChannel the widget simply runs alone.
+ */
+export interface BusMessage {
+  type: string;
+  /** The sending instance. */
+  from: string;
+  /** Addressed to one instance; absent: everyone. */
+  to?: string;
+  [key: string]: unknown;
+}
+
+export interface InstanceBus {
+  post(message: BusMessage): void;
+  subscribe(listener: (message: BusMessage) => void): () => void;
+  close(): void;
+}
+
+const isMessage = (data: unknown): data is BusMessage =>
+  typeof data === 'object' &&
+  data !== null &&
+  typeof (data as BusMessage).type === 'string' &&
+  typeof (data as BusMessage).from === 'string';
+
+/** The browser's BroadcastChannel under `name`; a bus that reaches nobody when there is none. */
+export function broadcastBus(name: string): InstanceBus {
+  if (typeof BroadcastChannel === 'undefined') return isolatedBus();
+  const channel = new BroadcastChannel(name);
+  const listeners = new Set<(message: BusMessage) => void>();
+  channel.onmessage = (event: MessageEvent) => {
+    if (!isMessage(event.data)) return;
+    for (const listener of [...listeners]) listener(event.data);
+  };
+  return {
+    post: (message) => channel.postMessage(message),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => {
+      listeners.clear();
+      channel.close();
+    },
+  };
+}
+
+export function isolatedBus(): InstanceBus {
+  return { post: () => undefined, subscribe: () => () => undefined, close: () => undefined };
+}
+
+/**
+ * Buses that reach each other in memory, as BroadcastChannel does (a sender does not hear
+ * itself; delivery is asynchronous), for tests.
+ */
+export function memoryBusNetwork() {
+  const members = new Set<{ deliver(message: BusMessage): void }>();
+  return {
+    create(): InstanceBus {
+      const listeners = new Set<(message: BusMessage) => void>();
+      const member = {
+        deliver: (message: BusMessage) => {
+          for (const listener of [...listeners]) listener(structuredClone(message));
+        },
+      };
+      members.add(member);
+      return {
+        post: (message) => {
+          for (const other of [...members])
+            if (other !== member) queueMicrotask(() => other.deliver(message));
+        },
+        subscribe: (listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+        close: () => {
+          listeners.clear();
+          members.delete(member);
+        },
+      };
+    },
+  };
+}

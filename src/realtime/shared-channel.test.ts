@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { NotificationChannel } from '../platform/types';
+import { createConnectionStore } from './connection-store';
+import { memoryBusNetwork } from './instance-bus';
+import { memoryLocks } from './leader-lock';
+import { SharedChannel, type LeaderChannel } from './shared-channel';
+import { TopicRegistry, type TopicEvent } from './topic-registry';
+
+interface FakeChannel extends LeaderChannel {
+  registry: TopicRegistry;
+  reuse?: NotificationChannel;
+  info: NotificationChannel;
+  stopped: boolean;
+}
+
+function world() {
+  const network = memoryBusNetwork();
+  const locks = memoryLocks();
+  const channels: FakeChannel[] = [];
+  const released: string[] = [];
+  let n = 0;
+  const instance = (topics: string[]) => {
+    n += 1;
+    const registry = new TopicRegistry({ debounceMs: 5 });
+    const events: unknown[] = [];
+    const resyncs: string[] = [];
+    for (const topic of topics)
+      registry.subscribe({
+        topic,
+        onEvent: (e) => events.push(e.body),
+        resync: async () => void resyncs.push(topic),
+      });
+    const store = createConnectionStore();
+    const shared = new SharedChannel({
+      bus: network.create(),
+      lock: locks,
+      lockName: 'lcp:test',
+      instanceId: `i${n}`,
+      registry,
+      store,
+      createChannel: ({ registry: union, store: leaderStore, reuse }) => {
+        const info = reuse ?? {
+          id: `ch${channels.length + 1}`,
+          connectUri: `ws://x/${channels.length + 1}`,
+          expiresAt: Date.now() + 86_400_000,
+        };
+        const channel: FakeChannel = {
+          registry: union,
+          reuse,
+          info,
+          stopped: false,
+          start: () => leaderStore.setState({ status: 'live', channelId: info.id }),
+          stop: () => void (channel.stopped = true),
+          tokenChanged: vi.fn(),
+          reconnectNow: vi.fn(),
+          channelInfo: () => info,
+        };
+        channels.push(channel);
+        return channel;
+      },
+      releaseChannel: async (id) => void released.push(id),
+    });
+    return { shared, registry, events, resyncs, store };
+  };
+  return { instance, channels, released };
+}
+
+const settle = () => vi.advanceTimersByTimeAsync(50);
+const event = (topicName: string, body: unknown): TopicEvent => ({ topicName, body });
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('SharedChannel', () => {
+  it('three instances: one leader, one platform channel holding every instance’s topics', async () => {
+    const w = world();
+    const a = w.instance(['t.a']);
+    const b = w.instance(['t.b', 't.shared']);
+    const c = w.instance(['t.c', 't.shared']);
+    for (const i of [a, b, c]) i.shared.start();
+    await settle();
+    expect([a, b, c].filter((i) => i.shared.isLeader)).toHaveLength(1);
+    expect(w.channels).toHaveLength(1);
+    expect(w.channels[0]!.registry.topics().sort()).toEqual(['t.a', 't.b', 't.c', 't.shared']);
+    for (const i of [b, c])
+      expect(i.store.getState()).toMatchObject({ status: 'live', channelId: 'ch1' });
+  });
+
+  it('fans each event out to the instances that hold its topic', async () => {
+    const w = world();
+    const a = w.instance(['t.a']);
+    const b = w.instance(['t.b', 't.shared']);
+    const c = w.instance(['t.c', 't.shared']);
+    for (const i of [a, b, c]) i.shared.start();
+    await settle();
+    const union = w.channels[0]!.registry;
+    union.dispatch(event('t.shared', 'both'));
+    union.dispatch(event('t.a', 'only-a'));
+    union.dispatch(event('t.c', 'only-c'));
+    await settle();
+    expect(a.events).toEqual(['only-a']);
+    expect(b.events).toEqual(['both']);
+    expect(c.events).toEqual(['both', 'only-c']);
+  });
+
+  it('after (re)subscribing, every instance re-reads its own topics', async () => {
+    const w = world();
+    const a = w.instance(['t.a']);
+    const b = w.instance(['t.b']);
+    a.shared.start();
+    b.shared.start();
+    await settle();
+    await w.channels[0]!.registry.resync();
+    await settle();
+    expect(a.resyncs).toEqual(['t.a']);
+    expect(b.resyncs).toEqual(['t.b']);
+  });
+
+  it('when the leader goes, the next takes over on the same platform channel; its topics leave', async () => {
+    const w = world();
+    const a = w.instance(['t.a']);
+    const b = w.instance(['t.b']);
+    const c = w.instance(['t.c']);
+    for (const i of [a, b, c]) i.shared.start();
+    await settle();
+    a.shared.stop();
+    await settle();
+    expect(w.channels[0]!.stopped).toBe(true);
+    const leaders = [b, c].filter((i) => i.shared.isLeader);
+    expect(leaders).toHaveLength(1);
+    expect(w.channels).toHaveLength(2);
+    expect(w.channels[1]!.reuse?.id).toBe('ch1');
+    expect(w.channels[1]!.registry.topics().sort()).toEqual(['t.b', 't.c']);
+    expect(w.released).toEqual([]);
+    const follower = [b, c].find((i) => !i.shared.isLeader)!;
+    w.channels[1]!.registry.dispatch(event(follower === b ? 't.b' : 't.c', 'after'));
+    await settle();
+    expect(follower.events).toEqual(['after']);
+  });
+
+  it('a follower’s new topic reaches the leader’s channel; the last instance to stop releases the channel', async () => {
+    const w = world();
+    const a = w.instance(['t.a']);
+    const b = w.instance([]);
+    a.shared.start();
+    b.shared.start();
+    await settle();
+    b.registry.subscribe({ topic: 't.late', onEvent: vi.fn() });
+    await settle();
+    expect(w.channels[0]!.registry.topics().sort()).toEqual(['t.a', 't.late']);
+    b.shared.stop();
+    await settle();
+    expect(w.channels[0]!.registry.topics()).toEqual(['t.a']);
+    a.shared.stop();
+    expect(w.released).toEqual(['ch1']);
+  });
+
+  it('a follower’s reconnect request reaches the leader', async () => {
+    const w = world();
+    const a = w.instance(['t.a']);
+    const b = w.instance(['t.b']);
+    a.shared.start();
+    b.shared.start();
+    await settle();
+    b.shared.reconnectNow();
+    await settle();
+    expect(w.channels[0]!.reconnectNow).toHaveBeenCalledTimes(1);
+  });
+});

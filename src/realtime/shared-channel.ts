@@ -1,0 +1,282 @@
+import type { NotificationChannel as ChannelInfo } from '../platform/types';
+import type { ConnectionState, ConnectionStore } from './connection-store';
+import type { BusMessage, InstanceBus } from './instance-bus';
+import type { LeaderLock } from './leader-lock';
+import { browserTimers, NamedTimers, type Timers } from './named-timers';
+import { TopicRegistry, type TopicEvent } from './topic-registry';
+
+/** What the session controller drives: the channel itself, or this stand-in for followers. */
+export interface ChannelLike {
+  start(): void;
+  stop(): void;
+  tokenChanged(): void;
+  reconnectNow(): void;
+}
+
+export interface LeaderChannel extends ChannelLike {
+  /** The platform channel in use (shared so the next leader can reconnect to it). */
+  channelInfo(): ChannelInfo | undefined;
+}
+
+export interface SharedChannelDeps {
+  bus: InstanceBus;
+  lock: LeaderLock;
+  lockName: string;
+  instanceId: string;
+  /** This instance's topics (its features subscribe there). */
+  registry: TopicRegistry;
+  /** This instance's view of the link. */
+  store: ConnectionStore;
+  /** The real channel over a registry of every instance's topics (the leader builds it). */
+  createChannel(options: {
+    registry: TopicRegistry;
+    store: ConnectionStore;
+    reuse?: ChannelInfo;
+  }): LeaderChannel;
+  /** Drops the channel's subscriptions when the last instance stops. */
+  releaseChannel?(channelId: string): Promise<unknown>;
+  timers?: Timers;
+  now?: () => number;
+}
+
+/** Followers repeat their topics this often; the leader forgets an instance silent for 3×. */
+const KEEPALIVE_MS = 20_000;
+
+const STATE_FIELDS = ['status', 'attempt', 'nextRetryAt', 'staleSince', 'channelId'] as const;
+
+/**
+ * One notifications channel for every instance of the widget in the browser (interaction
+ * widgets: one iframe per interaction, up to ten). The instances elect a leader with a lock; the
+ * leader owns the platform channel and socket, holds the union of all instances' topics, and fans
+ * events out over the bus; the others mirror its connection state and re-read their own topics
+ * when it asks. Features only ever see their own TopicRegistry, so they cannot tell the roles
+ * apart. When the leader goes, the next instance in line takes the lock, reconnects to the same
+ * platform channel (so the user's channel count does not grow), re-subscribes and has everyone
+ * re-read. The last instance to stop drops the channel's subscriptions.
+ *
+ * @example
+ * const shared = new SharedChannel({ bus, lock, lockName, instanceId, registry, store, createChannel });
+ * shared.start();
+ */
+export class SharedChannel implements ChannelLike {
+  private role: 'waiting' | 'leader' | 'follower' = 'waiting';
+  private started = false;
+  private stopped = false;
+  private lockHandle?: { release(): void };
+  private channel?: LeaderChannel;
+  private knownChannel?: ChannelInfo;
+  private union?: TopicRegistry;
+  private readonly remote = new Map<string, { topics: string[]; seen: number }>();
+  private readonly unionSubs = new Map<string, () => void>();
+  private readonly cleanups: (() => void)[] = [];
+  private readonly timers: NamedTimers;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SharedChannelDeps) {
+    this.timers = new NamedTimers(deps.timers ?? browserTimers);
+    this.now = deps.now ?? (() => Date.now());
+  }
+
+  /** Whether this instance owns the socket (for tests and diagnostics). */
+  get isLeader(): boolean {
+    return this.role === 'leader';
+  }
+
+  start(): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    this.cleanups.push(this.deps.bus.subscribe((m) => this.onMessage(m)));
+    this.cleanups.push(this.deps.registry.onTopicsChanged(() => this.localTopicsChanged()));
+    this.role = 'follower';
+    this.announce('hello');
+    this.keepAlive();
+    this.lockHandle = this.deps.lock.request(this.deps.lockName, () => this.becomeLeader());
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.timers.clearAll();
+    const wasLeader = this.role === 'leader';
+    const channelId = this.channel?.channelInfo()?.id ?? this.knownChannel?.id;
+    const alone = this.liveRemotes().length === 0;
+    this.post({ type: 'bye' });
+    if (wasLeader && alone && channelId) void this.deps.releaseChannel?.(channelId);
+    this.channel?.stop();
+    this.channel = undefined;
+    for (const off of this.unionSubs.values()) off();
+    this.unionSubs.clear();
+    this.union?.dispose();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.lockHandle?.release();
+    this.deps.store.setState({ status: 'stopped', nextRetryAt: undefined });
+  }
+
+  tokenChanged(): void {
+    if (this.role === 'leader') this.channel?.tokenChanged();
+  }
+
+  reconnectNow(): void {
+    if (this.role === 'leader') this.channel?.reconnectNow();
+    else this.post({ type: 'reconnect' });
+  }
+
+  private becomeLeader(): void {
+    if (this.stopped) return;
+    this.role = 'leader';
+    const union = new TopicRegistry();
+    this.union = union;
+    const { store } = this.deps;
+    this.cleanups.push(
+      store.subscribe((state) => {
+        this.post({ type: 'state', state: pick(state) });
+        const info = this.channel?.channelInfo();
+        if (info && info.id !== this.knownChannel?.id) {
+          this.knownChannel = info;
+          this.post({ type: 'channel', channel: info });
+        }
+      }),
+    );
+    this.syncUnion();
+    this.channel = this.deps.createChannel({ registry: union, store, reuse: this.knownChannel });
+    this.post({ type: 'leader', channel: this.knownChannel ?? null });
+    this.channel.start();
+  }
+
+  private onMessage(message: BusMessage): void {
+    if (this.stopped || message.from === this.deps.instanceId) return;
+    if (message.to && message.to !== this.deps.instanceId) return;
+    switch (message.type) {
+      case 'hello':
+      case 'topics':
+        if (this.role === 'leader') {
+          this.remote.set(message.from, { topics: strings(message.topics), seen: this.now() });
+          this.syncUnion();
+          if (message.type === 'hello') this.greet(message.from);
+        }
+        return;
+      case 'bye':
+        if (this.remote.delete(message.from)) this.syncUnion();
+        return;
+      case 'leader':
+        if (this.role !== 'leader') {
+          if (isChannel(message.channel)) this.knownChannel = message.channel;
+          this.announce('topics');
+        }
+        return;
+      case 'channel':
+        if (isChannel(message.channel)) this.knownChannel = message.channel;
+        return;
+      case 'state':
+        if (this.role !== 'leader' && typeof message.state === 'object' && message.state)
+          this.deps.store.setState(message.state as Partial<ConnectionState>);
+        return;
+      case 'event':
+        if (this.role !== 'leader' && isEvent(message.event))
+          this.deps.registry.dispatch(message.event);
+        return;
+      case 'resync':
+        if (this.role !== 'leader')
+          void this.deps.registry.resync(optionalStrings(message.topics)).catch(() => undefined);
+        return;
+      case 'reconnect':
+        if (this.role === 'leader') this.channel?.reconnectNow();
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** A newcomer learns who leads, the link's state and the channel. */
+  private greet(to: string): void {
+    this.post({ type: 'leader', to, channel: this.knownChannel ?? null });
+    this.post({ type: 'state', to, state: pick(this.deps.store.getState()) });
+  }
+
+  private localTopicsChanged(): void {
+    if (this.role === 'leader') this.syncUnion();
+    else this.announce('topics');
+  }
+
+  /** The union registry mirrors this instance's topics and every live follower's. */
+  private syncUnion(): void {
+    const union = this.union;
+    if (!union) return;
+    const local = new Set(this.deps.registry.topics().map((t) => t.toLowerCase()));
+    const remote = new Set(this.liveRemotes().flatMap((r) => r.topics.map((t) => t.toLowerCase())));
+    const wanted = new Map<string, string>();
+    for (const topic of [
+      ...this.deps.registry.topics(),
+      ...this.liveRemotes().flatMap((r) => r.topics),
+    ])
+      wanted.set(topic.toLowerCase(), topic);
+    for (const [key, off] of [...this.unionSubs]) {
+      const [kind, topic] = key.split('\u0000') as [string, string];
+      if ((kind === 'local' && !local.has(topic)) || (kind === 'remote' && !remote.has(topic))) {
+        off();
+        this.unionSubs.delete(key);
+      }
+    }
+    for (const [lower, topic] of wanted) {
+      if (local.has(lower) && !this.unionSubs.has(`local\u0000${lower}`))
+        this.unionSubs.set(
+          `local\u0000${lower}`,
+          union.subscribe({ topic, onEvent: this.localEvent, resync: this.localResync }),
+        );
+      if (remote.has(lower) && !this.unionSubs.has(`remote\u0000${lower}`))
+        this.unionSubs.set(
+          `remote\u0000${lower}`,
+          union.subscribe({ topic, onEvent: this.remoteEvent, resync: this.remoteResync }),
+        );
+    }
+  }
+
+  private readonly localEvent = (event: TopicEvent) => void this.deps.registry.dispatch(event);
+  private readonly localResync = () => this.deps.registry.resync();
+  private readonly remoteEvent = (event: TopicEvent) => this.post({ type: 'event', event });
+  private readonly remoteResync = async () => this.post({ type: 'resync' });
+
+  private liveRemotes() {
+    const cutoff = this.now() - 3 * KEEPALIVE_MS;
+    return [...this.remote.values()].filter((r) => r.seen >= cutoff);
+  }
+
+  private keepAlive(): void {
+    this.timers.set('keepalive', KEEPALIVE_MS, () => {
+      if (this.role !== 'leader') this.announce('topics');
+      else this.syncUnion();
+      this.keepAlive();
+    });
+  }
+
+  private announce(type: 'hello' | 'topics'): void {
+    this.post({ type, topics: this.deps.registry.topics() });
+  }
+
+  private post(message: Omit<BusMessage, 'from'>): void {
+    this.deps.bus.post({ ...message, from: this.deps.instanceId } as BusMessage);
+  }
+}
+
+function pick(state: ConnectionState): Partial<ConnectionState> {
+  const out: Record<string, unknown> = {};
+  for (const field of STATE_FIELDS) out[field] = state[field];
+  return out as Partial<ConnectionState>;
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+const optionalStrings = (value: unknown): string[] | undefined =>
+  Array.isArray(value) ? strings(value) : undefined;
+
+const isChannel = (value: unknown): value is ChannelInfo =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ChannelInfo).id === 'string' &&
+  typeof (value as ChannelInfo).connectUri === 'string';
+
+const isEvent = (value: unknown): value is TopicEvent =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as TopicEvent).topicName === 'string';

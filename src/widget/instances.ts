@@ -1,0 +1,76 @@
+import type { PlatformTarget } from '../config/target';
+import type { IntentRegistry } from '../lib/intents/intent-registry';
+import type { Platform } from '../platform/platform';
+import type { ConnectionStore } from '../realtime/connection-store';
+import { broadcastBus, type BusMessage } from '../realtime/instance-bus';
+import { webLocks } from '../realtime/leader-lock';
+import { NotificationChannelClient } from '../realtime/notification-channel';
+import { SharedChannel } from '../realtime/shared-channel';
+import type { TopicRegistry } from '../realtime/topic-registry';
+import { TokenExchange } from './token-exchange';
+
+/**
+ * What the widget's instances in one browser share (interaction widgets: one iframe per
+ * interaction, up to ten, one origin): one notifications channel, owned by an elected leader;
+ * one sign-in (tokens passed in memory); and "by you" for a change made in any of them.
+ */
+export function connectInstances(options: {
+  target: PlatformTarget;
+  clientId: string;
+  platform: Platform;
+  registry: TopicRegistry;
+  connection: ConnectionStore;
+  intents: IntentRegistry;
+  heartbeatMs: number;
+}) {
+  const { target, clientId, platform, registry, connection, intents } = options;
+  const scope = `lcp:${target.kind === 'emulator' ? target.url : target.environment}:${clientId}`;
+  const instanceId =
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto
+      ? crypto.randomUUID()
+      : `${Date.now()}-${Math.random()}`;
+  const bus = broadcastBus(scope);
+  const tokens = new TokenExchange(bus, instanceId);
+  const offSent = intents.onSent((sent) => bus.post({ type: 'sent', from: instanceId, sent }));
+  const offBus = bus.subscribe((message: BusMessage) => {
+    if (message.type !== 'sent' || message.from === instanceId) return;
+    const sent = message.sent as Parameters<Parameters<IntentRegistry['onSent']>[0]>[0];
+    if (sent && typeof sent.conversationId === 'string')
+      intents.noteSentElsewhere(sent.conversationId, sent.participantId, sent.group, sent.values);
+  });
+  const cleanups: (() => void)[] = [];
+  /** One channel per user: the instances of one user share it (scoped by the user's id). */
+  const createChannel = (userId: string) => {
+    const channelBus = broadcastBus(`${scope}:${userId}`);
+    cleanups.push(() => channelBus.close());
+    return new SharedChannel({
+      bus: channelBus,
+      lock: webLocks(),
+      lockName: `${scope}:${userId}:notifications`,
+      instanceId,
+      registry,
+      store: connection,
+      createChannel: ({ registry: union, store, reuse }) =>
+        new NotificationChannelClient({
+          api: platform,
+          registry: union,
+          store,
+          reuse,
+          options: { heartbeatMs: options.heartbeatMs },
+        }),
+      releaseChannel: (channelId) => platform.deleteSubscriptions(channelId).catch(() => undefined),
+    });
+  };
+  return {
+    instanceId,
+    tokens,
+    createChannel,
+    close: () => {
+      offSent();
+      offBus();
+      tokens.close();
+      bus.close();
+      for (const cleanup of cleanups.splice(0)) cleanup();
+    },
+  };
+}
