@@ -170,6 +170,50 @@ export interface EmulatorPlayback {
   sessions: EmulatorSecureSession[];
 }
 
+/** A lifecycle hook the desktop host page sends to a widget (Client App SDK `appLifecycleHook`). */
+export type DesktopHook = 'bootstrap' | 'focus' | 'blur' | 'stop';
+
+/** One entry of the desktop host page's log (`GET /__emulator/desktop/log`), in arrival order. */
+export type DesktopLogEntry = { seq: number; page: string; at: string } & (
+  | {
+      /** A Client App SDK message a widget posted; `data` is the whole payload as received. */
+      kind: 'message';
+      conversationId: string;
+      action: string;
+      data: Record<string, unknown>;
+    }
+  | { kind: 'hook'; conversationId: string; hook: DesktopHook }
+  | {
+      kind: 'widget';
+      conversationId: string;
+      event:
+        | 'opened'
+        | 'closed'
+        | 'refused'
+        | 'callEnded'
+        | 'bootstrapTimeout'
+        | 'stopTimeout'
+        | 'toastClosed';
+      /** `opened`: the frame's URL; `closed`: `stopped` or `stopTimeout`; `toastClosed`: `<by>: <title>`. */
+      detail?: string;
+    }
+  | { kind: 'rejected'; reason: string; origin: string }
+);
+
+/** Options of the desktop host page (`/__emulator/desktop`). */
+export interface DesktopOptions {
+  /** The integration's URL template (`{{gcConversationId}}` etc.); default: `widgetUrl` + the five launch parameters. */
+  template?: string;
+  /** `gcLangTag` (default `en-US`). */
+  lang?: string;
+  /** How long a widget has to answer `stop` before it is removed anyway (default 5000). */
+  stopTimeoutMs?: number;
+  /** How long a widget has to answer `bootstrap` before `bootstrapTimeout` is logged (default 10000). */
+  bootstrapTimeoutMs?: number;
+  /** How often the page reads the user's calls (default 500). */
+  pollMs?: number;
+}
+
 export class EmulatorControl {
   constructor(readonly baseUrl: string) {}
 
@@ -384,6 +428,37 @@ export class EmulatorControl {
     const found = legs.find((p) => p.state !== 'terminated') ?? legs[0];
     if (!found) throw new Error(`No ${purpose} participant on ${conversationId}`);
     return found;
+  }
+
+  /**
+   * The desktop host page for a user: it frames `widgetUrl` once per active call of theirs, as
+   * the Genesys Cloud desktop runs an interaction widget.
+   *
+   * @example
+   * await page.goto(control.desktopUrl(widgetUrl, 'alice@example.com', { lang: 'de-DE' }));
+   */
+  desktopUrl(widgetUrl: string, email: string, options: DesktopOptions = {}): string {
+    const query = new URLSearchParams({ widget: widgetUrl, user: email });
+    for (const [key, value] of Object.entries(options))
+      if (value !== undefined) query.set(key, String(value));
+    return `${this.baseUrl}/__emulator/desktop?${query}`;
+  }
+
+  /**
+   * What desktop host pages saw and did since the last reset: the widgets' Client App SDK
+   * messages, the hooks sent, widgets opened, closed and refused, messages refused.
+   *
+   * @example
+   * const { entries } = await control.desktopLog();
+   * const toasts = entries.filter((e) => e.kind === 'message' && e.action === 'showToast');
+   */
+  desktopLog(): Promise<{ entries: DesktopLogEntry[] }> {
+    return this.call('GET', '/desktop/log');
+  }
+
+  /** Empties the desktop host pages' log (a reset does too). */
+  clearDesktopLog(): Promise<{ ok: true }> {
+    return this.call('DELETE', '/desktop/log');
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -54,7 +54,7 @@ describe('entry points', () => {
   });
 
   it('npm start serves the widget and the emulator, and prints both URLs and the console', async () => {
-    const lines = await run(['scripts/start.ts'], { PORT: '0', EMULATOR_PORT: '0' }, 3);
+    const lines = await run(['scripts/start.ts'], { PORT: '0', EMULATOR_PORT: '0' }, 4);
     const emulator = /listening on (\S+)$/.exec(lines[0] ?? '')?.[1];
     const consoleUrl = /^Emulator console: (\S+)$/.exec(lines[1] ?? '')?.[1];
     const widget = /^Live Call Panel: (\S+)$/.exec(lines[2] ?? '')?.[1];
@@ -63,5 +63,9 @@ describe('entry points', () => {
     });
     expect(await (await fetch(consoleUrl!)).text()).toContain('Emulator console');
     expect(await (await fetch(widget!)).text()).toContain('<div id="root">');
+    const desktop = new URL(/^Genesys Cloud desktop .*: (\S+)$/.exec(lines[3] ?? '')?.[1] ?? '');
+    expect(desktop.searchParams.get('widget')).toBe(widget);
+    expect(desktop.searchParams.get('user')).toBe('alice@example.com');
+    expect(await (await fetch(desktop)).text()).toContain('Genesys Cloud desktop');
   });
 });

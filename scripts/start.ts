@@ -1,3 +1,4 @@
+import { EmulatorControl } from '../emulator/control-client.js';
 import { startStack } from './stack.js';
 
 /** `npm start`: the emulator with the demo scenario, and the widget pointed at it. */
@@ -23,6 +24,9 @@ const stack = await startStack({
 console.log(`Genesys Cloud emulator listening on ${stack.emulatorUrl}`);
 console.log(`Emulator console: ${stack.emulatorUrl}/__emulator/console`);
 console.log(`Live Call Panel: ${stack.widgetUrl}`);
+console.log(
+  `Genesys Cloud desktop (interaction widgets, one per call of Alice): ${new EmulatorControl(stack.emulatorUrl).desktopUrl(stack.widgetUrl, 'alice@example.com')}`,
+);
 console.log(
   'Sign in as alice@example.com; a demo call arrives a few seconds later. Ctrl+C stops both.',
 );

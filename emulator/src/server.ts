@@ -7,6 +7,7 @@ import { AuthStore } from './auth-store.js';
 import { createClock, type Clock } from './clock.js';
 import { registerExposedHeaders } from './cors-headers.js';
 import type { EmulatorContext, EmulatorOptions } from './context.js';
+import { registerDesktopRoutes } from './control/desktop-routes.js';
 import { registerLoadRoutes } from './control/load-routes.js';
 import { registerPlaybackControlRoutes } from './control/playback-routes.js';
 import { registerControlRoutes } from './control/routes.js';
@@ -148,8 +149,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   );
 
   const load = registerLoadRoutes(app, ctx);
+  const desktop = registerDesktopRoutes(app, ctx);
   const reset = () => {
     load.reset();
+    desktop.reset();
     ctx.conversations.reset();
     ctx.channels.reset();
     ctx.auth.reset();

@@ -43,6 +43,14 @@ export const CONSOLE_HTML = `<!doctype html>
   <button type="button" id="reset">Reset everything</button>
 </fieldset>
 <fieldset>
+  <legend>Genesys Cloud desktop (interaction widgets)</legend>
+  <form action="/__emulator/desktop" method="get" target="_blank" rel="noopener">
+    <label>Widget URL <input name="widget" type="url" value="http://127.0.0.1:5173/" size="28" required></label>
+    <label>User <input name="user" type="email" value="alice@example.com" size="20" required></label>
+    <button type="submit">Open the desktop</button>
+  </form>
+</fieldset>
+<fieldset>
   <legend>Play Prompt flow reports with</legend>
   <button type="button" data-playback="attributes">Attributes and its ivr leg</button>
   <button type="button" data-playback="legOnly">Its ivr leg only</button>
