@@ -29,8 +29,31 @@ const sdkOnFetch: Plugin = {
   },
 };
 
+/**
+ * The modules the first paint needs: everything statically imported from the entry, recorded
+ * when the module graph is complete. They go into one chunk; otherwise the bundler splits the
+ * modules shared with the lazy panels into several small preloaded files, each paying its own
+ * gzip overhead.
+ */
+const initialModules = new Set<string>();
+const initialGraph: Plugin = {
+  name: 'lcp-initial-graph',
+  apply: 'build',
+  buildEnd() {
+    initialModules.clear();
+    const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
+    const visit = (id: string) => {
+      if (initialModules.has(id)) return;
+      initialModules.add(id);
+      for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next);
+    };
+    entries.forEach(visit);
+  },
+};
+
 export default defineConfig({
   plugins: [
+    initialGraph,
     sdkOnFetch,
     react(),
     lingui(),
@@ -51,5 +74,21 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1', strictPort: true },
   preview: { host: '127.0.0.1', strictPort: true },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'shell',
+              test: (id: string) => initialModules.has(id),
+              priority: 10,
+            },
+          ],
+        },
+      },
+    },
+  },
 });
