@@ -9,7 +9,7 @@ import { formatter } from '@lingui/format-json';
  */
 export default defineConfig({
   sourceLocale: 'en',
-  locales: ['en'],
+  locales: ['en', 'de', 'es'],
   fallbackLocales: { default: 'en' },
   format: formatter({ style: 'minimal' }),
   catalogs: [

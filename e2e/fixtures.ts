@@ -25,12 +25,21 @@ export const test = base.extend<{ control: EmulatorControl; widgetUrl: string }>
 
 export { expect };
 
-/** Opens the widget, signs in on the emulator's login page and waits for the panel to be live. */
-export async function signIn(page: Page, widgetUrl: string, email = ALICE.email, search = '') {
+/**
+ * Opens the widget, signs in on the emulator's login page and waits for the panel to be live
+ * (`live`: the connection status's name in the panel's language, e.g. /Verbindung: Live/).
+ */
+export async function signIn(
+  page: Page,
+  widgetUrl: string,
+  email = ALICE.email,
+  search = '',
+  live: RegExp = /Connection: Live/,
+) {
   await page.goto(`${widgetUrl}${search}`);
   await page.getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+  await expect(page.getByRole('status', { name: live })).toBeVisible();
 }
 
 export async function expectNoAxeViolations(page: Page) {

@@ -7,6 +7,7 @@ export interface Translate<Id extends string> {
   (id: Id, values?: MessageValues): string;
   /** Renders a message carried from non-React code. */
   message(message: Message<Id>): string;
+  /** The tag dates and numbers are formatted for (`de-AT`, `es-419`, or the language). */
   locale: string;
   clock(ms: number): string;
   shortClock(ms: number): string;
@@ -20,7 +21,8 @@ export interface Translate<Id extends string> {
  */
 export function useT<Id extends string = CoreMessageId>(): Translate<Id> {
   const { i18n, _ } = useLingui();
-  const locale = i18n.locale;
+  // The agent's region when it is one of the active language's (createI18n sets it).
+  const locale = [i18n.locales ?? []].flat()[0] ?? i18n.locale;
   return useMemo(
     () =>
       Object.assign((id: Id, values?: MessageValues) => _(id, values), {

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { lazy, Suspense, useState } from 'react';
 import { HealthPill } from '../components/ui/health-pill';
 import { LiveRegion } from '../components/ui/live-region';
@@ -22,6 +23,8 @@ export interface WidgetProps {
 /** The widget's layout: who is signed in, connection health, and the call with its controls. */
 export function Widget({ crmUrl }: WidgetProps = {}) {
   const t = useT();
+  // The language the text is in (it switches from English a moment after start).
+  const { locale } = useLingui().i18n;
   const status = useSession((s) => s.status);
   const user = useSession((s) => s.user);
   const launch = useSession((s) => s.launch);
@@ -29,7 +32,7 @@ export function Widget({ crmUrl }: WidgetProps = {}) {
   const view = chosenView ?? launch?.view ?? 'agent';
   const offerSupervisor = user !== undefined && offersSupervisorView(user.permissions);
   return (
-    <div className="widget lcp-root" data-widget-root="" data-theme={launch?.theme}>
+    <div className="widget lcp-root" data-widget-root="" data-theme={launch?.theme} lang={locale}>
       <header className="widget-header">
         <h1 className="widget-title">{t('app.title')}</h1>
         {user ? <p className="signed-in-as">{t('app.signedInAs', { name: user.name })}</p> : null}

@@ -8,6 +8,8 @@ export type AuditMessageId = keyof typeof en;
 /** The feature's own catalogue, shipped with its lazy chunk. */
 export const CATALOG: CatalogLoaders = {
   en: () => import('./locales/en.json?lingui').then((m) => m.messages),
+  de: () => import('./locales/de.json?lingui').then((m) => m.messages),
+  es: () => import('./locales/es.json?lingui').then((m) => m.messages),
 };
 
 export const useAuditT = () => useT<CoreMessageId | AuditMessageId>();

@@ -8,6 +8,8 @@ export type CallDataMessageId = keyof typeof en;
 
 export const CATALOG = {
   en: () => import('./locales/en.json?lingui').then((m) => m.messages),
+  de: () => import('./locales/de.json?lingui').then((m) => m.messages),
+  es: () => import('./locales/es.json?lingui').then((m) => m.messages),
 };
 
 /**

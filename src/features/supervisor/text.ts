@@ -9,6 +9,8 @@ export type SupervisorT = Translate<CoreMessageId | SupervisorMessageId>;
 /** The view's catalogue, loaded with its chunk (`useCatalog(CATALOG)` in the root). */
 export const CATALOG = {
   en: () => import('./locales/en.json?lingui').then((m) => m.messages),
+  de: () => import('./locales/de.json?lingui').then((m) => m.messages),
+  es: () => import('./locales/es.json?lingui').then((m) => m.messages),
 };
 
 export const useSupervisorT = (): SupervisorT => useT<CoreMessageId | SupervisorMessageId>();

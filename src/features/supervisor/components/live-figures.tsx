@@ -40,7 +40,7 @@ function Trend({ label, count, values }: { label: string; count: number; values:
         aria-label={t('supervisor.figures.trend', {
           label,
           count,
-          values: values.join(', ') || String(count),
+          values: values.map((v) => t.number(v)).join(', ') || t.number(count),
         })}
       >
         <polyline points={sparklinePoints([...values, count], SPARK_WIDTH, SPARK_HEIGHT)} />
