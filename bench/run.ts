@@ -13,6 +13,8 @@ import {
 } from './page-probes.js';
 import { micRows, runMicBench } from './mic-probe.js';
 import { summarize } from './stats.js';
+import { probeInstances } from './instances-probe.js';
+import { probeShift } from './shift-probe.js';
 import { probeSupervisor } from './supervisor-probe.js';
 
 /**
@@ -72,6 +74,14 @@ try {
   // --- Supervisor view (bench/supervisor-probe.ts): 500 live calls, 20 events/s for 30 s. ---
   const supervisor = await probeSupervisor(browser, stack);
 
+  // --- Interaction widgets (bench/instances-probe.ts): 10 iframes in the desktop host page. ---
+  const instances = await probeInstances(browser, stack);
+
+  // --- A shift (bench/shift-probe.ts): 2,000 calls through one open panel. ---
+  const shift = await probeShift(browser, stack, {
+    calls: Number(process.env.BENCH_SHIFT_CALLS ?? 2000),
+  });
+
   const rows = [
     {
       metric: 'Initial JS of the agent panel (KB gzip)',
@@ -113,6 +123,22 @@ try {
     },
     // --- Talking-while-muted meter rows (bench/mic-probe.ts). ---
     ...micRows(mic),
+    // --- Interaction widgets and the shift. ---
+    {
+      metric: `Notifications channels for ${instances.instances} widget instances`,
+      ...single(instances.channels),
+      budget: 1,
+    },
+    {
+      metric: 'Leader widget closed → another leads, a change shows (ms)',
+      ...instances.handoverMs,
+      budget: 3000,
+    },
+    {
+      metric: `JS heap growth over a shift of ${shift.calls} calls (MB)`,
+      ...single(shift.growthMb),
+      budget: 5,
+    },
   ].map((r) => ({ ...r, within: r.p95 <= r.budget ? 'yes' : 'NO' }));
 
   console.table(
@@ -122,7 +148,15 @@ try {
   writeFileSync(
     'bench-results/latest.json',
     JSON.stringify(
-      { at: new Date().toISOString(), rounds: ROUNDS, bundleFiles: bundle.files, rows, supervisor },
+      {
+        at: new Date().toISOString(),
+        rounds: ROUNDS,
+        bundleFiles: bundle.files,
+        rows,
+        supervisor,
+        instances,
+        shift,
+      },
       null,
       2,
     ),

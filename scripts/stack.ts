@@ -1,6 +1,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { build, createServer, preview, type InlineConfig } from 'vite';
 import { createEmulator } from '../emulator/src/server.js';
+import { contentSecurityPolicy } from '../src/config/csp.js';
 
 export interface StackOptions {
   emulatorPort?: number;
@@ -52,7 +53,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const server = await preview({
         ...base,
         build: { outDir },
-        preview: { port, host: '127.0.0.1', strictPort: true },
+        preview: {
+          port,
+          host: '127.0.0.1',
+          strictPort: true,
+          // As the deployment guide serves it: the whole policy, with frame-ancestors.
+          headers: {
+            'Content-Security-Policy': contentSecurityPolicy(
+              { kind: 'emulator', url: emulatorUrl },
+              { header: true, crmUrl: `${emulatorUrl}/__emulator/crm/lookup` },
+            ),
+          },
+        },
       });
       return {
         emulatorUrl,

@@ -1,4 +1,4 @@
-import type { PlatformTarget } from './target';
+import type { PlatformTarget } from './target.js';
 
 /** Where the emulator's sample CRM answers lookups (not a Genesys path). */
 export const EMULATOR_CRM_PATH = '/__emulator/crm/lookup';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { parseCrmUrl } from './crm-url';
-import { resolveEnvironment, type PlatformTarget } from './target';
+import { parseCrmUrl } from './crm-url.js';
+import { resolveEnvironment, type PlatformTarget } from './target.js';
 
 /**
  * Build-time settings (VITE_*), parsed once. Either VITE_GC_REGION (a real org) or

@@ -63,7 +63,8 @@ export function parseLaunchParams(raw: Record<string, string>): LaunchParams {
   };
   return {
     conversationId: read(NAMES.conversationId, CONVERSATION_ID, 'conversationId'),
-    hostOrigin: read(NAMES.hostOrigin, /^https:\/\/[^/]+$/, 'hostOrigin'),
+    // https is required of a real desktop in checkHostOrigin; the emulator's desktop is http.
+    hostOrigin: read(NAMES.hostOrigin, /^https?:\/\/[^/]+$/, 'hostOrigin'),
     targetEnv: read(NAMES.targetEnv, TARGET_ENV, 'targetEnv'),
     langTag: read(NAMES.langTag, LANG_TAG, 'langTag'),
     usePopupAuth:

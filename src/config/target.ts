@@ -1,4 +1,4 @@
-import { message, type Message } from '../i18n/message';
+import { message, type Message } from '../i18n/message.js';
 
 /** Which Genesys Cloud the widget talks to: a real region, or the bundled emulator. */
 export type PlatformTarget =

@@ -8,7 +8,7 @@ import { TopicRegistry, type TopicEvent } from './topic-registry';
 /** What the session controller drives: the channel itself, or this stand-in for followers. */
 export interface ChannelLike {
   start(): void;
-  stop(): void;
+  stop(): void | Promise<void>;
   tokenChanged(): void;
   reconnectNow(): void;
 }
@@ -69,6 +69,8 @@ export class SharedChannel implements ChannelLike {
   private readonly remote = new Map<string, { topics: string[]; seen: number }>();
   private readonly unionSubs = new Map<string, () => void>();
   private readonly cleanups: (() => void)[] = [];
+  /** Topics this follower has read at least once. */
+  private readonly read = new Set<string>();
   private readonly timers: NamedTimers;
   private readonly now: () => number;
 
@@ -93,15 +95,19 @@ export class SharedChannel implements ChannelLike {
     this.lockHandle = this.deps.lock.request(this.deps.lockName, () => this.becomeLeader());
   }
 
-  stop(): void {
-    if (this.stopped) return;
+  /** Final. Resolves once the channel's subscriptions are released (when this was the last). */
+  stop(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     this.stopped = true;
     this.timers.clearAll();
     const wasLeader = this.role === 'leader';
     const channelId = this.channel?.channelInfo()?.id ?? this.knownChannel?.id;
     const alone = this.liveRemotes().length === 0;
     this.post({ type: 'bye' });
-    if (wasLeader && alone && channelId) void this.deps.releaseChannel?.(channelId);
+    const released =
+      wasLeader && alone && channelId
+        ? Promise.resolve(this.deps.releaseChannel?.(channelId)).then(() => undefined)
+        : Promise.resolve();
     this.channel?.stop();
     this.channel = undefined;
     for (const off of this.unionSubs.values()) off();
@@ -110,6 +116,7 @@ export class SharedChannel implements ChannelLike {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.lockHandle?.release();
     this.deps.store.setState({ status: 'stopped', nextRetryAt: undefined });
+    return released;
   }
 
   tokenChanged(): void {
@@ -168,16 +175,20 @@ export class SharedChannel implements ChannelLike {
         if (isChannel(message.channel)) this.knownChannel = message.channel;
         return;
       case 'state':
-        if (this.role !== 'leader' && typeof message.state === 'object' && message.state)
+        if (this.role !== 'leader' && typeof message.state === 'object' && message.state) {
           this.deps.store.setState(message.state as Partial<ConnectionState>);
+          this.firstRead();
+        }
         return;
       case 'event':
         if (this.role !== 'leader' && isEvent(message.event))
           this.deps.registry.dispatch(message.event);
         return;
       case 'resync':
-        if (this.role !== 'leader')
+        if (this.role !== 'leader') {
+          for (const t of this.deps.registry.topics()) this.read.add(t.toLowerCase());
           void this.deps.registry.resync(optionalStrings(message.topics)).catch(() => undefined);
+        }
         return;
       case 'reconnect':
         if (this.role === 'leader') this.channel?.reconnectNow();
@@ -194,8 +205,24 @@ export class SharedChannel implements ChannelLike {
   }
 
   private localTopicsChanged(): void {
-    if (this.role === 'leader') this.syncUnion();
-    else this.announce('topics');
+    if (this.role === 'leader') return this.syncUnion();
+    this.announce('topics');
+    // A topic the leader already holds brings no new subscription (so no re-read from it):
+    // read it here once the link is live.
+    const added = this.deps.registry.topics().filter((t) => !this.read.has(t.toLowerCase()));
+    if (added.length > 0 && this.deps.store.getState().status === 'live') this.readTopics(added);
+  }
+
+  /** A follower's first sight of a live link: read its topics (later re-reads come from the leader). */
+  private firstRead(): void {
+    if (this.deps.store.getState().status !== 'live') return;
+    const unread = this.deps.registry.topics().filter((t) => !this.read.has(t.toLowerCase()));
+    if (unread.length > 0) this.readTopics(unread);
+  }
+
+  private readTopics(topics: string[]): void {
+    for (const topic of topics) this.read.add(topic.toLowerCase());
+    void this.deps.registry.resync(topics).catch(() => undefined);
   }
 
   /** The union registry mirrors this instance's topics and every live follower's. */

@@ -134,7 +134,7 @@ export function createWidget(options: {
       offUpdates();
       offForget();
       offOutcomes();
-      controller.stop();
+      void controller.stop();
       instances.close();
       registry.dispose();
       queryClient.clear();

@@ -1,7 +1,7 @@
 import type { I18n } from '@lingui/core';
 import { explainError } from '../lib/explain-error';
 import type { IntentRegistry } from '../lib/intents/intent-registry';
-import type { Problem } from '../i18n/message';
+import type { CoreMessageId, Problem } from '../i18n/message';
 import type { SessionStore } from '../stores/session-store';
 
 export interface EmbeddingOptions {
@@ -12,12 +12,19 @@ export interface EmbeddingOptions {
   intents: IntentRegistry;
   i18n: I18n;
   /** The lifecycle `stop` hook: release the channel, then report stopped. */
-  stop(): void;
+  stop(): Promise<void>;
   /** The widget got the focus back: catch up at once if the link is down. */
   focused(): void;
 }
 
 const TOAST_TITLE = 'Live Call Panel';
+
+/** "Couldn't mute", "Couldn't put the call on hold", "Couldn't save call data"… */
+function actionId(group: 'flags' | 'attributes', field: string, value: unknown): CoreMessageId {
+  if (group === 'attributes') return 'action.saveCallData';
+  if (field === 'muted') return value ? 'action.mute' : 'action.unmute';
+  return value ? 'action.hold' : 'action.resume';
+}
 
 function text(i18n: I18n, problem: Problem): string {
   const reason = i18n._(problem.reason.id, problem.reason.values);
@@ -38,7 +45,19 @@ function text(i18n: I18n, problem: Problem): string {
  */
 export async function connectToDesktop(options: EmbeddingOptions): Promise<() => void> {
   if (typeof window === 'undefined' || window.parent === window) return () => undefined;
-  const { default: ClientApp } = await import('purecloud-client-app-sdk');
+  // The desktop sends `bootstrap` once, when the frame loads: catch it even if it comes before
+  // the SDK (a lazy chunk) is ready to listen.
+  let bootstrapSeen = false;
+  const early = (event: MessageEvent) => {
+    const data = event.data as { purecloudEventType?: unknown; hook?: unknown } | null;
+    if (event.source !== window.parent || event.origin !== options.hostOrigin) return;
+    if (data?.purecloudEventType === 'appLifecycleHook' && data.hook === 'bootstrap')
+      bootstrapSeen = true;
+  };
+  window.addEventListener('message', early);
+  const { default: ClientApp } = await import('purecloud-client-app-sdk').finally(() =>
+    window.removeEventListener('message', early),
+  );
   const app = new ClientApp({ gcHostOrigin: options.hostOrigin, gcTargetEnv: options.targetEnv });
   const { session, intents, i18n } = options;
   const cleanups: (() => void)[] = [];
@@ -52,11 +71,14 @@ export async function connectToDesktop(options: EmbeddingOptions): Promise<() =>
     });
     cleanups.push(off);
   };
-  app.lifecycle.addBootstrapListener(whenReady, true);
+  if (bootstrapSeen) whenReady();
+  else app.lifecycle.addBootstrapListener(whenReady, true);
   app.lifecycle.addFocusListener(() => options.focused());
   app.lifecycle.addStopListener(() => {
-    options.stop();
-    app.lifecycle.stopped();
+    void options
+      .stop()
+      .catch(() => undefined)
+      .then(() => app.lifecycle.stopped());
   }, true);
 
   const toast = (message: string) =>
@@ -69,7 +91,8 @@ export async function connectToDesktop(options: EmbeddingOptions): Promise<() =>
   cleanups.push(
     intents.onEvent((event) => {
       if (event.type !== 'outcome' || event.outcome.kind !== 'failed') return;
-      toast(text(i18n, explainError(event.outcome.error)));
+      const { field, value, error } = event.outcome;
+      toast(text(i18n, explainError(error, { id: actionId(event.group, field, value) })));
     }),
   );
   cleanups.push(

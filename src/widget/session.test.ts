@@ -72,7 +72,7 @@ describe('SessionController', () => {
   it('opens nothing when stopped during sign-in', async () => {
     const t = setup();
     const started = t.controller.start({});
-    t.controller.stop();
+    void t.controller.stop();
     t.signIn.resolve({ accessToken: 't', expiresAt: Date.now() + HOUR, carried: {} });
     await started;
     await flush();
@@ -100,7 +100,7 @@ describe('SessionController', () => {
       problem: { id: 'session.expired' },
     });
     expect(t.platform.reauthenticate).not.toHaveBeenCalled();
-    t.controller.stop();
+    void t.controller.stop();
   });
 
   it('renews from a click: new token, the channel moves to it, the reminder is reset', async () => {
@@ -115,7 +115,7 @@ describe('SessionController', () => {
     await renewing;
     expect(t.session.getState()).toMatchObject({ status: 'signedIn', renewDue: false });
     expect(t.channel.tokenChanged).toHaveBeenCalledTimes(1);
-    t.controller.stop();
+    void t.controller.stop();
   });
 
   it('a failed renewal says why in plain words and keeps the state it had', async () => {
@@ -140,7 +140,7 @@ describe('SessionController', () => {
       status: 'expired',
       problem: { id: 'signIn.popupBlocked' },
     });
-    t.controller.stop();
+    void t.controller.stop();
   });
 
   it('a 401 or a channel refused for sign-in marks the session expired', async () => {
@@ -150,7 +150,7 @@ describe('SessionController', () => {
     await started;
     t.connection.setState({ status: 'signInNeeded' });
     expect(t.session.getState().status).toBe('expired');
-    t.controller.stop();
+    void t.controller.stop();
   });
 
   it('reconnects at once when the browser comes back online', async () => {
@@ -162,7 +162,7 @@ describe('SessionController', () => {
     expect(t.channel.reconnectNow).not.toHaveBeenCalled();
     t.online(true);
     expect(t.channel.reconnectNow).toHaveBeenCalledTimes(1);
-    t.controller.stop();
+    void t.controller.stop();
     expect(t.channel.stop).toHaveBeenCalledTimes(1);
   });
 
@@ -212,6 +212,6 @@ describe('SessionController', () => {
     expect(t.channel.tokenChanged).toHaveBeenCalledTimes(1);
     await controller.renew();
     expect(published).toEqual([expect.objectContaining({ accessToken: 't2' })]);
-    controller.stop();
+    void controller.stop();
   });
 });

@@ -156,12 +156,13 @@ export class SessionController {
     this.expire();
   }
 
-  stop(): void {
+  /** Final; resolves once the channel is released or handed over. */
+  async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    this.channel?.stop();
+    await this.channel?.stop();
   }
 
   private openChannel(): void {

@@ -1,0 +1,66 @@
+import type { Browser } from '@playwright/test';
+import { EmulatorControl } from '../emulator/control-client.js';
+
+/**
+ * A simulated shift (product brief: 2,000 calls, JS heap growth ≤ 5 MB): the agent's panel
+ * stays open while calls arrive, are answered, muted and end, one after another. The heap is
+ * measured after a forced garbage collection (DevTools protocol) once warmed up and at the end.
+ */
+export interface ShiftProbeResult {
+  calls: number;
+  heapStartMb: number;
+  heapEndMb: number;
+  growthMb: number;
+}
+
+export async function probeShift(
+  browser: Browser,
+  stack: { emulatorUrl: string; widgetUrl: string },
+  options: { calls?: number; warmup?: number } = {},
+): Promise<ShiftProbeResult> {
+  const total = options.calls ?? 2000;
+  const warmup = options.warmup ?? 100;
+  const control = new EmulatorControl(stack.emulatorUrl);
+  await control.reset();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  const cdp = await context.newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / (1024 * 1024);
+  };
+  try {
+    await page.goto(stack.widgetUrl);
+    await page.getByLabel('Email').fill('alice@example.com');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('status', { name: /Connection: Live/ }).waitFor();
+    let heapStart = 0;
+    for (let i = 1; i <= total; i += 1) {
+      const call = await control.createCall({
+        agentEmail: 'alice@example.com',
+        customerName: `Shift caller ${i}`,
+        attributes: { 'customer.tier': i % 2 ? 'Gold' : 'Silver' },
+      });
+      await page.getByRole('heading', { name: `Shift caller ${i}`, level: 2 }).waitFor();
+      await control.setParticipant(call.conversationId, call.agentParticipantId!, {
+        muted: true,
+        actor: 'genesys-ui',
+      });
+      await control.hangup(call.conversationId);
+      await page.locator('.badge-ended').first().waitFor();
+      if (i === warmup) heapStart = await heap();
+    }
+    const heapEnd = await heap();
+    return {
+      calls: total,
+      heapStartMb: heapStart,
+      heapEndMb: heapEnd,
+      growthMb: heapEnd - heapStart,
+    };
+  } finally {
+    await context.close();
+  }
+}
