@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { aliceOnACall, expect, muteButton, SAM, signIn, test } from './fixtures';
 
 /* Issue 12: the built app runs under its strict Content-Security-Policy with no violation. */
@@ -12,7 +13,7 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-const violations = (page: import('@playwright/test').Page) =>
+const violations = (page: Page) =>
   page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 
 test('the agent panel, its lazy panels and prompt audio run under the policy with no violation', async ({
