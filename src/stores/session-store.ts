@@ -10,12 +10,7 @@ import type { CurrentUser } from '../platform/types';
  * `failed`: the first sign-in did not complete.
  */
 export type SessionStatus =
-  | 'signingIn'
-  | 'signInRequired'
-  | 'signedIn'
-  | 'renewing'
-  | 'expired'
-  | 'failed';
+  'signingIn' | 'signInRequired' | 'signedIn' | 'renewing' | 'expired' | 'failed';
 
 export interface SessionState {
   status: SessionStatus;
