@@ -6,6 +6,7 @@ import checkFile from 'eslint-plugin-check-file';
 import reactHooks from 'eslint-plugin-react-hooks';
 import playwright from 'eslint-plugin-playwright';
 import { readdirSync } from 'node:fs';
+import { URL } from 'node:url';
 
 /** Every folder under src/features is a feature: the fence follows the folder list. */
 const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
