@@ -61,7 +61,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           headers: {
             'Content-Security-Policy': contentSecurityPolicy(
               { kind: 'emulator', url: emulatorUrl },
-              { header: true, crmUrl: `${emulatorUrl}/__emulator/crm/lookup` },
+              {
+                header: true,
+                crmUrl: `${emulatorUrl}/__emulator/crm/lookup`,
+                // Test host pages on the other loopback name stand in for a desktop that frames
+                // the widget cross-site (the microphone specs); any other parent is refused.
+                extraAncestors: ['http://localhost:*'],
+              },
             ),
           },
         },

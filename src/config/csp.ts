@@ -12,7 +12,7 @@ import type { PlatformTarget } from './target.js';
  */
 export function contentSecurityPolicy(
   target: PlatformTarget,
-  options: { crmUrl?: string; header?: boolean } = {},
+  options: { crmUrl?: string; header?: boolean; extraAncestors?: string[] } = {},
 ): string {
   const hosts =
     target.kind === 'emulator'
@@ -26,10 +26,12 @@ export function contentSecurityPolicy(
   // Prompt audio: the emulator serves it itself; a real org hands out presigned URLs on hosts of
   // its own (contract §2.9), so any https media host is allowed there, media only.
   const media = target.kind === 'emulator' ? [new URL(target.url).origin] : ['https:'];
-  const ancestors =
-    target.kind === 'emulator'
+  const ancestors = [
+    ...(target.kind === 'emulator'
       ? [new URL(target.url).origin]
-      : [`https://apps.${target.environment}`];
+      : [`https://apps.${target.environment}`]),
+    ...(options.extraAncestors ?? []),
+  ];
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'"]],
