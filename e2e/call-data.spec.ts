@@ -8,8 +8,8 @@ const CALLER = 'tel:+15555550123';
 const CRM_RECORD = {
   'crm.caseId': 'CS-104233',
   'crm.tier': 'Gold',
-  'number:crm.openCases': '2',
-  'date:crm.lastContact': '2026-10-02',
+  'crm.openCases': 'number:2',
+  'crm.lastContact': 'date:2026-10-02',
 };
 
 /** Alice on a connected call whose customer starts with `attributes`. */
@@ -225,11 +225,11 @@ test('CRM lookup writes the returned keys back in one PATCH and shows them typed
     panel(page).getByRole('progressbar', { name: 'CRM lookup in progress' }),
   ).toBeVisible();
   await expect(panel(page).getByTestId('crm-result')).toContainText(
-    'CRM: writing 4 keys (crm.caseId, crm.tier, number:crm.openCases, date:crm.lastContact).',
+    'CRM: writing 4 keys (crm.caseId, crm.tier, crm.openCases, crm.lastContact).',
   );
   await expect(panel(page).getByRole('progressbar')).toHaveCount(0);
-  await expect(row(page, 'number:crm.openCases')).toHaveAttribute('data-pending', 'false');
-  await expect(row(page, 'date:crm.lastContact')).toContainText('Oct 2, 2026');
+  await expect(row(page, 'crm.openCases')).toHaveAttribute('data-pending', 'false');
+  await expect(row(page, 'crm.lastContact')).toContainText('Oct 2, 2026');
   await expect(row(page, 'crm.caseId')).toContainText('CS-104233');
   await expect(panel(page).locator('[data-save-state="saved"]')).toContainText(
     'CRM data saved (4 keys)',

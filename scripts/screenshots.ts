@@ -39,7 +39,7 @@ try {
       agentEmail: 'alice@example.com',
       customerName: 'Dana Customer',
       ani: 'tel:+13175550142',
-      attributes: { 'customer.tier': 'Gold', 'number:openCases': '2' },
+      attributes: { 'customer.tier': 'Gold', openCases: 'number:2' },
     });
     const mute = page.getByRole('button', { name: 'Mute', exact: true });
     await mute.waitFor();

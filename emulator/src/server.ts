@@ -93,8 +93,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             customerName: 'Dana Customer',
             attributes: {
               'customer.tier': 'Gold',
-              'number:openCases': '2',
-              'date:customerSince': '2019-04-12',
+              openCases: 'number:2',
+              customerSince: 'date:2019-04-12',
             },
           },
           ids.uuid(),

@@ -36,10 +36,10 @@ describe('lookup', () => {
     expect(attributes).toEqual({
       'crm.caseId': seeded.caseId,
       'crm.tier': seeded.tier,
-      'number:crm.openCases': String(seeded.openCases),
-      'date:crm.lastContact': seeded.lastContact,
+      'crm.openCases': `number:${seeded.openCases}`,
+      'crm.lastContact': `date:${seeded.lastContact}`,
     });
-    expect(attributes['date:crm.lastContact']).toBe('2026-10-02');
+    expect(attributes['crm.lastContact']).toBe('date:2026-10-02');
   });
 
   it('gives an unknown number the same made-up record every time', async () => {
@@ -47,8 +47,8 @@ describe('lookup', () => {
     const second = await running.control.crmLookup(await callFrom('tel:+19995550777'));
     expect(first).toEqual(second);
     expect(first.attributes['crm.caseId']).toMatch(/^CS-\d{6}$/);
-    expect(first.attributes['number:crm.openCases']).toMatch(/^[0-4]$/);
-    expect(first.attributes['date:crm.lastContact']).toMatch(/^2026-\d{2}-\d{2}$/);
+    expect(first.attributes['crm.openCases']).toMatch(/^number:[0-4]$/);
+    expect(first.attributes['crm.lastContact']).toMatch(/^date:2026-\d{2}-\d{2}$/);
     const other = await running.control.crmLookup(await callFrom('tel:+19995550778'));
     expect(other.attributes['crm.caseId']).not.toBe(first.attributes['crm.caseId']);
   });

@@ -53,12 +53,15 @@ export function crmRecordFor(number: string): CrmRecord {
   };
 }
 
-/** The record as participant attributes, with Architect typed prefixes (`number:`, `date:`). */
+/**
+ * The record as participant attributes. Architect's typed participant data carries its type as a
+ * prefix of the value (`number:2`, `date:2026-10-02`), as a flow's Set Participant Data writes it.
+ */
 export function crmAttributes(record: CrmRecord): Record<string, string> {
   return {
     'crm.caseId': record.caseId,
     'crm.tier': record.tier,
-    'number:crm.openCases': String(record.openCases),
-    'date:crm.lastContact': record.lastContact,
+    'crm.openCases': `number:${record.openCases}`,
+    'crm.lastContact': `date:${record.lastContact}`,
   };
 }
