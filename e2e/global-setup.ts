@@ -1,30 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { FAKE_MIC_WAV } from '../playwright.config.js';
 import { startStack } from '../scripts/stack.js';
+import { TEST_AUDIO_RATE, writeWav, type Pcm } from '../scripts/test-audio.js';
 
-/** Two seconds of a 440 Hz tone at half scale, 16-bit mono PCM: a steady sound on the fake microphone. */
-function writeToneWav(path: string) {
-  const rate = 16_000;
-  const samples = rate * 2;
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i += 1)
-    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 16_000), i * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, Buffer.concat([header, data]));
+/** Two seconds of a 440 Hz tone at half scale: a steady sound on the fake microphone. */
+function toneWav(): Pcm {
+  const samples = new Float32Array(TEST_AUDIO_RATE * 2);
+  for (let i = 0; i < samples.length; i += 1)
+    samples[i] = 0.5 * Math.sin((2 * Math.PI * 440 * i) / TEST_AUDIO_RATE);
+  return { rate: TEST_AUDIO_RATE, samples };
 }
 
 /**
@@ -33,7 +16,7 @@ function writeToneWav(path: string) {
  * watchdog and the idle-traffic checks see many heartbeats in a short test.
  */
 export default async function globalSetup() {
-  writeToneWav(FAKE_MIC_WAV);
+  writeWav(FAKE_MIC_WAV, toneWav());
   const stack = await startStack({
     mode: 'preview',
     demo: false,
