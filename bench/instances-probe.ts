@@ -56,7 +56,9 @@ export async function probeInstances(
       const call = calls[survivor - 1]!;
       const muted = round % 2 === 1;
       const start = Date.now();
-      await page.getByRole('button', { name: `Close widget: Bench caller ${round}` }).click();
+      await page
+        .getByRole('button', { name: `Close widget: Bench caller ${round}`, exact: true })
+        .click();
       await page.locator(`iframe[title="Interaction widget for Bench caller ${round}"]`).waitFor({
         state: 'detached',
       });
