@@ -488,3 +488,40 @@ test('"look up once when a call connects": each call is looked up once, the choi
   expect((await customerAttributes(control, first.conversationId))['crm.tier']).toBe('Gold');
   expect(await page.evaluate(() => sessionStorage.getItem('lcp.callData.crmOnConnect'))).toBe('1');
 });
+
+test('an unsaved edit survives a switch to another call and back; nothing is sent meanwhile', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId } = await aliceWithCallData(page, widgetUrl, control);
+  await control.createCall({ agentEmail: ALICE.email, customerName: 'Sky Second' });
+  const patches = recordAttributePatches(page);
+  await editButton(page).click();
+  await valueBox(page, 'tier').fill('Gold');
+  await panel(page).getByRole('button', { name: 'Add a key' }).click();
+  await newKey(page, 1).getByLabel('Key').fill('reason');
+  await newKey(page, 1).getByLabel('Value').fill('billing');
+
+  const switcher = page.getByRole('navigation', { name: 'Your calls' });
+  await switcher.getByRole('button', { name: /Sky Second/ }).click();
+  await expect(page.getByRole('heading', { name: 'Sky Second', level: 2 })).toBeVisible();
+  await expect(editButton(page)).toBeVisible();
+  await switcher.getByRole('button', { name: /Casey Caller/ }).click();
+
+  await expect(valueBox(page, 'tier')).toHaveValue('Gold');
+  await expect(newKey(page, 1).getByLabel('Key')).toHaveValue('reason');
+  await expect(newKey(page, 1).getByLabel('Value')).toHaveValue('billing');
+  expect(patches).toEqual([]);
+  await panel(page).getByRole('button', { name: 'Review changes' }).click();
+  await panel(page).getByRole('button', { name: 'Save' }).click();
+  await expect(panel(page).locator('[data-save-state="saved"]')).toContainText(
+    'Saved 2 keys: tier, reason.',
+  );
+  expect(patches).toEqual([{ tier: 'Gold', reason: 'billing' }]);
+  expect(await customerAttributes(control, conversationId)).toEqual({
+    tier: 'Gold',
+    note: 'first call',
+    reason: 'billing',
+  });
+});

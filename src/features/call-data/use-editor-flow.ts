@@ -8,6 +8,7 @@ import {
   INITIAL_EDITOR,
   type EditorState,
 } from './editor-state';
+import { keepDraft, readDraft } from './draft-store';
 import { toShared, type CallDataMessageId } from './messages';
 import { mergeEdits, type Conflict } from './three-way-merge';
 import { checkDraft } from './validation';
@@ -15,6 +16,8 @@ import { checkDraft } from './validation';
 type FocusTarget = 'edit' | 'review' | 'first' | 'error';
 
 export interface EditorFlowOptions {
+  /** Whose call data this is (conversation and participant): the draft survives a call switch. */
+  draftKey: string;
   theirs: Readonly<Record<string, string>>;
   root: RefObject<HTMLElement | null>;
   editButton: RefObject<HTMLButtonElement | null>;
@@ -29,14 +32,21 @@ export interface EditorFlowOptions {
  * step.
  */
 export function useEditorFlow({
+  draftKey,
   theirs,
   root,
   editButton,
   reviewHeading,
   save,
 }: EditorFlowOptions) {
-  const { ui } = useServices();
-  const [state, dispatch] = useReducer(editorReducer, INITIAL_EDITOR);
+  const services = useServices();
+  const { ui } = services;
+  const [state, dispatch] = useReducer(
+    editorReducer,
+    undefined,
+    () => readDraft(services, draftKey) ?? INITIAL_EDITOR,
+  );
+  useEffect(() => keepDraft(services, draftKey, state), [services, draftKey, state]);
   const [note, setNote] = useState<Message<CallDataMessageId>>();
   const focusNext = useRef<FocusTarget | null>(null);
   const announce = (m: Message<CallDataMessageId>) => ui.getState().announce(toShared(m));

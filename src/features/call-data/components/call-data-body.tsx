@@ -39,6 +39,7 @@ export function CallDataBody({ conversationId, customer, crmUrl }: CallDataBodyP
     savingKeys,
   );
   const flow = useEditorFlow({
+    draftKey: `${conversationId}/${customer.id}`,
     theirs,
     root,
     editButton,
