@@ -169,9 +169,10 @@ test('two widgets signing in through popups at the same time both succeed', asyn
   const frames = [widgetFrame(page, 'Caller 1'), widgetFrame(page, 'Caller 2')];
   const popups: Page[] = [];
   page.on('popup', (popup) => popups.push(popup));
-  await Promise.all(
-    frames.map((f) => f.getByRole('button', { name: 'Sign in', exact: true }).click()),
-  );
+  // One click after the other (the page has one mouse; clicks sent at once can interleave their
+  // mouse-down and mouse-up and cancel each other), then both windows are open together.
+  for (const frame of frames)
+    await frame.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect.poll(() => popups.length).toBe(2);
   for (const popup of popups) {
     await popup.getByLabel('Email').fill(ALICE.email);
