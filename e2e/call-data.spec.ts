@@ -55,6 +55,19 @@ async function customerAttributes(control: EmulatorControl, conversationId: stri
   return (await control.participant(conversationId, 'customer')).attributes ?? {};
 }
 
+/** The page sent no attribute PATCH and the customer still holds the call's starting data. */
+async function expectNothingWritten(
+  patches: readonly Record<string, string>[],
+  control: EmulatorControl,
+  conversationId: string,
+) {
+  expect(patches).toEqual([]);
+  expect(await customerAttributes(control, conversationId)).toEqual({
+    tier: 'Silver',
+    note: 'first call',
+  });
+}
+
 test('edit and add: one PATCH with only the changed keys; pending, then confirmed; the emulator holds the merged map', async ({
   page,
   widgetUrl,
@@ -286,11 +299,7 @@ test('a slow CRM times out after 10 s with a message and writes nothing', async 
   await expect(page.getByTestId('announcer')).toHaveText(
     'The CRM didn’t answer within 10 seconds. Nothing was written.',
   );
-  expect(patches).toEqual([]);
-  expect(await customerAttributes(control, conversationId)).toEqual({
-    tier: 'Silver',
-    note: 'first call',
-  });
+  await expectNothingWritten(patches, control, conversationId);
 });
 
 test('a failing CRM (500) is explained and leaves the attributes untouched', async ({
@@ -305,11 +314,7 @@ test('a failing CRM (500) is explained and leaves the attributes untouched', asy
   await expect(panel(page).getByTestId('crm-result')).toHaveText(
     'The CRM failed (error 500). Nothing was written.',
   );
-  expect(patches).toEqual([]);
-  expect(await customerAttributes(control, conversationId)).toEqual({
-    tier: 'Silver',
-    note: 'first call',
-  });
+  await expectNothingWritten(patches, control, conversationId);
 });
 
 test('invalid keys and a 100 KB value each get their message, and nothing is sent', async ({
@@ -358,11 +363,7 @@ test('invalid keys and a 100 KB value each get their message, and nothing is sen
     /This key needs a number like 12\.5\./,
   );
   await expectNoAxeViolations(page);
-  expect(patches).toEqual([]);
-  expect(await customerAttributes(control, conversationId)).toEqual({
-    tier: 'Silver',
-    note: 'first call',
-  });
+  await expectNothingWritten(patches, control, conversationId);
 });
 
 test('a <script> value is saved as text and shown as plain text; every PATCH sent was valid', async ({
