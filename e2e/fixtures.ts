@@ -52,6 +52,32 @@ export async function expectNoAxeViolations(page: Page) {
   ).toEqual([]);
 }
 
+/**
+ * The names of visible buttons in the widget whose label text breaks onto a second line (a
+ * wrapped label grows the button and moves what sits below it).
+ */
+export async function wrappedButtonLabels(page: Page): Promise<string[]> {
+  return page.locator('[data-widget-root]').evaluate((root) =>
+    [...root.querySelectorAll('button')]
+      .filter((button) => button.getClientRects().length > 0)
+      .filter((button) => {
+        const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const lines = new Set(
+            [...range.getClientRects()]
+              .filter((rect) => rect.width > 1)
+              .map((rect) => Math.round(rect.top)),
+          );
+          if (lines.size > 1) return true;
+        }
+        return false;
+      })
+      .map((button) => button.getAttribute('aria-label') ?? button.textContent ?? ''),
+  );
+}
+
 export const muteButton = (page: Page) => page.getByRole('button', { name: 'Mute', exact: true });
 export const holdButton = (page: Page) => page.getByRole('button', { name: 'Hold', exact: true });
 

@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import type { EmulatorControl } from '../emulator/control-client.js';
-import { ALICE, expect, expectNoAxeViolations, SAM, signIn, test } from './fixtures';
+import {
+  ALICE,
+  expect,
+  expectNoAxeViolations,
+  SAM,
+  signIn,
+  test,
+  wrappedButtonLabels,
+} from './fixtures';
 
 /**
  * The panel in each language chosen by `gcLangTag` (issue 12): English at start, the agent's
@@ -23,7 +31,7 @@ const LANGUAGES = {
     balance: '12.345,5',
     lastContact: '02.10.2026',
     yes: 'Ja',
-    playback: 'Dem Anrufer eine Ansage vorspielen',
+    playback: 'Ansage für den Anrufer',
     search: 'Ansagen suchen',
     playTo: 'Dem Anrufer vorspielen',
     completed: 'Wiedergabe beendet: Die Ansage wurde bis zum Ende abgespielt.',
@@ -48,7 +56,7 @@ const LANGUAGES = {
     balance: '12.345,5',
     lastContact: '2 oct 2026',
     yes: 'Sí',
-    playback: 'Reproducir un mensaje al llamante',
+    playback: 'Mensaje para el llamante',
     search: 'Buscar mensajes',
     playTo: 'Reproducir al llamante',
     completed: 'Reproducción terminada: el mensaje se reprodujo hasta el final.',
@@ -214,6 +222,8 @@ for (const [code, lang] of Object.entries(LANGUAGES)) {
           await page.getByTestId(id).evaluate((el) => el.scrollWidth <= el.clientWidth),
           id,
         ).toBe(true);
+      // No button's label breaks onto a second line (a wrapped label moves the click target).
+      expect(await wrappedButtonLabels(page)).toEqual([]);
       const { scroll, client } = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         client: document.documentElement.clientWidth,

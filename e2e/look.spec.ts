@@ -7,6 +7,7 @@ import {
   muteButton,
   signIn,
   test,
+  wrappedButtonLabels,
 } from './fixtures';
 
 /* Issue 8: narrow-first, legible at a glance, both themes. Screenshots go to the report. */
@@ -54,6 +55,7 @@ for (const theme of THEMES) {
       const plain = await background(page, 'Mute');
       const { scroll, client } = await overflow(page);
       expect(scroll).toBeLessThanOrEqual(client);
+      expect(await wrappedButtonLabels(page)).toEqual([]);
 
       await muteButton(page).click();
       await expect(page.getByTestId('mute-status')).toHaveText('Muted by you');

@@ -53,10 +53,11 @@ export function AttributeTable({
                 type="button"
                 className="button button-ghost call-data-copy"
                 aria-label={t('callData.copyLabel', { key: entry.name })}
+                title={t('callData.copyLabel', { key: entry.name })}
                 onClick={() => onCopy(entry)}
               >
                 <Copy size={14} aria-hidden="true" />
-                {t('callData.copy')}
+                <span className="call-data-copy-text">{t('callData.copy')}</span>
               </button>
             </td>
           </tr>
