@@ -234,7 +234,9 @@ export class FieldIntents<V> {
     this.conflictAttempts = 0;
     this.conflict = undefined;
     for (const [field, value] of Object.entries(sent ?? {})) {
-      if (this.confirmed[field] === value) {
+      // Equal to the server's state as we know it, and no earlier target of ours still on its
+      // way: nothing changes. Otherwise this later target is what the server must show.
+      if (this.confirmed[field] === value && !(field in this.awaiting)) {
         if (this.desired[field] === value) this.settle(field);
         continue;
       }
@@ -310,10 +312,31 @@ export class FieldIntents<V> {
   /** After an ambiguous failure or a missing confirmation: one re-read, then roll back what it does not show. */
   private async settleByReread(fields: string[], error?: PlatformError): Promise<void> {
     const targets = new Map(fields.map((f) => [f, this.desired[f] ?? this.awaiting[f]] as const));
+    const awaited = fields
+      .filter((f) => f in this.awaiting)
+      .map((f) => [f, this.awaiting[f]] as const);
     await this.deps.reread().catch(() => undefined);
     if (this.disposed) return;
+    // The re-read is the server's word: a value it does not show is not coming (a late event
+    // that shows it after all is still recognised as ours). Nothing may stay pending forever.
+    for (const [field, value] of awaited)
+      if (
+        field in this.awaiting &&
+        this.awaiting[field] === value &&
+        this.confirmed[field] !== value
+      )
+        delete this.awaiting[field];
     for (const [field, value] of targets) {
       if (value === undefined) continue;
+      if (
+        field in this.desired &&
+        this.desired[field] === this.confirmed[field] &&
+        !(field in this.awaiting) &&
+        !this.onWireHas(field)
+      ) {
+        this.settle(field);
+        continue;
+      }
       const stillWanted = this.desired[field] === value || this.awaiting[field] === value;
       if (!stillWanted || this.confirmed[field] === value) continue;
       if (this.desired[field] === value || !(field in this.desired)) {
@@ -367,6 +390,8 @@ export class FieldIntents<V> {
   private settle(field: string): void {
     delete this.desired[field];
     this.clearDeadline(field);
+    // A value still awaited keeps a deadline of its own: nothing stays pending for ever.
+    if (field in this.awaiting) this.armDeadline(field);
   }
 
   private clearDeadline(field: string): void {
