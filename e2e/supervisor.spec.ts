@@ -110,6 +110,51 @@ test('a mute made by the agent shows in the row, as changed outside this panel',
   expect((await control.participant(conversationId, 'agent')).muted).toBe(true);
 });
 
+test('after the link drops, a row is marked "as of" until its call is read again; a failed read is retried', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId, agentId } = await aliceCall(control);
+  const [quiet] = (await control.createCalls({ count: 1, queue: 'Support' })).conversationIds;
+  await samWatching(page, widgetUrl, ['Support']);
+  const changed = rowOf(page, conversationId);
+  const unchanged = rowOf(page, quiet!);
+  await expect(changed).toHaveAttribute('data-muted', 'false');
+  await expect(page.getByTestId('supervisor-reading')).toHaveAttribute('data-left', '0');
+  await expect(grid(page).locator('[data-as-of]')).toHaveCount(0);
+
+  // Both calls' next reads fail once (503), and the API is slow enough that the mute below lands
+  // while the link is down: no event will carry it.
+  await control.faults({
+    latencyMs: 600,
+    failNext: [conversationId, quiet!].map((id) => ({
+      method: 'GET',
+      path: `/api/v2/conversations/${id}`,
+      status: 503,
+    })),
+  });
+  await control.faults({ dropSockets: true });
+  await control.setParticipant(conversationId, agentId, { muted: true, actor: 'genesys-ui' });
+
+  // Back live, the quiet call's read failed: its row says what it shows is as of a time.
+  await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+  await expect(unchanged).toHaveAttribute('data-as-of', 'true');
+  await expect(unchanged.getByTestId('row-as-of')).toHaveText(/^as of \d{1,2}:\d{2}/);
+  await expect(unchanged.getByTestId('row-as-of')).toHaveAttribute(
+    'title',
+    /being read again now that the link is back/,
+  );
+  await control.faults({ latencyMs: 0 });
+
+  // The retries land: every row current, the mute made during the gap shown, nothing marked.
+  await expect(changed).toHaveAttribute('data-muted', 'true');
+  await expect(grid(page).locator('[data-as-of]')).toHaveCount(0);
+  await expect(page.getByTestId('supervisor-reading')).toHaveAttribute('data-left', '0');
+  expect((await control.participant(conversationId, 'agent')).muted).toBe(true);
+  expect((await control.state()).faults.failNext).toEqual([]);
+});
+
 const MODES = [
   {
     mode: 'monitor',

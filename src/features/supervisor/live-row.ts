@@ -28,6 +28,13 @@ export interface LiveRow {
   playback?: PlaybackShown;
   /** false while the row only has the analytics summary (the call is still to be read). */
   complete: boolean;
+  /**
+   * Set while the call owes its re-read after the link came back: when what the row shows was
+   * last known true (epoch ms).
+   */
+  asOf?: number;
+  /** The call's read failed for good: the row shows only what events and the summary gave. */
+  unreadable?: boolean;
 }
 
 export const PLAYBACK_STATE = 'lcp.playback.state';
@@ -140,6 +147,8 @@ const FIELDS: (keyof LiveRow)[] = [
   'recording',
   'playback',
   'complete',
+  'asOf',
+  'unreadable',
 ];
 
 export const sameRow = (a: LiveRow | undefined, b: LiveRow): boolean =>

@@ -29,6 +29,8 @@ function callOf(
 function setup() {
   const lists: string[] = [];
   const summaries = new Map<string, ConversationActivity>();
+  const asOf = new Map<string, number>();
+  const unreadable = new Set<string>();
   const cache = new Map<string, Call>();
   const changeListeners = new Set<(ids: readonly string[]) => void>();
   const updateListeners = new Set<(u: CallUpdate) => void>();
@@ -42,6 +44,8 @@ function setup() {
       ids: () => [...lists],
       summary: (id) => summaries.get(id),
       queueOf: (id) => (lists.includes(id) ? 'q1' : undefined),
+      asOf: (id) => asOf.get(id),
+      isUnreadable: (id) => unreadable.has(id),
       onChange: (l) => {
         changeListeners.add(l);
         return () => changeListeners.delete(l);
@@ -94,6 +98,8 @@ function setup() {
     update,
     leave,
     summaries,
+    asOf,
+    unreadable,
     lists,
     changeListeners,
     names,
@@ -145,6 +151,27 @@ describe('LiveTableModel', () => {
     t.update(callOf('s', { muted: true }));
     t.frame();
     expect(t.model.getRow('s')).toMatchObject({ state: 'connected', muted: true, complete: true });
+  });
+
+  it('marks a row "as of" while its call owes a re-read, and unmarks it when the watch says so', () => {
+    const t = setup();
+    t.join(callOf('a', { muted: true }));
+    t.frame();
+    const fresh = t.model.getRow('a');
+    expect(fresh?.asOf).toBeUndefined();
+    const seen = vi.fn();
+    t.model.subscribeRow('a', seen);
+    t.asOf.set('a', 1234);
+    for (const l of t.changeListeners) l(['a']);
+    t.frame();
+    expect(t.model.getRow('a')).toMatchObject({ muted: true, asOf: 1234 });
+    expect(seen).toHaveBeenCalledTimes(1);
+    t.asOf.delete('a');
+    t.unreadable.add('a');
+    for (const l of t.changeListeners) l(['a']);
+    t.frame();
+    expect(t.model.getRow('a')).toMatchObject({ unreadable: true });
+    expect(t.model.getRow('a')?.asOf).toBeUndefined();
   });
 
   it('a call that leaves disappears from the rows and the order', () => {

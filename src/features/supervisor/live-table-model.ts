@@ -15,7 +15,7 @@ export interface TableView {
 }
 
 export interface TableModelDeps {
-  watch: Pick<QueueWatch, 'ids' | 'summary' | 'queueOf' | 'onChange'>;
+  watch: Pick<QueueWatch, 'ids' | 'summary' | 'queueOf' | 'onChange' | 'asOf' | 'isUnreadable'>;
   calls: { get(id: string): Call | undefined; onUpdate(l: (u: CallUpdate) => void): () => void };
   names: Names;
   /** The chosen queues, in order (for the per-queue figures). */
@@ -208,6 +208,11 @@ export class LiveTableModel {
     const next = call
       ? rowFromCall(call, this.deps.watch.queueOf(id))
       : summary && rowFromActivity(summary);
+    if (next) {
+      const asOf = this.deps.watch.asOf(id);
+      if (asOf !== undefined) next.asOf = asOf;
+      if (this.deps.watch.isUnreadable(id)) next.unreadable = true;
+    }
     const previous = this.rows.get(id);
     if (!next) {
       if (this.rows.delete(id)) changed.push(id);

@@ -23,8 +23,10 @@ export interface WatchStatus {
   fetch: FetcherStats;
   /** Activity query pages asked (one request each). */
   activityRequests: number;
-  /** Calls known only from the activity query so far. */
+  /** Calls known only from the activity query so far (being read, or to be read). */
   unread: number;
+  /** Calls whose read failed for good (e.g. 403): shown as far as they are known, marked. */
+  unreadable: number;
 }
 
 export interface QueueWatchDeps {
@@ -82,6 +84,9 @@ export class QueueWatch {
   private seq = 0;
   private readonly lastEvent = new Map<string, number>();
   private readonly scheduled = new Map<string, number>();
+  /** When each call's shown state was last received (event or read). */
+  private readonly seenAt = new Map<string, number>();
+  private readonly unreadable = new Set<string>();
   private activityRequests = 0;
   private readonly fetcher: SnapshotFetcher;
   private readonly changeListeners = new Set<(ids: readonly string[]) => void>();
@@ -94,7 +99,12 @@ export class QueueWatch {
     this.now = deps.now ?? (() => Date.now());
     this.setTimer = deps.setTimer ?? browserTimer;
     this.fetcher = new SnapshotFetcher(
-      { skip: (id) => this.readNotNeeded(id), read: (id) => this.read(id) },
+      {
+        skip: (id) => this.readNotNeeded(id),
+        read: (id) => this.read(id),
+        retryable: (error) => !PERMANENT.has(asPlatformError(error).kind),
+        onGiveUp: (id) => this.giveUp(id),
+      },
       deps.fetcher,
     );
     this.fetcher.subscribe(() => this.statusChanged());
@@ -116,6 +126,21 @@ export class QueueWatch {
     return this.listedIn.get(conversationId)?.values().next().value;
   }
 
+  /**
+   * While a call still owes its re-read (the link came back and no event has given it since):
+   * when what is shown of it was last known true. Undefined when the call is current, or when
+   * nothing of it but the activity summary has been seen.
+   */
+  asOf(conversationId: string): number | undefined {
+    if (!this.scheduled.has(conversationId) || this.readNotNeeded(conversationId)) return undefined;
+    return this.seenAt.get(conversationId);
+  }
+
+  /** Whether the call's read failed for good (it still updates from its events). */
+  isUnreadable(conversationId: string): boolean {
+    return this.unreadable.has(conversationId);
+  }
+
   /** What the activity query said of a call not read yet. */
   summary(conversationId: string): ConversationActivity | undefined {
     return this.summaries.get(conversationId);
@@ -132,7 +157,9 @@ export class QueueWatch {
       queues: Object.fromEntries(this.statuses),
       fetch: this.fetcher.stats(),
       activityRequests: this.activityRequests,
-      unread: this.summaries.size,
+      unread:
+        this.summaries.size - [...this.unreadable].filter((id) => this.summaries.has(id)).length,
+      unreadable: this.unreadable.size,
     };
     return this.statusCache;
   }
@@ -204,6 +231,7 @@ export class QueueWatch {
   private onEvent(qid: string, event: TopicEvent): void {
     const call = this.deps.api.readCallEvent(event.body);
     if (!call) return this.deps.onMalformed?.();
+    const owed = this.asOf(call.id) !== undefined || this.unreadable.has(call.id);
     this.seq += 1;
     this.lastEvent.set(call.id, this.seq);
     this.receive(
@@ -211,6 +239,21 @@ export class QueueWatch {
       { correlationId: event.correlationId, at: this.now(), source: 'event' },
       qid,
     );
+    if (owed) this.settled(call.id);
+  }
+
+  /** The call is current again: its row loses its "as of" mark. */
+  private settled(id: string): void {
+    const wasUnreadable = this.unreadable.delete(id);
+    this.emit([id]);
+    if (wasUnreadable) this.statusChanged();
+  }
+
+  private giveUp(id: string): void {
+    if (!this.listedIn.has(id) || this.readNotNeeded(id)) return;
+    this.unreadable.add(id);
+    this.emit([id]);
+    this.statusChanged();
   }
 
   /** One whole snapshot of a call, from its queue's topic (`qid`) or from a read. */
@@ -222,6 +265,7 @@ export class QueueWatch {
     }
     if (!qid && !listed) return;
     this.deps.calls.apply(call, meta);
+    this.seenAt.set(call.id, meta.at);
     const hadSummary = this.summaries.delete(call.id);
     if (qid && !this.list(qid).includes(call.id)) this.setList(qid, [...this.list(qid), call.id]);
     else if (!qid) this.leaveQueuesNotNamed(call);
@@ -274,7 +318,10 @@ export class QueueWatch {
       if (!this.deps.calls.get(id)) this.summaries.set(id, activity);
     const ids = [...new Set([...this.list(qid), ...byId.keys()])];
     this.setList(qid, ids);
-    for (const id of ids) this.scheduled.set(id, startSeq);
+    for (const id of ids) {
+      this.scheduled.set(id, startSeq);
+      this.unreadable.delete(id);
+    }
     // Read once the events held during this re-read are delivered: they may make reads needless.
     this.setTimer(() => {
       if (this.watched.get(qid) === entry) this.fetcher.enqueue(ids);
@@ -301,6 +348,7 @@ export class QueueWatch {
     if ((this.lastEvent.get(id) ?? 0) > sent) return;
     this.scheduled.delete(id);
     this.receive(call, { at: this.now(), source: 'reread' });
+    this.settled(id);
   }
 
   private list(qid: string): string[] {
@@ -328,12 +376,12 @@ export class QueueWatch {
         qid,
         this.list(qid).filter((x) => x !== id),
       );
-    const hadSummary = this.summaries.has(id);
+    const counted = this.summaries.has(id) || this.unreadable.has(id);
     this.forgetLocally(id);
     this.fetcher.cancel([id]);
     this.deps.calls.forgetIfUnlisted(id);
     this.emit([id]);
-    if (hadSummary) this.statusChanged();
+    if (counted) this.statusChanged();
   }
 
   private forgetLocally(id: string): void {
@@ -341,6 +389,8 @@ export class QueueWatch {
     this.summaries.delete(id);
     this.lastEvent.delete(id);
     this.scheduled.delete(id);
+    this.seenAt.delete(id);
+    this.unreadable.delete(id);
   }
 
   private setStatus(qid: string, status: QueueStatus): void {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SnapshotFetcher } from './snapshot-fetcher';
+import fc from 'fast-check';
+import { retryDelayMs, SnapshotFetcher } from './snapshot-fetcher';
 
 /** A read that resolves when the test says so, recording the peak of reads in flight. */
 function controlledReads() {
@@ -57,6 +58,7 @@ describe('SnapshotFetcher', () => {
       requests: 10,
       skipped: 0,
       failed: 0,
+      retrying: 0,
     });
   });
 
@@ -106,6 +108,78 @@ describe('SnapshotFetcher', () => {
     await reads.finishAll();
     expect(reads.order).toEqual(['bad1', 'z', 'x', 'w']);
     expect(fetcher.stats()).toMatchObject({ requests: 4, failed: 1, queued: 0 });
+  });
+
+  it('gives up a read that cannot succeed, and says so', async () => {
+    const reads = controlledReads();
+    const givenUp: string[] = [];
+    const fetcher = new SnapshotFetcher(
+      {
+        skip: () => false,
+        read: reads.read,
+        retryable: () => false,
+        onGiveUp: (id) => givenUp.push(id),
+      },
+      { concurrency: 1 },
+    );
+    fetcher.enqueue(['bad1', 'x']);
+    await reads.finishAll();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(reads.order).toEqual(['bad1', 'x']);
+    expect(givenUp).toEqual(['bad1']);
+    expect(fetcher.stats()).toMatchObject({ failed: 1, retrying: 0 });
+  });
+
+  it('tries a retryable failure again after a growing wait, until it is read or no longer needed', async () => {
+    let failuresLeft = 3;
+    const attempts: number[] = [];
+    const fresh = new Set<string>();
+    const fetcher = new SnapshotFetcher(
+      {
+        skip: (id) => fresh.has(id),
+        read: (id) => {
+          attempts.push(Date.now());
+          if (id.startsWith('gone')) return Promise.reject(new Error('503'));
+          return failuresLeft-- > 0 ? Promise.reject(new Error('503')) : Promise.resolve();
+        },
+        retryable: () => true,
+      },
+      { random: () => 0.999 },
+    );
+    const start = Date.now();
+    fetcher.enqueue(['a']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetcher.stats()).toMatchObject({ retrying: 1, failed: 1 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    // Four attempts: at once, then after about 2, 4 and 8 s more.
+    expect(attempts.map((t) => Math.round((t - start) / 1000))).toEqual([0, 2, 6, 14]);
+    expect(fetcher.stats()).toMatchObject({ retrying: 0, failed: 3, queued: 0 });
+
+    // A call an event has since given is not read again; a cancelled one is not retried.
+    fetcher.enqueue(['gone1', 'gone2']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetcher.stats().retrying).toBe(2);
+    fresh.add('gone1');
+    fetcher.cancel(['gone2']);
+    expect(fetcher.stats().retrying).toBe(1);
+    const before = attempts.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(attempts.length).toBe(before);
+    expect(fetcher.stats()).toMatchObject({ retrying: 0, skipped: 1 });
+  });
+
+  it('waits between attempts double, up to a minute, never less than half the ceiling', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (n, r) => {
+          const ceiling = Math.min(60_000, 2_000 * 2 ** (n - 1));
+          const wait = retryDelayMs(n, r);
+          return wait >= ceiling / 2 && wait <= ceiling;
+        },
+      ),
+    );
   });
 
   it('tells subscribers about progress and stops on dispose', async () => {

@@ -3,7 +3,9 @@
  * requests in flight and at most `perMinute` started in any minute, so the snapshot of 500 calls
  * leaves room in the widget's request budget (270/min against the platform's 300) for names and
  * supervisor actions. Each id is checked with `skip` right before its request goes (a socket
- * event since the snapshot began is a whole, fresher snapshot of that call).
+ * event since the snapshot began is a whole, fresher snapshot of that call). A read that fails
+ * in a way another attempt may fix (`retryable`) is tried again after a capped, jittered
+ * backoff, for as long as the id still needs reading; the others are given up.
  *
  * @example
  * const fetcher = new SnapshotFetcher({ skip: (id) => fresh(id), read: (id) => reread(id) });
@@ -12,6 +14,10 @@
 export interface FetcherWork {
   skip(id: string): boolean;
   read(id: string): Promise<void>;
+  /** Whether another attempt may succeed (a 5xx, a lost connection); default: no. */
+  retryable?(error: unknown): boolean;
+  /** A read failed for good (not retryable). */
+  onGiveUp?(id: string, error: unknown): void;
 }
 
 export interface FetcherOptions {
@@ -20,6 +26,8 @@ export interface FetcherOptions {
   now?: () => number;
   /** Runs `run` after `ms`; returns a cancel function. */
   setTimer?: (run: () => void, ms: number) => () => void;
+  /** In [0, 1): spreads the retries of many failed reads. */
+  random?: () => number;
 }
 
 export interface FetcherStats {
@@ -29,11 +37,21 @@ export interface FetcherStats {
   requests: number;
   skipped: number;
   failed: number;
+  /** Failed reads waiting for their next attempt. */
+  retrying: number;
 }
 
 export const SNAPSHOT_CONCURRENCY = 4;
 export const SNAPSHOT_PER_MINUTE = 200;
 const WINDOW_MS = 60_000;
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 60_000;
+
+/** The wait before attempt `failures + 1`: doubling from 2 s, capped at 60 s, half of it jittered. */
+export const retryDelayMs = (failures: number, random: number): number => {
+  const ceiling = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.max(0, failures - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random);
+};
 
 const browserTimer = (run: () => void, ms: number) => {
   const id = setTimeout(run, ms);
@@ -44,6 +62,8 @@ export class SnapshotFetcher {
   private queue: string[] = [];
   private readonly queued = new Set<string>();
   private readonly inFlight = new Set<string>();
+  private readonly failures = new Map<string, number>();
+  private readonly retries = new Map<string, () => void>();
   private started: number[] = [];
   private counts = { requests: 0, skipped: 0, failed: 0 };
   private cancelTimer?: () => void;
@@ -53,6 +73,7 @@ export class SnapshotFetcher {
   private readonly perMinute: number;
   private readonly now: () => number;
   private readonly setTimer: (run: () => void, ms: number) => () => void;
+  private readonly random: () => number;
 
   constructor(
     private readonly work: FetcherWork,
@@ -62,12 +83,15 @@ export class SnapshotFetcher {
     this.perMinute = options.perMinute ?? SNAPSHOT_PER_MINUTE;
     this.now = options.now ?? (() => Date.now());
     this.setTimer = options.setTimer ?? browserTimer;
+    this.random = options.random ?? Math.random;
   }
 
   /** Adds ids to read (each once: an id already queued or in flight is not added again). */
   enqueue(ids: Iterable<string>): void {
     for (const id of ids) {
       if (this.queued.has(id) || this.inFlight.has(id)) continue;
+      this.retries.get(id)?.();
+      this.retries.delete(id);
       this.queued.add(id);
       this.queue.push(id);
     }
@@ -83,16 +107,26 @@ export class SnapshotFetcher {
     this.queue = [...first, ...this.queue.filter((id) => !front.has(id))];
   }
 
-  /** Drops queued ids (a queue no longer watched). */
+  /** Drops queued ids and their pending retries (a queue no longer watched, a call gone). */
   cancel(ids: Iterable<string>): void {
     const drop = new Set(ids);
     this.queue = this.queue.filter((id) => !drop.has(id));
-    for (const id of drop) this.queued.delete(id);
+    for (const id of drop) {
+      this.queued.delete(id);
+      this.retries.get(id)?.();
+      this.retries.delete(id);
+      this.failures.delete(id);
+    }
     this.notify();
   }
 
   stats(): FetcherStats {
-    return { queued: this.queue.length, inFlight: this.inFlight.size, ...this.counts };
+    return {
+      queued: this.queue.length,
+      inFlight: this.inFlight.size,
+      ...this.counts,
+      retrying: this.retries.size,
+    };
   }
 
   subscribe(listener: () => void): () => void {
@@ -103,6 +137,8 @@ export class SnapshotFetcher {
   dispose(): void {
     this.disposed = true;
     this.cancelTimer?.();
+    for (const cancel of this.retries.values()) cancel();
+    this.retries.clear();
     this.queue = [];
     this.queued.clear();
     this.listeners.clear();
@@ -116,6 +152,7 @@ export class SnapshotFetcher {
       this.queued.delete(id);
       if (this.work.skip(id)) {
         this.counts.skipped += 1;
+        this.failures.delete(id);
         continue;
       }
       this.start(id);
@@ -128,14 +165,37 @@ export class SnapshotFetcher {
     this.counts.requests += 1;
     this.work
       .read(id)
-      .catch(() => {
-        this.counts.failed += 1;
-      })
+      .then(
+        () => this.failures.delete(id),
+        (error: unknown) => this.failed(id, error),
+      )
       .finally(() => {
         this.inFlight.delete(id);
         this.pump();
         this.notify();
       });
+  }
+
+  private failed(id: string, error: unknown): void {
+    this.counts.failed += 1;
+    if (this.disposed) return;
+    if (!this.work.retryable?.(error)) {
+      this.failures.delete(id);
+      this.work.onGiveUp?.(id, error);
+      return;
+    }
+    const failures = (this.failures.get(id) ?? 0) + 1;
+    this.failures.set(id, failures);
+    this.retries.set(
+      id,
+      this.setTimer(
+        () => {
+          this.retries.delete(id);
+          this.enqueue([id]);
+        },
+        retryDelayMs(failures, this.random()),
+      ),
+    );
   }
 
   /** Milliseconds until the minute's cap lets one more request go. */

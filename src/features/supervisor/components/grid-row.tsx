@@ -76,7 +76,17 @@ function Flags({ row }: { row: LiveRow }) {
   return (
     <>
       <span className={row.muted || row.held ? 'supervisor-flag-on' : 'muted'}>{text}</span>
-      {at >= 0 ? (
+      {row.asOf !== undefined ? (
+        <span
+          className="supervisor-as-of"
+          data-testid="row-as-of"
+          title={t(row.unreadable ? 'supervisor.row.unreadableFull' : 'supervisor.row.asOfFull', {
+            time: new Date(row.asOf),
+          })}
+        >
+          {t('supervisor.row.asOf', { time: t.shortClock(row.asOf) })}
+        </span>
+      ) : at >= 0 ? (
         <span
           className="supervisor-provenance"
           title={t('supervisor.flags.outsideFull', { time: new Date(at) })}
@@ -107,7 +117,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
   const agent = useUserName(row?.agentUserId);
   const queue = useQueueName(row?.queueId);
   if (!row) return null;
-  const reading = t('supervisor.notRead');
+  const reading = t(row.unreadable ? 'supervisor.notReadable' : 'supervisor.notRead');
   const agentText = row.agentUserId
     ? (agent ?? t('supervisor.nameLoading'))
     : t('supervisor.noAgent');
@@ -119,12 +129,13 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       role="row"
       aria-rowindex={index + 2}
       aria-current={opened ? 'true' : undefined}
-      className={`supervisor-row${opened ? ' is-open' : ''}${row.complete ? '' : ' is-partial'}`}
+      className={`supervisor-row${opened ? ' is-open' : ''}${row.complete ? '' : ' is-partial'}${row.asOf === undefined ? '' : ' is-owed'}`}
       style={{ transform: `translateY(${index * rowHeight}px)`, height: rowHeight }}
       data-conversation-id={id}
       data-state={row.state}
       data-muted={row.muted === undefined ? 'unknown' : String(row.muted)}
       data-held={row.held === undefined ? 'unknown' : String(row.held)}
+      data-as-of={row.asOf === undefined ? undefined : 'true'}
       onClick={() => onOpen(id)}
     >
       <Cell col={0} title={agentText} {...cell}>

@@ -10,7 +10,10 @@ export function useCallsToRead(watch: QueueWatch): number {
     useCallback((listener) => watch.subscribeStatus(listener), [watch]),
     () => watch.status(),
   );
-  return Math.max(status.unread, status.fetch.queued + status.fetch.inFlight);
+  return Math.max(
+    status.unread,
+    status.fetch.queued + status.fetch.inFlight + status.fetch.retrying,
+  );
 }
 
 /** The table's name, how many calls it shows, and whether every call has been read yet. */
@@ -18,6 +21,10 @@ export function GridStatus({ model, watch }: { model: LiveTableModel; watch: Que
   const t = useSupervisorT();
   const { order, total } = useTableView(model);
   const left = useCallsToRead(watch);
+  const unreadable = useSyncExternalStore(
+    useCallback((listener) => watch.subscribeStatus(listener), [watch]),
+    () => watch.status().unreadable,
+  );
   return (
     <div className="supervisor-grid-status">
       <h3 id="supervisor-grid-label" className="supervisor-subtitle">
@@ -29,6 +36,14 @@ export function GridStatus({ model, watch }: { model: LiveTableModel; watch: Que
         <span data-testid="supervisor-reading" data-left={left}>
           {left > 0 ? t('supervisor.table.reading', { left }) : t('supervisor.table.allRead')}
         </span>
+        {unreadable > 0 ? (
+          <>
+            {' · '}
+            <span data-testid="supervisor-unreadable">
+              {t('supervisor.table.unreadable', { count: unreadable })}
+            </span>
+          </>
+        ) : null}
       </p>
       <p id="supervisor-grid-hint" className="visually-hidden">
         {t('supervisor.table.hint')}
