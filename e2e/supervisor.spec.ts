@@ -155,6 +155,34 @@ test('after the link drops, a row is marked "as of" until its call is read again
   expect((await control.state()).faults.failNext).toEqual([]);
 });
 
+test('a call that cannot be read is said so, not "Reading…" for ever; its next change brings it', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId, agentId } = await aliceCall(control);
+  await control.faults({
+    failNext: {
+      method: 'GET',
+      path: `/api/v2/conversations/${conversationId}`,
+      status: 403,
+      code: 'not.authorized',
+    },
+  });
+  await samWatching(page, widgetUrl, ['Support']);
+  const row = rowOf(page, conversationId);
+  await expect(row).toContainText('Couldn’t read');
+  await expect(row).not.toContainText('Reading…');
+  await expect(page.getByTestId('supervisor-unreadable')).toHaveText('1 call could not be read');
+  await expect(page.getByTestId('supervisor-reading')).toHaveAttribute('data-left', '0');
+
+  await control.setParticipant(conversationId, agentId, { held: true, actor: 'genesys-ui' });
+  await expect(row).toHaveAttribute('data-held', 'true');
+  await expect(row).not.toContainText('Couldn’t read');
+  await expect(page.getByTestId('supervisor-unreadable')).toHaveCount(0);
+  expect((await control.participant(conversationId, 'agent')).held).toBe(true);
+});
+
 const MODES = [
   {
     mode: 'monitor',
