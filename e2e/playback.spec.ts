@@ -42,6 +42,18 @@ async function ivrLegs(control: EmulatorControl, conversationId: string) {
 const secureSessionPosts = (api: ReturnType<typeof trackApi>) =>
   api.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/secureivrsessions'));
 
+/** Play to caller is refused, with this reason on screen. */
+async function expectPlayRefused(page: Page, reason: string) {
+  await expect(playButton(page)).toBeDisabled();
+  await expect(page.getByTestId('playback-reasons')).toContainText(reason);
+}
+
+/** No secure session was asked for, and the emulator started none. */
+async function expectNothingStarted(api: ReturnType<typeof trackApi>, control: EmulatorControl) {
+  expect(secureSessionPosts(api)).toEqual([]);
+  expect((await control.playback()).sessions).toEqual([]);
+}
+
 test('pick a prompt and play it: playing with progress, then completed; the session COMPLETED and the ivr leg gone', async ({
   page,
   widgetUrl,
@@ -207,10 +219,8 @@ test('refused when the caller has hung up: the reason is shown and nothing is se
   await control.hangup(conversationId, 'customer');
   await expect(page.getByRole('note')).toBeVisible();
   await pickPrompt(page, 'Recording disclosure');
-  await expect(playButton(page)).toBeDisabled();
-  await expect(page.getByTestId('playback-reasons')).toContainText('The caller isn’t connected.');
-  expect(secureSessionPosts(api)).toEqual([]);
-  expect((await control.playback()).sessions).toEqual([]);
+  await expectPlayRefused(page, 'The caller isn’t connected.');
+  await expectNothingStarted(api, control);
 });
 
 test('refused while the call is still ringing: the reason is shown and nothing is sent', async ({
@@ -227,12 +237,8 @@ test('refused while the call is still ringing: the reason is shown and nothing i
   });
   await expect(page.getByRole('heading', { name: 'Rae Ringing', level: 2 })).toBeVisible();
   await pickPrompt(page, 'Recording disclosure');
-  await expect(playButton(page)).toBeDisabled();
-  await expect(page.getByTestId('playback-reasons')).toContainText(
-    'You aren’t connected to this call.',
-  );
-  expect(secureSessionPosts(api)).toEqual([]);
-  expect((await control.playback()).sessions).toEqual([]);
+  await expectPlayRefused(page, 'You aren’t connected to this call.');
+  await expectNothingStarted(api, control);
 });
 
 test('refused while one is already playing: one request only', async ({
@@ -246,10 +252,7 @@ test('refused while one is already playing: one request only', async ({
   await playButton(page).click();
   await expect(status(page)).toHaveText('Playing Payment terms to the caller');
   await pickPrompt(page, 'Hold please');
-  await expect(playButton(page)).toBeDisabled();
-  await expect(page.getByTestId('playback-reasons')).toContainText(
-    'A prompt is already playing to the caller.',
-  );
+  await expectPlayRefused(page, 'A prompt is already playing to the caller.');
   expect(secureSessionPosts(api)).toHaveLength(1);
   expect((await control.playback()).sessions).toHaveLength(1);
 });
@@ -264,8 +267,7 @@ test('without the flow permission and no configured flow id, the reason is shown
   await control.createCall({ agentEmail: BOB.email, customerName: 'Cam Caller' });
   await expect(page.getByRole('heading', { name: 'Cam Caller', level: 2 })).toBeVisible();
   await pickPrompt(page, 'Recording disclosure');
-  await expect(page.getByTestId('playback-reasons')).toContainText('your role can’t look up flows');
-  await expect(playButton(page)).toBeDisabled();
+  await expectPlayRefused(page, 'your role can’t look up flows');
   expect(api.requests.some((r) => r.path === '/api/v2/flows')).toBe(true);
   expect(secureSessionPosts(api)).toEqual([]);
 });
@@ -278,13 +280,9 @@ test('refused for a prompt without audio: the reason is shown and nothing is sen
   await aliceOnACall(page, widgetUrl, control);
   const api = trackApi(page);
   await pickPrompt(page, 'Holiday hours');
-  await expect(playButton(page)).toBeDisabled();
-  await expect(page.getByTestId('playback-reasons')).toContainText(
-    'This prompt has no audio ready to play',
-  );
+  await expectPlayRefused(page, 'This prompt has no audio ready to play');
   await expect(page.getByRole('button', { name: 'Play preview' })).toHaveCount(0);
-  expect(secureSessionPosts(api)).toEqual([]);
-  expect((await control.playback()).sessions).toEqual([]);
+  await expectNothingStarted(api, control);
 });
 
 test('the local preview plays in the browser, with its own controls', async ({

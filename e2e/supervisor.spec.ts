@@ -360,33 +360,32 @@ test.describe('the agent’s own panel while Sam supervises', () => {
     return { alice, context, ...call };
   }
 
-  test('shows coaching with the supervisor’s name', async ({
-    page,
-    browser,
-    widgetUrl,
-    control,
-  }) => {
-    const { alice, context } = await aliceAndSam(page, browser, widgetUrl, control);
-    await detail(page).getByRole('button', { name: 'Coach', exact: true }).click();
-    await expect(alice.getByRole('note')).toHaveText(
-      'Sam Supervisor is coaching you: they hear the call and can speak to you.',
-    );
-    await context.close();
-  });
+  const SHOWN = [
+    {
+      what: 'coaching',
+      button: 'Coach',
+      note: 'Sam Supervisor is coaching you: they hear the call and can speak to you.',
+    },
+    {
+      what: 'a barge-in',
+      button: 'Barge in',
+      note: 'Sam Supervisor has joined the call: everyone hears them.',
+    },
+  ] as const;
 
-  test('shows a barge-in with the supervisor’s name', async ({
-    page,
-    browser,
-    widgetUrl,
-    control,
-  }) => {
-    const { alice, context } = await aliceAndSam(page, browser, widgetUrl, control);
-    await detail(page).getByRole('button', { name: 'Barge in', exact: true }).click();
-    await expect(alice.getByRole('note')).toHaveText(
-      'Sam Supervisor has joined the call: everyone hears them.',
-    );
-    await context.close();
-  });
+  for (const { what, button, note } of SHOWN) {
+    test(`shows ${what} with the supervisor’s name`, async ({
+      page,
+      browser,
+      widgetUrl,
+      control,
+    }) => {
+      const { alice, context } = await aliceAndSam(page, browser, widgetUrl, control);
+      await detail(page).getByRole('button', { name: button, exact: true }).click();
+      await expect(alice.getByRole('note')).toHaveText(note);
+      await context.close();
+    });
+  }
 
   test('never shows a silent monitor', async ({ page, browser, widgetUrl, control }) => {
     const { alice, context, conversationId, agentId } = await aliceAndSam(

@@ -9,6 +9,7 @@ import type { CallSync } from '../../realtime/call-sync';
 import type { TopicEvent, TopicRegistry } from '../../realtime/topic-registry';
 import { queueCallsTopic } from '../../realtime/topics';
 import { asPlatformError } from './failure';
+import { ReadLedger } from './read-ledger';
 import { SnapshotFetcher, type FetcherOptions, type FetcherStats } from './snapshot-fetcher';
 
 export interface QueueStatus {
@@ -80,13 +81,7 @@ export class QueueWatch {
   private readonly summaries = new Map<string, ConversationActivity>();
   /** Which watched lists hold each call. */
   private readonly listedIn = new Map<string, Set<string>>();
-  /** Event sequence: the latest event per call, and the snapshot each queued read belongs to. */
-  private seq = 0;
-  private readonly lastEvent = new Map<string, number>();
-  private readonly scheduled = new Map<string, number>();
-  /** When each call's shown state was last received (event or read). */
-  private readonly seenAt = new Map<string, number>();
-  private readonly unreadable = new Set<string>();
+  private readonly ledger = new ReadLedger();
   private activityRequests = 0;
   private readonly fetcher: SnapshotFetcher;
   private readonly changeListeners = new Set<(ids: readonly string[]) => void>();
@@ -132,13 +127,12 @@ export class QueueWatch {
    * nothing of it but the activity summary has been seen.
    */
   asOf(conversationId: string): number | undefined {
-    if (!this.scheduled.has(conversationId) || this.readNotNeeded(conversationId)) return undefined;
-    return this.seenAt.get(conversationId);
+    return this.listedIn.has(conversationId) ? this.ledger.asOf(conversationId) : undefined;
   }
 
   /** Whether the call's read failed for good (it still updates from its events). */
   isUnreadable(conversationId: string): boolean {
-    return this.unreadable.has(conversationId);
+    return this.ledger.isRefused(conversationId);
   }
 
   /** What the activity query said of a call not read yet. */
@@ -158,8 +152,9 @@ export class QueueWatch {
       fetch: this.fetcher.stats(),
       activityRequests: this.activityRequests,
       unread:
-        this.summaries.size - [...this.unreadable].filter((id) => this.summaries.has(id)).length,
-      unreadable: this.unreadable.size,
+        this.summaries.size -
+        [...this.ledger.refusedIds()].filter((id) => this.summaries.has(id)).length,
+      unreadable: this.ledger.refusedIds().size,
     };
     return this.statusCache;
   }
@@ -231,9 +226,8 @@ export class QueueWatch {
   private onEvent(qid: string, event: TopicEvent): void {
     const call = this.deps.api.readCallEvent(event.body);
     if (!call) return this.deps.onMalformed?.();
-    const owed = this.asOf(call.id) !== undefined || this.unreadable.has(call.id);
-    this.seq += 1;
-    this.lastEvent.set(call.id, this.seq);
+    const owed = this.asOf(call.id) !== undefined || this.ledger.isRefused(call.id);
+    this.ledger.event(call.id);
     this.receive(
       call,
       { correlationId: event.correlationId, at: this.now(), source: 'event' },
@@ -244,14 +238,14 @@ export class QueueWatch {
 
   /** The call is current again: its row loses its "as of" mark. */
   private settled(id: string): void {
-    const wasUnreadable = this.unreadable.delete(id);
+    const wasRefused = this.ledger.clearRefusal(id);
     this.emit([id]);
-    if (wasUnreadable) this.statusChanged();
+    if (wasRefused) this.statusChanged();
   }
 
   private giveUp(id: string): void {
-    if (!this.listedIn.has(id) || this.readNotNeeded(id)) return;
-    this.unreadable.add(id);
+    if (this.readNotNeeded(id)) return;
+    this.ledger.refuse(id);
     this.emit([id]);
     this.statusChanged();
   }
@@ -265,7 +259,7 @@ export class QueueWatch {
     }
     if (!qid && !listed) return;
     this.deps.calls.apply(call, meta);
-    this.seenAt.set(call.id, meta.at);
+    this.ledger.received(call.id, meta.at);
     const hadSummary = this.summaries.delete(call.id);
     if (qid && !this.list(qid).includes(call.id)) this.setList(qid, [...this.list(qid), call.id]);
     else if (!qid) this.leaveQueuesNotNamed(call);
@@ -294,7 +288,7 @@ export class QueueWatch {
   private async snapshot(qid: string, entry: Watched): Promise<void> {
     if (this.watched.get(qid) !== entry) return;
     entry.snapshotStarted = true;
-    const startSeq = this.seq;
+    const position = this.ledger.position();
     this.setStatus(qid, { state: 'loading' });
     let activities: ConversationActivity[];
     try {
@@ -318,10 +312,7 @@ export class QueueWatch {
       if (!this.deps.calls.get(id)) this.summaries.set(id, activity);
     const ids = [...new Set([...this.list(qid), ...byId.keys()])];
     this.setList(qid, ids);
-    for (const id of ids) {
-      this.scheduled.set(id, startSeq);
-      this.unreadable.delete(id);
-    }
+    this.ledger.schedule(ids, position);
     // Read once the events held during this re-read are delivered: they may make reads needless.
     this.setTimer(() => {
       if (this.watched.get(qid) === entry) this.fetcher.enqueue(ids);
@@ -333,11 +324,11 @@ export class QueueWatch {
   /** An event since the snapshot asked for the read is a whole, fresher snapshot. */
   private readNotNeeded(id: string): boolean {
     if (!this.listedIn.has(id)) return true;
-    return (this.lastEvent.get(id) ?? 0) > (this.scheduled.get(id) ?? 0);
+    return this.ledger.eventSinceScheduled(id);
   }
 
   private async read(id: string): Promise<void> {
-    const sent = this.seq;
+    const sent = this.ledger.position();
     let call: Call;
     try {
       call = await this.deps.api.getConversation(id);
@@ -345,8 +336,8 @@ export class QueueWatch {
       if (asPlatformError(raw).kind === 'notFound') return this.drop(id);
       throw raw;
     }
-    if ((this.lastEvent.get(id) ?? 0) > sent) return;
-    this.scheduled.delete(id);
+    if (this.ledger.eventSince(id, sent)) return;
+    this.ledger.read(id);
     this.receive(call, { at: this.now(), source: 'reread' });
     this.settled(id);
   }
@@ -376,7 +367,7 @@ export class QueueWatch {
         qid,
         this.list(qid).filter((x) => x !== id),
       );
-    const counted = this.summaries.has(id) || this.unreadable.has(id);
+    const counted = this.summaries.has(id) || this.ledger.isRefused(id);
     this.forgetLocally(id);
     this.fetcher.cancel([id]);
     this.deps.calls.forgetIfUnlisted(id);
@@ -387,10 +378,7 @@ export class QueueWatch {
   private forgetLocally(id: string): void {
     this.listedIn.delete(id);
     this.summaries.delete(id);
-    this.lastEvent.delete(id);
-    this.scheduled.delete(id);
-    this.seenAt.delete(id);
-    this.unreadable.delete(id);
+    this.ledger.forget(id);
   }
 
   private setStatus(qid: string, status: QueueStatus): void {

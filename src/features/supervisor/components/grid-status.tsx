@@ -1,30 +1,27 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { LiveTableModel } from '../live-table-model';
-import type { QueueWatch } from '../queue-watch';
+import type { QueueWatch, WatchStatus } from '../queue-watch';
 import { useSupervisorT } from '../text';
 import { useTableView } from './use-model';
 
-/** Calls still to be read in full: known only from analytics, or queued for a read. */
-export function useCallsToRead(watch: QueueWatch): number {
-  const status = useSyncExternalStore(
+function useWatchStatus(watch: QueueWatch): WatchStatus {
+  return useSyncExternalStore(
     useCallback((listener) => watch.subscribeStatus(listener), [watch]),
     () => watch.status(),
   );
-  return Math.max(
-    status.unread,
-    status.fetch.queued + status.fetch.inFlight + status.fetch.retrying,
-  );
 }
+
+/** Calls still to be read in full: known only from analytics, queued, or waiting to retry. */
+const callsToRead = ({ unread, fetch }: WatchStatus): number =>
+  Math.max(unread, fetch.queued + fetch.inFlight + fetch.retrying);
 
 /** The table's name, how many calls it shows, and whether every call has been read yet. */
 export function GridStatus({ model, watch }: { model: LiveTableModel; watch: QueueWatch }) {
   const t = useSupervisorT();
   const { order, total } = useTableView(model);
-  const left = useCallsToRead(watch);
-  const unreadable = useSyncExternalStore(
-    useCallback((listener) => watch.subscribeStatus(listener), [watch]),
-    () => watch.status().unreadable,
-  );
+  const status = useWatchStatus(watch);
+  const left = callsToRead(status);
+  const { unreadable } = status;
   return (
     <div className="supervisor-grid-status">
       <h3 id="supervisor-grid-label" className="supervisor-subtitle">
