@@ -136,3 +136,22 @@ test('without microphone permission the panel says so and mute still works', asy
   await expect(page.getByTestId('mute-status')).toHaveText('Muted by you');
   expect((await control.participant(conversationId, 'agent')).muted).toBe(true);
 });
+
+test('a mute slower than the 5 s confirmation wait: the screen and the emulator still end up agreeing', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  const { conversationId } = await aliceOnACall(page, widgetUrl, control);
+  await control.faults({ latencyMs: 6000 });
+  await muteButton(page).click();
+  await expect(page.getByTestId('mute-status')).toHaveText('Muting…');
+  // Past the wait the request is still out: the panel keeps the intent pending, never "not muted".
+  // eslint-disable-next-line playwright/no-wait-for-timeout -- the state just past the deadline is what is checked
+  await page.waitForTimeout(5500);
+  await expect(muteButton(page)).toHaveAttribute('data-pending', 'true');
+  await control.faults({ latencyMs: 0 });
+  await expect(page.getByTestId('mute-status')).toHaveText('Muted by you', { timeout: 15_000 });
+  await expect(muteButton(page)).toHaveAttribute('data-pending', 'false');
+  expect((await control.participant(conversationId, 'agent')).muted).toBe(true);
+});
