@@ -22,84 +22,66 @@ const featureZones = FEATURES.map((feature) => ({
 }));
 
 /**
- * Layer direction: widget → features → {components, lib, stores} → {realtime, i18n} → {domain,
- * platform} → config. `domain` holds pure call selectors every layer may use.
+ * Layer direction: widget → features → {calls, services, components, directory, errors, stores}
+ * → {realtime, time, i18n} → {domain, platform} → config. `calls/` is the one owner of call
+ * state (snapshots, id lists, diffs, intents, queue watches); `domain/` holds pure call selectors
+ * every layer may use; `time/` the one scheduler and the clock hook.
  */
+const UPPER = [
+  './src/features',
+  './src/calls',
+  './src/services',
+  './src/stores',
+  './src/components',
+  './src/directory',
+  './src/errors',
+  './src/widget',
+];
 const layerZones = [
   ...featureZones,
   {
     target: './src/platform',
-    from: [
-      './src/features',
-      './src/realtime',
-      './src/stores',
-      './src/components',
-      './src/lib',
-      './src/widget',
-      './src/domain',
-      './src/i18n',
-    ],
+    from: [...UPPER, './src/realtime', './src/time', './src/domain', './src/i18n'],
     message: 'platform/ may import only config/.',
   },
   {
     target: './src/domain',
-    from: [
-      './src/features',
-      './src/realtime',
-      './src/stores',
-      './src/components',
-      './src/lib',
-      './src/widget',
-      './src/i18n',
-      './src/config',
-    ],
+    from: [...UPPER, './src/realtime', './src/time', './src/i18n', './src/config'],
     message: 'domain/ is pure: it may import only platform types.',
   },
   {
     target: './src/realtime',
-    from: [
-      './src/features',
-      './src/stores',
-      './src/components',
-      './src/lib',
-      './src/widget',
-      './src/i18n',
-    ],
-    message: 'realtime/ may import only platform/, domain/ and config/ (no React, no text).',
+    from: [...UPPER, './src/i18n'],
+    message: 'realtime/ may import only platform/, domain/, time/ and config/ (no React, no text).',
+  },
+  {
+    target: './src/time',
+    from: [...UPPER, './src/realtime', './src/i18n', './src/platform', './src/domain'],
+    message: 'time/ stands alone.',
   },
   {
     target: './src/i18n',
-    from: [
-      './src/features',
-      './src/stores',
-      './src/components',
-      './src/lib',
-      './src/widget',
-      './src/realtime',
-      './src/platform',
-    ],
+    from: [...UPPER, './src/realtime', './src/platform', './src/time'],
     message: 'i18n/ stands alone.',
   },
   {
     target: './src/config',
-    from: [
-      './src/features',
-      './src/stores',
-      './src/components',
-      './src/lib',
-      './src/widget',
-      './src/realtime',
-      './src/platform',
-    ],
+    from: [...UPPER, './src/realtime', './src/platform', './src/time'],
     message: 'config/ may import only i18n/ messages.',
   },
   {
-    target: ['./src/features', './src/stores', './src/components', './src/lib', './src/config'],
+    target: './src/calls',
+    from: ['./src/features', './src/components', './src/stores', './src/widget', './src/errors'],
+    message:
+      'calls/ is the call core: it may import services/, realtime/, time/, domain/, platform/, config/.',
+  },
+  {
+    target: UPPER.filter((folder) => folder !== './src/widget'),
     from: './src/widget',
     message: 'Nothing imports the composition root (src/widget).',
   },
   {
-    target: ['./src/stores', './src/components', './src/lib', './src/config'],
+    target: UPPER.filter((folder) => folder !== './src/widget' && folder !== './src/features'),
     from: './src/features',
     message: 'Shared folders do not import features.',
   },

@@ -22,14 +22,14 @@ import {
  *   words and sentences that real speech has), then 3 s without speech; a faint -62 dBFS hiss
  *   under all of it, like a headset microphone. 16 kHz mono, about 240 KB. Chromium's fake
  *   microphone loops it, so a test hears speech episodes separated by quiet.
- * - `src/features/mute/mic/fixtures/speech-levels.json`: that file's RMS level every 50 ms (43 ms
+ * - `src/features/call-controls/talking-while-muted/fixtures/speech-levels.json`: that file's RMS level every 50 ms (43 ms
  *   windows, like the panel's analyser), the recorded sequence the detector's unit tests replay.
  */
 const TEXT = 'Thanks for calling. Let me look up your order; it will only take a moment.';
 const PAUSE_S = 3;
 const SPEECH_RMS_DB = -22;
 const HISS_DB = -62;
-const LEVELS_PATH = 'src/features/mute/mic/fixtures/speech-levels.json';
+const LEVELS_PATH = 'src/features/call-controls/talking-while-muted/fixtures/speech-levels.json';
 
 const work = mkdtempSync(join(tmpdir(), 'lcp-audio-'));
 try {

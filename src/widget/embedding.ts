@@ -1,6 +1,6 @@
 import type { I18n } from '@lingui/core';
-import { explainError } from '../lib/explain-error';
-import type { IntentRegistry } from '../lib/intents/intent-registry';
+import { explainError } from '../errors/explain-error';
+import type { IntentRegistry } from '../calls/intents/intent-registry';
 import type { CoreMessageId, Problem } from '../i18n/message';
 import type { SessionStore } from '../stores/session-store';
 

@@ -1,5 +1,5 @@
 import type { PlatformTarget } from '../config/target';
-import type { IntentRegistry } from '../lib/intents/intent-registry';
+import type { IntentRegistry } from '../calls/intents/intent-registry';
 import type { Platform } from '../platform/platform';
 import type { ConnectionStore } from '../realtime/connection-store';
 import { broadcastBus, type BusMessage } from '../realtime/instance-bus';

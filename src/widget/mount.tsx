@@ -6,7 +6,7 @@ import type { WidgetEnv } from '../config/env';
 import { parseLaunchParams } from '../config/launch-params';
 import { checkHostOrigin } from '../config/host-origin';
 import { applyTargetEnv } from '../config/target';
-import { ServicesProvider } from '../lib/services';
+import { ServicesProvider } from '../services/widget-services';
 import { createWidget } from './create-widget';
 import { connectToDesktop } from './embedding';
 import { Widget } from './widget';

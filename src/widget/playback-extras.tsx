@@ -1,7 +1,7 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import type { WidgetEnv } from '../config/env';
 import { createAuditTrail, type AuditTrail } from '../features/audit/audit-trail';
-import { useServices, type WidgetServices } from '../lib/services';
+import { useServices, type WidgetServices } from '../services/widget-services';
 import type { Call } from '../platform/types';
 
 const PlaybackPanel = lazy(() => import('../features/playback/components/playback-panel'));

@@ -1,5 +1,5 @@
 import { useT } from '../i18n/use-t';
-import { useServices, useSession } from '../lib/services';
+import { useServices, useSession } from '../services/widget-services';
 
 /**
  * Sign-in state the agent must act on. Renewing needs a click (browsers block sign-in windows

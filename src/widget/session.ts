@@ -1,6 +1,6 @@
 import type { WidgetEnv } from '../config/env';
 import { message } from '../i18n/message';
-import { explainSignInProblem } from '../lib/explain-error';
+import { explainSignInProblem } from '../errors/explain-error';
 import { toPlatformError } from '../platform/errors';
 import type { Platform } from '../platform/platform';
 import type { ConnectionStore } from '../realtime/connection-store';

@@ -1,7 +1,7 @@
 import type { CoreMessageId } from '../../i18n/message';
 import { useT } from '../../i18n/use-t';
-import { useNow } from '../../lib/clock';
-import { useConnection, useSession } from '../../lib/services';
+import { useNow } from '../../time/use-now';
+import { useConnection, useSession } from '../../services/widget-services';
 
 type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
 

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/use-t';
-import { useUi } from '../../lib/services';
+import { useUi } from '../../services/widget-services';
 import { ProblemText } from './problem-text';
 
 /** One polite live region per widget; every state change is announced through it, once. */

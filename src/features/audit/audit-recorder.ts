@@ -1,7 +1,7 @@
 import { isSilentMonitor, myParticipant } from '../../domain/call-selectors';
 import { PLAYBACK_KEY, PLAYBACK_PREFIX } from '../../domain/playback-protocol';
 import type { Call, Participant } from '../../platform/types';
-import type { CallChange } from '../../realtime/call-diff';
+import type { CallChange } from '../../calls/call-diff';
 import {
   emptyFigures,
   type AuditEntry,

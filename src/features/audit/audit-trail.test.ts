@@ -1,10 +1,10 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { PLAYBACK_KEY } from '../../domain/playback-protocol';
-import { IntentRegistry } from '../../lib/intents/intent-registry';
+import { IntentRegistry } from '../../calls/intents/intent-registry';
 import { PlatformError } from '../../platform/errors';
 import type { Call, Participant } from '../../platform/types';
-import { CallSync } from '../../realtime/call-sync';
+import { CallSync } from '../../calls/call-sync';
 import { TopicRegistry } from '../../realtime/topic-registry';
 import { participant } from '../../testing/factories';
 import { completionRate } from './audit-entry';

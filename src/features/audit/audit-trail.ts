@@ -1,7 +1,7 @@
-import type { IntentEvent } from '../../lib/intents/intent-registry';
+import type { IntentEvent } from '../../calls/intents/intent-registry';
 import type { Call } from '../../platform/types';
-import type { CallChange } from '../../realtime/call-diff';
-import type { CallUpdate } from '../../realtime/call-sync';
+import type { CallChange } from '../../calls/call-diff';
+import type { CallUpdate } from '../../calls/call-sync';
 import {
   emptyFigures,
   type AuditEntry,

@@ -9,7 +9,7 @@ import {
   type EndReason,
 } from '../../domain/playback-protocol';
 import type { Call } from '../../platform/types';
-import type { CallChange } from '../../realtime/call-diff';
+import type { CallChange } from '../../calls/call-diff';
 import type { AuditActor, AuditEntry, CompletionFigures } from './audit-entry';
 
 type Draft = Omit<AuditEntry, 'seq' | 'conversationId'>;

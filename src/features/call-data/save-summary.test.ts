@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IntentView } from '../../lib/intents/intent-registry';
+import type { IntentView } from '../../calls/intents/intent-registry';
 import { PlatformError } from '../../platform/errors';
 import { summarizeSave } from './save-summary';
 

@@ -1,5 +1,5 @@
-import type { IntentOutcome } from '../../lib/intents/field-intents';
-import type { IntentView } from '../../lib/intents/intent-registry';
+import type { IntentOutcome } from '../../calls/intents/field-intents';
+import type { IntentView } from '../../calls/intents/intent-registry';
 
 /** One save: the keys the agent (or the CRM write-back) asked for together, in one PATCH. */
 export interface SaveRecord {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Values } from '../../lib/intents/field-intents';
-import { IntentRegistry } from '../../lib/intents/intent-registry';
+import type { Values } from '../../calls/intents/field-intents';
+import { IntentRegistry } from '../../calls/intents/intent-registry';
 import { PlatformError } from '../../platform/errors';
 import type { Call } from '../../platform/types';
 import { callFor } from '../../testing/factories';

@@ -1,4 +1,4 @@
-import type { IntentRegistry } from '../../lib/intents/intent-registry';
+import type { IntentRegistry } from '../../calls/intents/intent-registry';
 import { summarizeSave, type SaveRecord, type SaveSummary } from './save-summary';
 
 export interface TrackedSave {

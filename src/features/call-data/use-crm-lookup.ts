@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Message } from '../../i18n/message';
-import { useServices } from '../../lib/services';
+import { useServices } from '../../services/widget-services';
 import { CrmError, lookupCrm, type CrmFailure } from './api/crm-client';
 import { planCrmWrite, type CrmPlan } from './crm-plan';
 import { keyList, toShared, type CallDataMessageId } from './messages';

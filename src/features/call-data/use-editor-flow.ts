@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useReducer, useRef, useState, type RefObject } from 'react';
 import { message, type Message } from '../../i18n/message';
-import { useServices } from '../../lib/services';
+import { useServices } from '../../services/widget-services';
 import {
   draftEdits,
   draftRows,

@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { message, type Problem } from '../../i18n/message';
-import { explainError } from '../../lib/explain-error';
-import { useServices } from '../../lib/services';
+import { explainError } from '../../errors/explain-error';
+import { useServices } from '../../services/widget-services';
 import type { UiStore } from '../../stores/ui-store';
 import { keyList, shared, withAction } from './messages';
 import type { SaveSummary } from './save-summary';

@@ -1,5 +1,5 @@
 import { readableNumber } from '../../domain/call-selectors';
-import { useQueueName, useUserName } from '../../lib/directory/use-names';
+import { useQueueName, useUserName } from '../../directory/use-names';
 import type { Participant } from '../../platform/types';
 
 /**

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { useServices } from '../../lib/services';
+import { useServices } from '../../services/widget-services';
 import type { LocalPlayback } from './play-request';
 
 /** Calls whose last playback the store remembers (the newest ones; older calls are forgotten). */

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ConversationActivity } from '../../platform/supervision';
 import type { Call } from '../../platform/types';
-import type { CallUpdate } from '../../realtime/call-sync';
+import type { CallUpdate } from '../../calls/call-sync';
 import { participant } from '../../testing/factories';
 import { LiveTableModel } from './live-table-model';
 import type { Names } from './table-order';

@@ -1,8 +1,8 @@
 import type { Call } from '../../platform/types';
-import type { CallUpdate } from '../../realtime/call-sync';
+import type { CallUpdate } from '../../calls/call-sync';
 import { countRows, EMPTY_FIGURES, PlaybackTally, pushSample, type Figures } from './figures';
 import { endedPlayback, rowFromActivity, rowFromCall, sameRow, type LiveRow } from './live-row';
-import type { QueueWatch } from './queue-watch';
+import type { QueueWatch } from '../../calls/queues/queue-watch';
 import { DEFAULT_SORT, orderRows, type Names, type RowFilter, type SortSpec } from './table-order';
 
 /** What the table renders: the ids in order, and how they were chosen. */

@@ -1,5 +1,5 @@
 import { message, type Problem } from '../../i18n/message';
-import { explainError } from '../../lib/explain-error';
+import { explainError } from '../../errors/explain-error';
 import type { SupervisionMode } from '../../platform/supervision';
 import { asPlatformError } from './failure';
 import { asCoreMessage, type SupervisorMessageId } from './text';

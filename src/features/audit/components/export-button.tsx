@@ -1,6 +1,6 @@
 import { Download } from 'lucide-react';
 import { useState } from 'react';
-import { useServices } from '../../../lib/services';
+import { useServices } from '../../../services/widget-services';
 import type { Message } from '../../../i18n/message';
 import { csvFileName, toCsv } from '../audit-csv';
 import { csvCells, CSV_COLUMNS, type AuditRow } from '../audit-rows';

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import type { IntentView } from '../../../lib/intents/intent-registry';
-import { useServices } from '../../../lib/services';
+import type { IntentView } from '../../../calls/intents/intent-registry';
+import { useServices } from '../../../services/widget-services';
 
 export type AttributeViews = ReadonlyMap<string, IntentView<string>>;
 

@@ -1,6 +1,6 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
 import type { Call } from '../../../platform/types';
-import { callKeys } from '../../../realtime/call-keys';
+import { callKeys } from '../../../calls/call-keys';
 
 /**
  * One call's snapshot from the query cache (written only by socket events and REST re-reads);

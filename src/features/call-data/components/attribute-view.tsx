@@ -2,7 +2,7 @@ import { Pencil } from 'lucide-react';
 import { useId, useState, type RefObject } from 'react';
 import { message, type Message } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
-import { useServices } from '../../../lib/services';
+import { useServices } from '../../../services/widget-services';
 import { copyText } from '../copy-text';
 import { toShared, type CallDataMessageId } from '../messages';
 import type { AttributeEntry } from '../typed-values';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { message } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
-import { useServices } from '../../../lib/services';
+import { useServices } from '../../../services/widget-services';
 import type { Participant } from '../../../platform/types';
 import { draftEdits } from '../editor-state';
 import { keyList, toShared, totalProblemMessage, type CallDataMessageId } from '../messages';

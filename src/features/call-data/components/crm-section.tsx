@@ -1,7 +1,7 @@
 import { Search } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../../../i18n/use-t';
-import { useServices } from '../../../lib/services';
+import { useServices } from '../../../services/widget-services';
 import {
   hadAutoLookup,
   markAutoLookup,

@@ -1,7 +1,7 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useServices } from '../../../lib/services';
-import { callKeys } from '../../../realtime/call-keys';
+import { useServices } from '../../../services/widget-services';
+import { callKeys } from '../../../calls/call-keys';
 
 /**
  * The ids of the signed-in user's calls (active and recently ended), oldest first. Mounting it

@@ -6,7 +6,7 @@ import {
   readableNumber,
 } from '../../../domain/call-selectors';
 import { useT } from '../../../i18n/use-t';
-import { useQueueName } from '../../../lib/directory/use-names';
+import { useQueueName } from '../../../directory/use-names';
 import type { Call } from '../../../platform/types';
 import { callStatus } from '../selection';
 import { useParticipantName } from '../use-participant-name';

@@ -1,5 +1,5 @@
 import { useT } from '../../../i18n/use-t';
-import { useNow } from '../../../lib/clock';
+import { useNow } from '../../../time/use-now';
 
 /** A live duration from a server timestamp (stops at `end` when given). */
 export function CallTimer({

@@ -1,5 +1,5 @@
 import { useT } from '../../../i18n/use-t';
-import { useConnection, useSession } from '../../../lib/services';
+import { useConnection, useSession } from '../../../services/widget-services';
 
 /**
  * Across the call while the link is not live: what is shown is the state as of a time, not now.

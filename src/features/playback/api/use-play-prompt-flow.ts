@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useServices } from '../../../lib/services';
+import { useServices } from '../../../services/widget-services';
 import type { FlowSummary } from '../../../platform/architect';
 import type { PlatformError } from '../../../platform/errors';
 

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useServices } from '../../../lib/services';
+import { useServices } from '../../../services/widget-services';
 import type { Prompt } from '../../../platform/architect';
 
 export const PROMPTS_PER_PAGE = 25;

@@ -9,7 +9,7 @@ import { usePlaybackT, type PlaybackMessageId } from '../text';
 import { KeyRules, type KeyRule } from './key-rules';
 import { promptLabel } from './prompt-picker';
 import { refusalReason } from './refusal-text';
-import { explainError } from '../../../lib/explain-error';
+import { explainError } from '../../../errors/explain-error';
 import type { StartInput } from './use-start-playback';
 
 export interface PlayFormProps {

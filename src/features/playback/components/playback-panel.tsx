@@ -2,8 +2,8 @@ import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore }
 import { customerOf } from '../../../domain/call-selectors';
 import { PLAYBACK_KEY } from '../../../domain/playback-protocol';
 import { useCatalog } from '../../../i18n/use-catalog';
-import { explainError } from '../../../lib/explain-error';
-import { useServices } from '../../../lib/services';
+import { explainError } from '../../../errors/explain-error';
+import { useServices } from '../../../services/widget-services';
 import type { Prompt } from '../../../platform/architect';
 import type { Call } from '../../../platform/types';
 import { usePlayPromptFlow } from '../api/use-play-prompt-flow';

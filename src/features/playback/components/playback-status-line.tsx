@@ -1,6 +1,6 @@
 import { Square } from 'lucide-react';
-import { useNow } from '../../../lib/clock';
-import { explainError, type Problem } from '../../../lib/explain-error';
+import { useNow } from '../../../time/use-now';
+import { explainError, type Problem } from '../../../errors/explain-error';
 import type { LocalPlayback } from '../play-request';
 import { progressOf, type PlaybackView } from '../playback-status';
 import { usePlaybackT, type PlaybackMessageId } from '../text';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { explainError } from '../../../lib/explain-error';
+import { explainError } from '../../../errors/explain-error';
 import type { Prompt } from '../../../platform/architect';
 import { usePrompts } from '../api/use-prompts';
 import { playableResource } from '../pre-start-checks';

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { customerOf, myParticipant } from '../../../domain/call-selectors';
 import { ivrLegs } from '../../../domain/playback-protocol';
-import { useServices } from '../../../lib/services';
+import { useServices } from '../../../services/widget-services';
 import type { Prompt } from '../../../platform/architect';
 import { toPlatformError } from '../../../platform/errors';
 import type { Call } from '../../../platform/types';

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useServices } from '../../../lib/services';
+import { useServices } from '../../../services/widget-services';
 import type { SupervisionApi } from '../../../platform/supervision';
 import type { DirectoryQueue, DirectoryUser } from '../../../platform/types';
 import { LiveTableModel } from '../live-table-model';
-import { QueueWatch } from '../queue-watch';
+import { QueueWatch } from '../../../calls/queues/queue-watch';
 
 export interface LiveTable {
   watch: QueueWatch;

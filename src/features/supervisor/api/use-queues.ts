@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useServices } from '../../../lib/services';
+import { useServices } from '../../../services/widget-services';
 import type { PlatformError } from '../../../platform/errors';
 import type { SupervisionApi } from '../../../platform/supervision';
 import type { DirectoryQueue } from '../../../platform/types';

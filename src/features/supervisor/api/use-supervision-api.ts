@@ -1,5 +1,5 @@
 import { use } from 'react';
-import { useServices } from '../../../lib/services';
+import { useServices } from '../../../services/widget-services';
 import type { Platform } from '../../../platform/platform';
 import type { SupervisionApi } from '../../../platform/supervision';
 

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { customerOf, isCallOver, isLegEnded, readableNumber } from '../../../domain/call-selectors';
-import { useNow } from '../../../lib/clock';
-import { useQueueName, useUserName } from '../../../lib/directory/use-names';
-import { useServices } from '../../../lib/services';
+import { useNow } from '../../../time/use-now';
+import { useQueueName, useUserName } from '../../../directory/use-names';
+import { useServices } from '../../../services/widget-services';
 import type { SupervisionApi } from '../../../platform/supervision';
 import type { Call, CurrentUser, Participant } from '../../../platform/types';
-import { callKeys } from '../../../realtime/call-keys';
+import { callKeys } from '../../../calls/call-keys';
 import { useCall } from '../api/use-call';
 import { currentQueueId, rowFromCall } from '../live-row';
 import { maskNumber } from '../mask-number';

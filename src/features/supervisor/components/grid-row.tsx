@@ -1,8 +1,8 @@
 import { memo, useCallback, useSyncExternalStore, type ReactNode } from 'react';
-import { useNow } from '../../../lib/clock';
-import { useQueueName, useUserName } from '../../../lib/directory/use-names';
-import type { FlagField } from '../../../lib/intents/intent-registry';
-import { useServices } from '../../../lib/services';
+import { useNow } from '../../../time/use-now';
+import { useQueueName, useUserName } from '../../../directory/use-names';
+import type { FlagField } from '../../../calls/intents/intent-registry';
+import { useServices } from '../../../services/widget-services';
 import type { LiveRow } from '../live-row';
 import type { LiveTableModel } from '../live-table-model';
 import { useSupervisorT } from '../text';

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { LiveTableModel } from '../live-table-model';
-import type { QueueWatch, WatchStatus } from '../queue-watch';
+import type { QueueWatch, WatchStatus } from '../../../calls/queues/queue-watch';
 import { useSupervisorT } from '../text';
 import { useTableView } from './use-model';
 

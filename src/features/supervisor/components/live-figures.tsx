@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useQueueName } from '../../../lib/directory/use-names';
+import { useQueueName } from '../../../directory/use-names';
 import { completionRate, sparklinePoints } from '../figures';
 import type { LiveTableModel } from '../live-table-model';
 import { useSupervisorT } from '../text';

@@ -1,9 +1,9 @@
 import { skipToken, useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { isLegEnded } from '../../../domain/call-selectors';
-import { useUserName } from '../../../lib/directory/use-names';
+import { useUserName } from '../../../directory/use-names';
 import type { Call } from '../../../platform/types';
-import { callKeys } from '../../../realtime/call-keys';
+import { callKeys } from '../../../calls/call-keys';
 import { supervisedAgent, supervisorLeg, type SupervisorLeg } from '../supervisor-legs';
 import { useSupervisorT } from '../text';
 

@@ -1,8 +1,8 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { useQueueName } from '../../../lib/directory/use-names';
+import { useQueueName } from '../../../directory/use-names';
 import { ProblemText } from '../../../components/ui/problem-text';
-import { explainError } from '../../../lib/explain-error';
-import type { QueueStatus, QueueWatch } from '../queue-watch';
+import { explainError } from '../../../errors/explain-error';
+import type { QueueStatus, QueueWatch } from '../../../calls/queues/queue-watch';
 import { useSupervisorT } from '../text';
 
 function QueueLine({ queueId, status }: { queueId: string; status: QueueStatus }) {

@@ -1,4 +1,4 @@
-import { useConnection } from '../../../lib/services';
+import { useConnection } from '../../../services/widget-services';
 import { useSupervisorT } from '../text';
 
 /** While the link is not live, the table is the state as of a time, not now. */

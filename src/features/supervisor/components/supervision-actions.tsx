@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { ProblemText } from '../../../components/ui/problem-text';
 import { message, type Problem } from '../../../i18n/message';
-import { explainError } from '../../../lib/explain-error';
-import { useUserName } from '../../../lib/directory/use-names';
-import { useServices } from '../../../lib/services';
+import { explainError } from '../../../errors/explain-error';
+import { useUserName } from '../../../directory/use-names';
+import { useServices } from '../../../services/widget-services';
 import type { SupervisionApi, SupervisionMode } from '../../../platform/supervision';
 import type { Call, CurrentUser } from '../../../platform/types';
 import { isLegEnded } from '../../../domain/call-selectors';

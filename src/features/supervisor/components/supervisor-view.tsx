@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useCatalog } from '../../../i18n/use-catalog';
-import { useServices, useSession } from '../../../lib/services';
+import { useServices, useSession } from '../../../services/widget-services';
 import type { CurrentUser } from '../../../platform/types';
 import { useLiveTable } from '../api/use-live-table';
 import { useSupervisionApi } from '../api/use-supervision-api';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useQueueName } from '../../../lib/directory/use-names';
+import { useQueueName } from '../../../directory/use-names';
 import type { LiveTableModel } from '../live-table-model';
 import type { RowState } from '../live-row';
 import type { StateFilter } from '../table-order';

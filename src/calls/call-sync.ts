@@ -5,8 +5,8 @@ import { toPlatformError } from '../platform/errors';
 import type { Call } from '../platform/types';
 import { callKeys } from './call-keys';
 import { carryUnreadable, diffCall, type CallChange, type ChangeMeta } from './call-diff';
-import type { TopicRegistry } from './topic-registry';
-import { userCallsTopic } from './topics';
+import type { TopicRegistry } from '../realtime/topic-registry';
+import { userCallsTopic } from '../realtime/topics';
 
 /** How many ended calls stay in the user's list (for the "call ended" view) before they go. */
 export const ENDED_CALLS_KEPT = 3;

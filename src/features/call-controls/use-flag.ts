@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { FlagField, IntentView } from '../../lib/intents/intent-registry';
-import { useServices } from '../../lib/services';
+import type { FlagField, IntentView } from '../../calls/intents/intent-registry';
+import { useServices } from '../../services/widget-services';
 
 /** Mute or hold of one participant as the panel should show it (re-renders only when it changes). */
 export function useFlag(

@@ -1,5 +1,5 @@
 import { message, type CoreMessageId, type Message } from '../../i18n/message';
-import type { FlagField, IntentView } from '../../lib/intents/intent-registry';
+import type { FlagField, IntentView } from '../../calls/intents/intent-registry';
 
 type Words = Record<
   'pendingOn' | 'pendingOff' | 'yoursOn' | 'yoursOff' | 'outsideOn' | 'outsideOff' | 'on' | 'off',

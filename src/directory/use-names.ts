@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useServices } from '../services';
+import { useServices } from '../services/widget-services';
 
 /** A user's name by id: undefined while it loads or when the platform has none to give. */
 export function useUserName(userId: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IntentView } from '../../lib/intents/intent-registry';
+import type { IntentView } from '../../calls/intents/intent-registry';
 import { caption } from './provenance';
 
 const view = (over: Partial<IntentView<boolean>>): IntentView<boolean> => ({

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { toPlatformError } from '../../platform/errors';
-import type { Platform } from '../../platform/platform';
-import type { DirectoryQueue, DirectoryUser } from '../../platform/types';
+import { toPlatformError } from '../platform/errors';
+import type { Platform } from '../platform/platform';
+import type { DirectoryQueue, DirectoryUser } from '../platform/types';
 
 /** Names do not change during a shift: looked up once per id, kept for the session. */
 const NAMES_STALE_MS = 8 * 3_600_000;

@@ -2,13 +2,13 @@ import type { I18n } from '@lingui/core';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Platform } from '../platform/platform';
-import type { CallSync } from '../realtime/call-sync';
+import type { CallSync } from '../calls/call-sync';
 import type { ConnectionState, ConnectionStore } from '../realtime/connection-store';
 import type { TopicRegistry } from '../realtime/topic-registry';
 import type { SessionState, SessionStore } from '../stores/session-store';
 import type { UiState, UiStore } from '../stores/ui-store';
-import type { NameDirectory } from './directory/name-directory';
-import type { IntentRegistry } from './intents/intent-registry';
+import type { NameDirectory } from '../directory/name-directory';
+import type { IntentRegistry } from '../calls/intents/intent-registry';
 
 /** Everything a mounted widget shares; one per mount, so two widgets on a page never mix. */
 export interface WidgetServices {

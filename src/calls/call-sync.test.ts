@@ -6,8 +6,8 @@ import type { Call, Participant } from '../platform/types';
 import { callFor } from '../testing/factories';
 import { callKeys } from './call-keys';
 import { CallSync, ENDED_CALLS_KEPT, type CallUpdate } from './call-sync';
-import { TopicRegistry } from './topic-registry';
-import { userCallsTopic } from './topics';
+import { TopicRegistry } from '../realtime/topic-registry';
+import { userCallsTopic } from '../realtime/topics';
 
 const ME = 'u1';
 const call = (id: string, state: Participant['state'] = 'connected', muted = false): Call =>

@@ -3,7 +3,7 @@ import { act, Profiler } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../../../i18n/setup';
-import { fakeBrowser, type FakeBrowser } from '../mic/testing/fake-browser-audio';
+import { fakeBrowser, type FakeBrowser } from '../talking-while-muted/testing/fake-browser-audio';
 import TalkingWhileMuted from './talking-while-muted';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

@@ -3,12 +3,12 @@ import { isCallOver } from '../../domain/call-selectors';
 import type { PlatformError } from '../../platform/errors';
 import type { ConversationActivity, SupervisionApi } from '../../platform/supervision';
 import type { Call } from '../../platform/types';
-import type { ChangeMeta } from '../../realtime/call-diff';
-import { callKeys } from '../../realtime/call-keys';
-import type { CallSync } from '../../realtime/call-sync';
+import type { ChangeMeta } from '../call-diff';
+import { callKeys } from '../call-keys';
+import type { CallSync } from '../call-sync';
 import type { TopicEvent, TopicRegistry } from '../../realtime/topic-registry';
 import { queueCallsTopic } from '../../realtime/topics';
-import { asPlatformError } from './failure';
+import { toPlatformError } from '../../platform/errors';
 import { ReadLedger } from './read-ledger';
 import { SnapshotFetcher, type FetcherOptions, type FetcherStats } from './snapshot-fetcher';
 
@@ -97,7 +97,7 @@ export class QueueWatch {
       {
         skip: (id) => this.readNotNeeded(id),
         read: (id) => this.read(id),
-        retryable: (error) => !PERMANENT.has(asPlatformError(error).kind),
+        retryable: (error) => !PERMANENT.has(toPlatformError(error).kind),
         onGiveUp: (id) => this.giveUp(id),
       },
       deps.fetcher,
@@ -189,7 +189,7 @@ export class QueueWatch {
         onRejected: (reason) => this.setStatus(qid, { state: 'rejected', reason }),
       });
     } catch (error) {
-      this.setStatus(qid, { state: 'failed', error: asPlatformError(error) });
+      this.setStatus(qid, { state: 'failed', error: toPlatformError(error) });
       return;
     }
     // Subscribed while live, a topic the channel already held (e.g. let go and taken back
@@ -296,7 +296,7 @@ export class QueueWatch {
       this.activityRequests += result.pages;
       activities = result.activities;
     } catch (raw) {
-      const error = asPlatformError(raw);
+      const error = toPlatformError(raw);
       if (this.watched.get(qid) === entry) this.setStatus(qid, { state: 'failed', error });
       if (PERMANENT.has(error.kind)) return;
       throw error;
@@ -333,7 +333,7 @@ export class QueueWatch {
     try {
       call = await this.deps.api.getConversation(id);
     } catch (raw) {
-      if (asPlatformError(raw).kind === 'notFound') return this.drop(id);
+      if (toPlatformError(raw).kind === 'notFound') return this.drop(id);
       throw raw;
     }
     if (this.ledger.eventSince(id, sent)) return;

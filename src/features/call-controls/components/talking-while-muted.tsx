@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { CoreMessageId } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
-import { browserEnvironment, type MicEnvironment } from '../mic/audio-session';
-import type { MicStatus } from '../mic/mic-access';
-import { MicMonitor } from '../mic/mic-monitor';
-import { useMeterFrames } from '../mic/use-meter-frames';
+import { browserEnvironment, type MicEnvironment } from '../talking-while-muted/audio-session';
+import type { MicStatus } from '../talking-while-muted/mic-access';
+import { MicMonitor } from '../talking-while-muted/mic-monitor';
+import { useMeterFrames } from '../talking-while-muted/use-meter-frames';
 
 const EXPLANATION: Partial<Record<MicStatus, CoreMessageId>> = {
   requesting: 'mic.requesting',

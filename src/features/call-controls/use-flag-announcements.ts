@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { message } from '../../i18n/message';
-import { explainError } from '../../lib/explain-error';
-import type { FlagField } from '../../lib/intents/intent-registry';
-import { useServices } from '../../lib/services';
+import { explainError } from '../../errors/explain-error';
+import type { FlagField } from '../../calls/intents/intent-registry';
+import { useServices } from '../../services/widget-services';
 import { actionMessage, caption } from './provenance';
 
 /** Every confirmed change and every failure of this participant's mute or hold, announced once. */
