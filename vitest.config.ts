@@ -10,8 +10,19 @@ export default defineConfig({
         test: {
           name: 'src',
           include: ['src/**/*.test.{ts,tsx}'],
+          exclude: ['src/**/*.contract.test.ts'],
           environment: 'jsdom',
           setupFiles: ['src/testing/setup-tests.ts'],
+        },
+      },
+      {
+        // The widget's own platform code against an emulator started once for the project.
+        extends: './vite.config.ts',
+        test: {
+          name: 'contract',
+          include: ['src/**/*.contract.test.ts'],
+          environment: 'node',
+          globalSetup: ['scripts/contract-global-setup.ts'],
         },
       },
       {
