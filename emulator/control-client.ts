@@ -144,6 +144,16 @@ export interface EmulatorState {
   };
 }
 
+/** `GET /__emulator/clock`: the emulator's time and the waits on its clock. */
+export interface EmulatorClock {
+  now: string;
+  /**
+   * Soonest first; `label` is `latency`, `crm latency`, `playback tick` or `socket closing`, `due`
+   * ISO 8601 on the emulator's clock.
+   */
+  pending: { label: string; due: string }[];
+}
+
 /** How the Play Prompt flow reports: attributes on the customer, or only its ivr leg. */
 export type PlaybackMode = 'attributes' | 'legOnly';
 
@@ -412,8 +422,29 @@ export class EmulatorControl {
     return this.call('POST', '/auth', { tokenTtlSeconds });
   }
 
+  /**
+   * Moves the emulator's clock forward: token, code and channel expiry, rate-limit windows, and
+   * every wait on the clock that falls due (injected API and CRM latency, Play Prompt flow ticks,
+   * socket_closing deadlines) fires, in due order, before this answers.
+   *
+   * @example
+   * await control.faults({ latencyMs: 60_000 });
+   * const slow = fetch(url); // held by the emulator
+   * await control.advanceClock(60_000); // answered now
+   */
   advanceClock(advanceMs: number): Promise<{ now: string }> {
     return this.call('POST', '/clock', { advanceMs });
+  }
+
+  /**
+   * The emulator's time and what waits on its clock, soonest first (`label`: `latency`,
+   * `crm latency`, `playback tick`, `socket closing`).
+   *
+   * @example
+   * await expect.poll(async () => (await control.clock()).pending.map((w) => w.label)).toContain('latency');
+   */
+  clock(): Promise<EmulatorClock> {
+    return this.call('GET', '/clock');
   }
 
   /**

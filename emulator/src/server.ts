@@ -4,7 +4,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import { WebSocketServer } from 'ws';
 import { ZodError } from 'zod';
 import { AuthStore } from './auth-store.js';
-import { createClock, type Clock } from './clock.js';
+import { createClock, type Clock, type ClockTimer } from './clock.js';
 import { registerExposedHeaders } from './cors-headers.js';
 import type { EmulatorContext, EmulatorOptions } from './context.js';
 import { registerDesktopRoutes } from './control/desktop-routes.js';
@@ -56,7 +56,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
   const initialDemo = { demo: settings.demo, demoDelayMs: settings.demoDelayMs };
   const channels = new ChannelRegistry(clock, ids, settings.heartbeatMs);
-  const demoTimers = new Map<string, NodeJS.Timeout>();
+  const demoTimers = new Map<string, ClockTimer>();
   const ctx: EmulatorContext = {
     clock,
     ids,
@@ -82,25 +82,28 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const agent = findUser(userId);
       if (!settings.demo || !agent?.isAgent || demoTimers.has(userId)) return;
       if (ctx.conversations.activeForUser(userId).length > 0) return;
-      const timer = setTimeout(() => {
-        demoTimers.delete(userId);
-        if (!settings.demo) return;
-        if (ctx.conversations.activeForUser(userId).length > 0) return;
-        ctx.conversations.createInbound(
-          {
-            agent,
-            ani: 'tel:+13175550142',
-            customerName: 'Dana Customer',
-            attributes: {
-              'customer.tier': 'Gold',
-              openCases: 'number:2',
-              customerSince: 'date:2019-04-12',
+      const timer = clock.setTimeout(
+        () => {
+          demoTimers.delete(userId);
+          if (!settings.demo) return;
+          if (ctx.conversations.activeForUser(userId).length > 0) return;
+          ctx.conversations.createInbound(
+            {
+              agent,
+              ani: 'tel:+13175550142',
+              customerName: 'Dana Customer',
+              attributes: {
+                'customer.tier': 'Gold',
+                openCases: 'number:2',
+                customerSince: 'date:2019-04-12',
+              },
             },
-          },
-          ids.uuid(),
-        );
-      }, settings.demoDelayMs);
-      timer.unref();
+            ids.uuid(),
+          );
+        },
+        settings.demoDelayMs,
+        'demo call',
+      );
       demoTimers.set(userId, timer);
     },
     sweep: () => channels.sweep((token) => ctx.auth.isValid(token)),
@@ -159,7 +162,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ctx.faults.reset();
     ctx.rateLimiter.reset();
     ctx.playback.reset();
-    for (const timer of demoTimers.values()) clearTimeout(timer);
+    for (const timer of demoTimers.values()) clock.clearTimeout(timer);
     demoTimers.clear();
     Object.assign(settings, initialDemo);
   };

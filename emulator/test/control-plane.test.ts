@@ -83,12 +83,21 @@ describe('control plane', () => {
     );
   });
 
-  it('injects latency on API calls', async () => {
+  it('injects latency on API calls, as a wait on the emulator clock', async () => {
     const token = await signIn(running.url, ALICE);
-    await running.control.faults({ latencyMs: 150 });
-    const started = performance.now();
-    await api(running.url, token, 'GET', '/users/me');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    await running.control.faults({ latencyMs: 30_000 });
+    let answered = false;
+    const slow = api(running.url, token, 'GET', '/users/me').then((response) => {
+      answered = true;
+      return response;
+    });
+    await expect
+      .poll(async () => (await running.control.clock()).pending.map((w) => w.label))
+      .toEqual(['latency']);
+    expect(answered).toBe(false);
+    await running.control.advanceClock(30_000);
+    expect((await slow).status).toBe(200);
+    expect((await running.control.clock()).pending).toEqual([]);
   });
 
   it('demo: an agent gets an inbound call shortly after signing in', async () => {
@@ -112,7 +121,8 @@ describe('demo switch', () => {
   it('turns the demo off and on until reset', async () => {
     await running.control.demo(false);
     const token = await signIn(running.url, ALICE);
-    await new Promise((r) => setTimeout(r, 150));
+    expect((await running.control.clock()).pending).toEqual([]); // no demo call waiting
+    await running.control.advanceClock(60_000);
     expect((await api(running.url, token, 'GET', '/conversations/calls')).body?.entities).toEqual(
       [],
     );
@@ -133,16 +143,23 @@ describe('demo switch', () => {
 
   it('sets the lifetime of the next tokens until reset', async () => {
     await running.control.tokenTtl(605);
-    const idles = async () => {
+    /** The token's lifetime on the emulator's clock: between the times before and after issue. */
+    const lifetime = async () => {
+      const before = Date.parse((await running.control.clock()).now);
       const token = await signIn(running.url, ALICE);
+      const after = Date.parse((await running.control.clock()).now);
       const info = (await api(running.url, token, 'GET', '/tokens/me')).body as {
         dateTokenIdles: string;
       };
-      return Date.parse(info.dateTokenIdles) - Date.now();
+      const idles = Date.parse(info.dateTokenIdles);
+      return { shortest: idles - after, longest: idles - before };
     };
-    expect(await idles()).toBeLessThanOrEqual(605_000);
-    expect(await idles()).toBeGreaterThan(590_000);
+    const short = await lifetime();
+    expect(short.shortest).toBeLessThanOrEqual(605_000);
+    expect(short.longest).toBeGreaterThanOrEqual(605_000);
     await running.control.reset();
-    expect(await idles()).toBeGreaterThan(86_000_000);
+    const usual = await lifetime();
+    expect(usual.shortest).toBeLessThanOrEqual(86_400_000);
+    expect(usual.longest).toBeGreaterThanOrEqual(86_400_000);
   });
 });

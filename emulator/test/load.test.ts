@@ -1,4 +1,3 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorState } from '../control-client.js';
 import { ALICE, api, RecordingSocket, SAM, signIn, startEmulator } from './harness.js';
@@ -107,11 +106,9 @@ describe('POST /__emulator/load', () => {
   it('does exactly eventsPerSecond × seconds actions and the state matches the events', async () => {
     await running.control.createCalls({ count: 20 });
     const socket = await queueSocket();
-    const started = Date.now();
     const accepted = await running.control.startLoad({ eventsPerSecond: 40, seconds: 1, seed: 9 });
     expect(accepted).toMatchObject({ running: true, seed: 9, performed: 0 });
     const done = await untilLoadEnds();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(done).toMatchObject({ running: false, performed: 40, failed: 0, skipped: 0 });
     expect(Object.values(done.byAction).reduce((a, b) => a + b, 0)).toBe(40);
     await new Promise((r) => setTimeout(r, 100));
@@ -179,34 +176,18 @@ describe('POST /__emulator/load', () => {
 });
 
 describe('scale', () => {
-  it('500 calls with 20 events/s over sockets keep the event loop responsive', async () => {
+  // How fast this goes is a figure for `npm run bench` (supervisor probe), not a test's business.
+  it('500 calls with 20 events/s over sockets: every action done, every call and event there', async () => {
     const socket = await queueSocket();
-    const histogram = monitorEventLoopDelay({ resolution: 5 });
-    histogram.enable();
-    const createdAt = performance.now();
     const { conversationIds } = await running.control.createCalls({ count: 500 });
-    const createMs = performance.now() - createdAt;
     expect(conversationIds).toHaveLength(500);
     await running.control.startLoad({ eventsPerSecond: 20, seconds: 2, seed: 1 });
     const done = await untilLoadEnds();
-    const stateAt = performance.now();
     const state = await running.control.activeState();
-    const stateMs = performance.now() - stateAt;
-    histogram.disable();
-    const maxDelayMs = histogram.max / 1e6;
-    const p99DelayMs = histogram.percentile(99) / 1e6;
-    console.info(
-      `scale: create 500 calls ${createMs.toFixed(0)} ms, state ${stateMs.toFixed(0)} ms, ` +
-        `event-loop delay p99 ${p99DelayMs.toFixed(1)} ms, max ${maxDelayMs.toFixed(1)} ms, ` +
-        `${socket.frames.length} queue frames`,
-    );
-    expect(done.performed).toBe(40);
+    expect(done).toMatchObject({ performed: 40, failed: 0, skipped: 0 });
     expect(state.conversations.length).toBe(500 + done.byAction.start - done.byAction.end);
-    // Generous bounds for a shared 2-core machine; the numbers above are the measurement.
-    expect(createMs).toBeLessThan(3_000);
-    expect(stateMs).toBeLessThan(1_000);
-    expect(p99DelayMs).toBeLessThan(250);
-    expect(socket.frames.length).toBeGreaterThanOrEqual(1000);
+    // Each new call is published as it rings and as it connects, then the actions' events.
+    await expect.poll(() => socket.frames.length).toBeGreaterThanOrEqual(1040);
     socket.close();
   }, 30_000);
 });

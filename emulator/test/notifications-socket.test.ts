@@ -227,6 +227,14 @@ describe('channel health', () => {
     await running.control.faults({ socketClosing: 200 });
     const warning = await socket.next(onTopic('v2.system.socket_closing'));
     expect(warning.eventBody).toMatchObject({ channelId: id });
+    // The deadline is on the emulator's (frozen) clock: the socket stays open until it passes.
+    const { pending } = await running.control.clock();
+    expect(pending).toEqual([
+      { label: 'socket closing', due: new Date(clock.now() + 200).toISOString() },
+    ]);
+    await running.control.advanceClock(199);
+    expect(socket.socket.readyState).toBe(socket.socket.OPEN);
+    await running.control.advanceClock(1);
     const closed = await socket.closed;
     expect(closed.code).toBe(1001);
   });

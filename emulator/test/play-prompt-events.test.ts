@@ -2,7 +2,7 @@
  * The flow's changes as a subscribed agent sees them on a real notifications socket, and the
  * stop check's interval under fake interval timers.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock } from '../src/clock.js';
 import { PROMPT_IDS } from '../src/seed.js';
 import { createEmulator } from '../src/server.js';
@@ -67,10 +67,6 @@ describe('events over the notifications socket', () => {
 });
 
 describe('the stop check interval', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it('defaults to 250 ms, well inside the brief\'s "at least once a second"', async () => {
     const emulator = createEmulator();
     expect(emulator.ctx.playback.tickMs).toBe(250);
@@ -78,7 +74,6 @@ describe('the stop check interval', () => {
   });
 
   it('a stop request ends the playback at the next check, not before', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const clock = createClock({ startMs: START });
     const running = await startEmulator({ clock, playbackTickMs: 1_000 });
     try {
@@ -93,9 +88,9 @@ describe('the stop check interval', () => {
         { attributes: { 'lcp.playback.stopRequested': 'req-1' } },
       );
       const [session] = running.emulator.ctx.playback.all();
-      vi.advanceTimersByTime(999);
+      clock.advance(999);
       expect(session!.state).toBe('PENDING');
-      vi.advanceTimersByTime(1);
+      clock.advance(1);
       expect(session!.state).toBe('COMPLETED');
       expect(session!.run.ended?.reason).toBe('agentStop');
     } finally {

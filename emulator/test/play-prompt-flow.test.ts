@@ -1,6 +1,7 @@
 /**
- * The Play Prompt flow's protocol (product brief §4) on a frozen clock: the flow's timer ticks
- * every 20 ms and a prompt only moves on when the test advances the clock.
+ * The Play Prompt flow's protocol (product brief §4) on a frozen clock: the flow checks every 20 ms
+ * of the emulator's clock, so it moves on (time, digits, stop, hang-up) only when the test
+ * advances the clock, and everything due has happened when `advance` returns.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClock } from '../src/clock.js';
@@ -49,10 +50,11 @@ async function ended() {
   return { session: done, call: await callOf(running.url, alice, call) };
 }
 
-/** Advances the clock, then lets the flow run a few ticks. */
-async function advance(ms: number) {
+const TICK_MS = 20;
+
+/** Advances the clock; the flow's checks that fall due run before this returns. */
+function advance(ms: number) {
   clock.advance(ms);
-  await new Promise((r) => setTimeout(r, 80));
 }
 
 const patchAttributes = (pid: string, attributes: Record<string, string>) =>
@@ -85,9 +87,9 @@ describe('Play Prompt: playing → completed', () => {
       lastDigit: '',
     });
 
-    await advance(3_900);
+    advance(3_900);
     expect((await session()).state).toBe('PENDING');
-    await advance(100);
+    advance(100);
     const { session: done, call: after } = await ended();
     expect(done).toMatchObject({
       state: 'COMPLETED',
@@ -116,7 +118,7 @@ describe('Play Prompt: playing → completed', () => {
 
   it('a second playback afterwards starts clean (endedAt, reason, lastDigit emptied)', async () => {
     await startPlayback(running.url, alice, call, { promptId: PROMPT_IDS.transferNotice });
-    await advance(1_500);
+    advance(1_500);
     await ended();
     const again = await startPlayback(running.url, alice, call, { requestId: 'req-2' });
     expect(again.status).toBe(200);
@@ -137,9 +139,9 @@ describe('Play Prompt: loop and maximum duration', () => {
       loop: true,
       maxDurationSeconds: 5,
     });
-    await advance(4_900);
+    advance(4_900);
     expect((await session()).state).toBe('PENDING');
-    await advance(100);
+    advance(100);
     const { session: done, call: after } = await ended();
     expect(done).toMatchObject({ state: 'COMPLETED', reason: 'maxDuration' });
     expect(after.playback).toMatchObject({
@@ -154,7 +156,7 @@ describe('Play Prompt: loop and maximum duration', () => {
       promptId: PROMPT_IDS.paymentTerms,
       maxDurationSeconds: 3,
     });
-    await advance(3_000);
+    advance(3_000);
     const { call: after } = await ended();
     expect(after.playback).toMatchObject({ reason: 'maxDuration', endedAt: iso(t0 + 3_000) });
   });
@@ -164,15 +166,17 @@ describe('Play Prompt: stop, DTMF, hang-up, errors', () => {
   it('ends with agentStop when the stop attribute names this request', async () => {
     await startPlayback(running.url, alice, call);
     await patchAttributes(call.customerId, { 'lcp.playback.stopRequested': 'old-request' });
-    await advance(1_000);
+    advance(1_000);
     expect((await session()).state).toBe('PENDING');
     await patchAttributes(call.customerId, { 'lcp.playback.stopRequested': 'req-1' });
+    expect((await session()).state).toBe('PENDING'); // read at the flow's next check
+    advance(TICK_MS);
     const { session: done, call: after } = await ended();
     expect(done).toMatchObject({ state: 'COMPLETED', reason: 'agentStop' });
     expect(after.playback).toMatchObject({
       state: 'stopped',
       reason: 'agentStop',
-      endedAt: iso(t0 + 1_000),
+      endedAt: iso(t0 + 1_000 + TICK_MS),
     });
     expect(after.leg(done.ivrParticipantId)).toMatchObject({ state: 'terminated' });
   });
@@ -181,37 +185,35 @@ describe('Play Prompt: stop, DTMF, hang-up, errors', () => {
     await startPlayback(running.url, alice, call, {
       dtmf: { '1': PROMPT_IDS.holdPlease, '9': '' },
     });
-    await advance(1_000);
+    advance(1_000);
     await running.control.dtmf(call.conversationId, '5');
-    await eventually(async () =>
-      expect((await callOf(running.url, alice, call)).playback.lastDigit).toBe('5'),
-    );
+    advance(TICK_MS);
+    expect((await callOf(running.url, alice, call)).playback.lastDigit).toBe('5');
     expect((await callOf(running.url, alice, call)).playback.promptId).toBe(
       PROMPT_IDS.recordingDisclosure,
     );
     await running.control.dtmf(call.conversationId, '1');
-    const switched = await eventually(async () => {
-      const { playback } = await callOf(running.url, alice, call);
-      expect(playback.promptId).toBe(PROMPT_IDS.holdPlease);
-      return playback;
-    });
-    expect(switched).toMatchObject({
+    advance(TICK_MS);
+    const switchedAt = t0 + 1_000 + 2 * TICK_MS;
+    expect((await callOf(running.url, alice, call)).playback).toMatchObject({
+      promptId: PROMPT_IDS.holdPlease,
       state: 'playing',
-      startedAt: iso(t0 + 1_000),
+      startedAt: iso(switchedAt),
       lastDigit: '1',
     });
     expect((await session()).promptId).toBe(PROMPT_IDS.holdPlease);
     // Hold_please lasts 2 s from the switch; the first prompt's 4 s no longer count.
-    await advance(1_900);
+    advance(2_000 - TICK_MS);
     expect((await session()).state).toBe('PENDING');
-    await advance(100);
+    advance(TICK_MS);
     const { call: after } = await ended();
-    expect(after.playback).toMatchObject({ reason: 'completed', endedAt: iso(t0 + 3_000) });
+    expect(after.playback).toMatchObject({ reason: 'completed', endedAt: iso(switchedAt + 2_000) });
   });
 
   it('a digit whose rule is empty ends the playback with dtmf', async () => {
     await startPlayback(running.url, alice, call, { dtmf: { '9': '' } });
     await running.control.dtmf(call.conversationId, '9');
+    advance(TICK_MS);
     const { session: done, call: after } = await ended();
     expect(done).toMatchObject({ state: 'COMPLETED', reason: 'dtmf' });
     expect(after.playback).toMatchObject({ state: 'stopped', reason: 'dtmf', lastDigit: '9' });
@@ -220,15 +222,16 @@ describe('Play Prompt: stop, DTMF, hang-up, errors', () => {
   it('digits pressed before the flow started are not read', async () => {
     await running.control.dtmf(call.conversationId, '1');
     await startPlayback(running.url, alice, call, { dtmf: { '1': PROMPT_IDS.holdPlease } });
-    await advance(100);
+    advance(100);
     const { playback } = await callOf(running.url, alice, call);
     expect(playback).toMatchObject({ promptId: PROMPT_IDS.recordingDisclosure, lastDigit: '' });
   });
 
   it('a customer hang-up ends it with hangup, the session FAILED and the call ended', async () => {
     await startPlayback(running.url, alice, call);
-    await advance(500);
+    advance(500);
     await running.control.hangup(call.conversationId, 'customer');
+    advance(TICK_MS);
     const { session: done, call: after } = await ended();
     expect(done).toMatchObject({ state: 'FAILED', reason: 'hangup' });
     expect(after.playback).toMatchObject({
@@ -261,11 +264,12 @@ describe('Play Prompt in leg-only mode', () => {
     const started = await session();
     expect(started.mode).toBe('legOnly');
     await running.control.dtmf(call.conversationId, '1');
-    await advance(500);
+    advance(500);
     const during = await callOf(running.url, alice, call);
     expect(during.leg(started.ivrParticipantId)).toMatchObject({ state: 'connected' });
     expect(during.playback).toEqual({});
     await patchAttributes(call.customerId, { 'lcp.playback.stopRequested': 'req-1' });
+    advance(TICK_MS);
     const { session: done, call: after } = await ended();
     expect(done).toMatchObject({ state: 'COMPLETED', reason: 'agentStop' });
     expect(after.playback).toEqual({ stopRequested: 'req-1' });

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { delay } from '../clock.js';
 import type { EmulatorContext } from '../context.js';
 import { parseBody } from '../http-helpers.js';
 import { crmAttributes, crmRecordFor } from '../crm/crm-data.js';
@@ -32,7 +33,7 @@ const crmError = (reply: FastifyReply, status: number, error: string, message: s
 export function registerCrmRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.post('/__emulator/crm/lookup', async (request, reply) => {
     const settings = ctx.faults.crm;
-    if (settings.latencyMs > 0) await new Promise((r) => setTimeout(r, settings.latencyMs));
+    if (settings.latencyMs > 0) await delay(ctx.clock, settings.latencyMs, 'crm latency');
     if (settings.status !== null)
       return crmError(
         reply,

@@ -232,6 +232,12 @@ export function registerControlRoutes(
     return { now: toIso(now) };
   });
 
+  /** What waits on the clock now (injected latency, playback ticks, socket_closing deadlines). */
+  app.get('/__emulator/clock', async () => ({
+    now: toIso(ctx.clock.now()),
+    pending: ctx.clock.pending().map(({ label, dueAt }) => ({ label, due: toIso(dueAt) })),
+  }));
+
   registerCallDataControlRoutes(app, ctx);
   registerCrmRoutes(app, ctx);
   registerSocketControlRoutes(app, ctx);

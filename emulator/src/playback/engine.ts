@@ -1,9 +1,11 @@
 /**
  * Secure IVR sessions (contract §2.8) and the flows they run: every seeded secure call flow is
- * "Play Prompt". A tick (default every 250 ms, `playbackTickMs`) drives every running flow,
- * reading the emulator's clock, so a frozen test clock only moves a prompt on when advanced.
+ * "Play Prompt". A tick (default every 250 ms, `playbackTickMs`) drives every running flow. The
+ * ticks are waits on the emulator's clock: a frozen test clock runs them (and so moves a prompt
+ * on, reads digits and stop requests) only when advanced.
  */
 import type { Models } from 'purecloud-platform-client-v2';
+import type { ClockTimer } from '../clock.js';
 import { ApiError, badRequest } from '../errors.js';
 import type { ConversationRecord, ParticipantRecord } from '../model/types.js';
 import { findFlow, type SeedFlow } from '../seed-architect.js';
@@ -47,7 +49,7 @@ const sessionStateFor = (reason: EndReason): SecureSessionState =>
 export class PlaybackEngine {
   mode: PlaybackMode = 'attributes';
   private sessions: SecureSessionRecord[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ClockTimer | undefined;
 
   constructor(
     private readonly deps: FlowDeps,
@@ -142,12 +144,19 @@ export class PlaybackEngine {
 
   private schedule(): void {
     if (this.timer || !this.sessions.some((s) => s.state === 'PENDING')) return;
-    this.timer = setInterval(() => this.tick(), this.tickMs);
-    this.timer.unref();
+    this.timer = this.deps.clock.setTimeout(
+      () => {
+        this.timer = undefined;
+        this.tick();
+        this.schedule();
+      },
+      this.tickMs,
+      'playback tick',
+    );
   }
 
   private stopTimer(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.deps.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
 }

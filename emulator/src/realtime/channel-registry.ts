@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { Clock } from '../clock.js';
+import type { Clock, ClockTimer } from '../clock.js';
 import { toIso } from '../clock.js';
 import type { IdSource } from '../ids.js';
 
@@ -34,7 +34,8 @@ export interface Envelope {
  */
 export class ChannelRegistry {
   private readonly channels = new Map<string, ChannelRecord>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** The socket_closing deadlines, waits on the emulator's clock. */
+  private readonly timers = new Set<ClockTimer>();
   /** Sockets of channels that are gone (`channelGone`), left open until reset. */
   private readonly orphans = new Set<WebSocket>();
 
@@ -200,11 +201,14 @@ export class ChannelRegistry {
         metadata: { CorrelationId: this.ids.uuid() },
       });
       warned += 1;
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        if (socket.readyState === socket.OPEN) socket.close(1001, 'Socket closing');
-      }, graceMs);
-      timer.unref();
+      const timer = this.clock.setTimeout(
+        () => {
+          this.timers.delete(timer);
+          if (socket.readyState === socket.OPEN) socket.close(1001, 'Socket closing');
+        },
+        graceMs,
+        'socket closing',
+      );
       this.timers.add(timer);
     }
     return warned;
@@ -224,7 +228,7 @@ export class ChannelRegistry {
 
   reset(): void {
     for (const channel of [...this.channels.values()]) this.remove(channel, 'Emulator reset');
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers) this.clock.clearTimeout(timer);
     this.timers.clear();
     for (const socket of this.orphans) socket.close(1000, 'Emulator reset');
     this.orphans.clear();

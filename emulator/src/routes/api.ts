@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { delay } from '../clock.js';
 import type { EmulatorContext } from '../context.js';
 import { ApiError, unauthorized } from '../errors.js';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, rateLimitMessage } from '../rate-limit.js';
@@ -15,14 +16,15 @@ import { registerUserRoutes } from './users.js';
 
 /**
  * Everything under /api/v2: bearer auth (401), per-token rate limit (429 with Retry-After and
- * inin-ratelimit-* headers), injected latency and one-shot failures, then the resource routes.
+ * inin-ratelimit-* headers), injected latency (on the emulator's clock) and one-shot failures, then
+ * the resource routes.
  */
 export function registerApi(app: FastifyInstance, ctx: EmulatorContext): void {
   app.register(
     async (api) => {
       api.addHook('onRequest', async (request, reply) => {
         if (request.method === 'OPTIONS') return;
-        if (ctx.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, ctx.faults.latencyMs));
+        if (ctx.faults.latencyMs > 0) await delay(ctx.clock, ctx.faults.latencyMs, 'latency');
         authenticate(ctx, request);
         applyRateLimit(ctx, request, reply);
         const failure = ctx.faults.takeFailure(request.method, request.url);
