@@ -1,7 +1,7 @@
 import type { I18n } from '@lingui/core';
 import { explainError } from '../errors/explain-error';
 import type { IntentRegistry } from '../calls/intents/intent-registry';
-import type { CoreMessageId, Problem } from '../i18n/message';
+import type { CoreMessageId, Message, Problem } from '../i18n/message';
 import type { SessionStore } from '../stores/session-store';
 
 export interface EmbeddingOptions {
@@ -15,6 +15,8 @@ export interface EmbeddingOptions {
   stop(): Promise<void>;
   /** The widget got the focus back: catch up at once if the link is down. */
   focused(): void;
+  /** Lazy panels that failed to load or render ("Call data couldn't load"), each once. */
+  onPanelFailure?(listener: (failure: { message: Message }) => void): () => void;
 }
 
 const TOAST_TITLE = 'Live Call Panel';
@@ -95,6 +97,10 @@ export async function connectToDesktop(options: EmbeddingOptions): Promise<() =>
       toast(text(i18n, explainError(error, { id: actionId(event.group, field, value) })));
     }),
   );
+  const offPanels = options.onPanelFailure?.(({ message }) =>
+    toast(i18n._(message.id, message.values)),
+  );
+  if (offPanels) cleanups.push(offPanels);
   cleanups.push(
     session.subscribe((state, previous) => {
       if (state.status === 'expired' && previous.status !== 'expired')

@@ -2,6 +2,7 @@ import { I18nProvider } from '@lingui/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { PanelFailure, PanelFailureReporter } from '../components/ui/panel-boundary';
 import type { WidgetEnv } from '../config/env';
 import { parseLaunchParams } from '../config/launch-params';
 import { checkHostOrigin } from '../config/host-origin';
@@ -38,20 +39,29 @@ export function mountWidget(host: HTMLElement, { env, carry }: MountOptions): ()
     returningFromLogin: query.has('code') || query.has('error'),
   });
   void widget.controller.start(carry);
+  // Panel failures go to the console from the boundary, and to the desktop's toasts when embedded
+  // (a failure before the desktop's SDK has loaded waits for it).
+  const embedded = Boolean(launch.hostOrigin && launch.targetEnv);
+  const panelFailureListeners = new Set<PanelFailureReporter>();
+  const earlyPanelFailures: PanelFailure[] = [];
+  const onPanelFailure = (failure: PanelFailure) => {
+    if (embedded && panelFailureListeners.size === 0) earlyPanelFailures.push(failure);
+    panelFailureListeners.forEach((listener) => listener(failure));
+  };
   const root = createRoot(host);
   root.render(
     <StrictMode>
       <QueryClientProvider client={widget.queryClient}>
         <I18nProvider i18n={widget.services.i18n}>
           <ServicesProvider services={widget.services}>
-            <Widget crmUrl={env.crmUrl} />
+            <Widget crmUrl={env.crmUrl} onPanelFailure={onPanelFailure} />
           </ServicesProvider>
         </I18nProvider>
       </QueryClientProvider>
     </StrictMode>,
   );
   let detachDesktop: () => void = () => undefined;
-  if (launch.hostOrigin && launch.targetEnv)
+  if (embedded && launch.hostOrigin && launch.targetEnv)
     void connectToDesktop({
       hostOrigin: launch.hostOrigin,
       targetEnv: launch.targetEnv,
@@ -59,6 +69,11 @@ export function mountWidget(host: HTMLElement, { env, carry }: MountOptions): ()
       intents: widget.services.intents,
       i18n: widget.services.i18n,
       stop: () => widget.controller.stop(),
+      onPanelFailure: (listener) => {
+        panelFailureListeners.add(listener);
+        earlyPanelFailures.splice(0).forEach(listener);
+        return () => panelFailureListeners.delete(listener);
+      },
       focused: () => {
         if (widget.services.connection.getState().status !== 'live')
           widget.controller.reconnectNow();

@@ -1,11 +1,12 @@
-import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { PanelBoundary } from '../components/ui/panel-boundary';
+import { retryableLazy } from '../components/ui/retryable-lazy';
 import type { WidgetEnv } from '../config/env';
 import { createAuditTrail, type AuditTrail } from '../features/audit/audit-trail';
 import { useServices, type WidgetServices } from '../services/widget-services';
 import type { Call } from '../platform/types';
 
-const PlaybackPanel = lazy(() => import('../features/playback/components/playback-panel'));
-const AuditPanel = lazy(() => import('../features/audit/components/audit-panel'));
+const PlaybackPanel = retryableLazy(() => import('../features/playback/components/playback-panel'));
+const AuditPanel = retryableLazy(() => import('../features/audit/components/audit-panel'));
 
 interface Wiring {
   trail: AuditTrail;
@@ -32,33 +33,27 @@ export function attachPlaybackExtras(services: WidgetServices, env: WidgetEnv): 
   };
 }
 
-/** A lazy panel that failed to load (offline, a new deployment) leaves the call panel alone. */
-class ChunkBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  render() {
-    return this.state.failed ? null : this.props.children;
-  }
-}
-
-/** Playback and audit trail under a call, each its own lazy chunk. */
+/**
+ * Playback and audit trail under a call, each its own lazy chunk in its own boundary: one that
+ * fails to load says so and leaves the other alone.
+ */
 export function PlaybackExtras({ call, userId }: { call: Call; userId: string }) {
   const wiring = wirings.get(useServices());
   if (!wiring) return null;
   const { trail, flowId } = wiring;
   return (
-    <ChunkBoundary>
-      <Suspense fallback={null}>
+    <>
+      <PanelBoundary panel="playback" lazies={[PlaybackPanel]}>
         <PlaybackPanel
           call={call}
           userId={userId}
           flowId={flowId}
           onAction={(action) => trail.record(action)}
         />
+      </PanelBoundary>
+      <PanelBoundary panel="audit" lazies={[AuditPanel]}>
         <AuditPanel trail={trail} call={call} />
-      </Suspense>
-    </ChunkBoundary>
+      </PanelBoundary>
+    </>
   );
 }

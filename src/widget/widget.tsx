@@ -1,7 +1,13 @@
 import { useLingui } from '@lingui/react';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { HealthPill } from '../components/ui/health-pill';
 import { LiveRegion } from '../components/ui/live-region';
+import {
+  PanelBoundary,
+  PanelFailureProvider,
+  type PanelFailureReporter,
+} from '../components/ui/panel-boundary';
+import { retryableLazy } from '../components/ui/retryable-lazy';
 import { AgentPanel } from '../features/call/components/agent-panel';
 import { CallControls } from '../features/call-controls/components/call-controls';
 import { offersSupervisorView } from '../features/supervisor/offer';
@@ -11,17 +17,23 @@ import { LaunchProblems } from './launch-problems';
 import { PlaybackExtras } from './playback-extras';
 import { SessionBanner } from './session-banner';
 
-const SupervisorView = lazy(() => import('../features/supervisor/components/supervisor-view'));
+const SupervisorView = retryableLazy(
+  () => import('../features/supervisor/components/supervisor-view'),
+);
 
-const CallDataPanel = lazy(() => import('../features/call-data/components/call-data-panel'));
+const CallDataPanel = retryableLazy(
+  () => import('../features/call-data/components/call-data-panel'),
+);
 
 export interface WidgetProps {
   /** The call-data panel's CRM lookup endpoint (VITE_CRM_URL); none: no CRM round trip. */
   crmUrl?: string;
+  /** A lazy panel failed to load or render (besides the console): the desktop's toast. */
+  onPanelFailure?: PanelFailureReporter;
 }
 
 /** The widget's layout: who is signed in, connection health, and the call with its controls. */
-export function Widget({ crmUrl }: WidgetProps = {}) {
+export function Widget({ crmUrl, onPanelFailure }: WidgetProps = {}) {
   const t = useT();
   // The language the text is in (it switches from English a moment after start).
   const { locale } = useLingui().i18n;
@@ -31,48 +43,51 @@ export function Widget({ crmUrl }: WidgetProps = {}) {
   const [chosenView, setView] = useState<'agent' | 'supervisor'>();
   const view = chosenView ?? launch?.view ?? 'agent';
   const offerSupervisor = user !== undefined && offersSupervisorView(user.permissions);
+  const loading = <p className="muted">{t('loading')}</p>;
   return (
-    <div className="widget lcp-root" data-widget-root="" data-theme={launch?.theme} lang={locale}>
-      <header className="widget-header">
-        <h1 className="widget-title">{t('app.title')}</h1>
-        {user ? <p className="signed-in-as">{t('app.signedInAs', { name: user.name })}</p> : null}
-        {offerSupervisor || view === 'supervisor' ? (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => setView(view === 'supervisor' ? 'agent' : 'supervisor')}
-          >
-            {t(view === 'supervisor' ? 'app.agentView' : 'app.supervisorView')}
-          </button>
-        ) : null}
-        <HealthPill />
-      </header>
-      <main className="widget-main">
-        <LaunchProblems problems={launch?.problems ?? []} />
-        <SessionBanner />
-        {status === 'signingIn' ? <p className="muted">{t('session.signingIn')}</p> : null}
-        {user && view === 'supervisor' ? (
-          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-            <SupervisorView onLeave={() => setView('agent')} />
-          </Suspense>
-        ) : null}
-        {user && view !== 'supervisor' ? (
-          <AgentPanel
-            userId={user.id}
-            pinnedId={launch?.conversationId}
-            renderControls={(call) => <CallControls call={call} userId={user.id} />}
-            renderExtras={(call) => (
-              <>
-                <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-                  <CallDataPanel conversationId={call.id} crmUrl={crmUrl} />
-                </Suspense>
-                <PlaybackExtras call={call} userId={user.id} />
-              </>
-            )}
-          />
-        ) : null}
-      </main>
-      <LiveRegion />
-    </div>
+    <PanelFailureProvider onFailure={onPanelFailure}>
+      <div className="widget lcp-root" data-widget-root="" data-theme={launch?.theme} lang={locale}>
+        <header className="widget-header">
+          <h1 className="widget-title">{t('app.title')}</h1>
+          {user ? <p className="signed-in-as">{t('app.signedInAs', { name: user.name })}</p> : null}
+          {offerSupervisor || view === 'supervisor' ? (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setView(view === 'supervisor' ? 'agent' : 'supervisor')}
+            >
+              {t(view === 'supervisor' ? 'app.agentView' : 'app.supervisorView')}
+            </button>
+          ) : null}
+          <HealthPill />
+        </header>
+        <main className="widget-main">
+          <LaunchProblems problems={launch?.problems ?? []} />
+          <SessionBanner />
+          {status === 'signingIn' ? <p className="muted">{t('session.signingIn')}</p> : null}
+          {user && view === 'supervisor' ? (
+            <PanelBoundary panel="supervisor" lazies={[SupervisorView]} fallback={loading}>
+              <SupervisorView onLeave={() => setView('agent')} />
+            </PanelBoundary>
+          ) : null}
+          {user && view !== 'supervisor' ? (
+            <AgentPanel
+              userId={user.id}
+              pinnedId={launch?.conversationId}
+              renderControls={(call) => <CallControls call={call} userId={user.id} />}
+              renderExtras={(call) => (
+                <>
+                  <PanelBoundary panel="callData" lazies={[CallDataPanel]} fallback={loading}>
+                    <CallDataPanel conversationId={call.id} crmUrl={crmUrl} />
+                  </PanelBoundary>
+                  <PlaybackExtras call={call} userId={user.id} />
+                </>
+              )}
+            />
+          ) : null}
+        </main>
+        <LiveRegion />
+      </div>
+    </PanelFailureProvider>
   );
 }

@@ -1,6 +1,8 @@
 import { Mic, MicOff, Pause, Play } from 'lucide-react';
-import { lazy, Suspense, useEffect, useEffectEvent, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
+import { PanelBoundary } from '../../../components/ui/panel-boundary';
 import { ProblemText } from '../../../components/ui/problem-text';
+import { retryableLazy } from '../../../components/ui/retryable-lazy';
 import { myParticipant } from '../../../domain/call-selectors';
 import { message } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
@@ -14,7 +16,7 @@ import { useFlagAnnouncements } from '../use-flag-announcements';
 import { ToggleButton } from './toggle-button';
 
 /** The microphone meter and its detector load after the controls (a lazy chunk). */
-const TalkingWhileMuted = lazy(() => import('./talking-while-muted'));
+const TalkingWhileMuted = retryableLazy(() => import('./talking-while-muted'));
 
 export const MUTE_SHORTCUT = 'Alt+M';
 
@@ -114,13 +116,13 @@ function ParticipantControls({ call, participant }: { call: Call; participant: P
           </button>
         </div>
       ))}
-      <Suspense fallback={null}>
+      <PanelBoundary panel="talkingWhileMuted" lazies={[TalkingWhileMuted]}>
         <TalkingWhileMuted
           muted={muted.shown === true}
           shortcut={MUTE_SHORTCUT}
           active={connected}
         />
-      </Suspense>
+      </PanelBoundary>
     </div>
   );
 }

@@ -1,10 +1,12 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { PanelBoundary } from '../../../components/ui/panel-boundary';
+import { retryableLazy } from '../../../components/ui/retryable-lazy';
 import { supervisorsOn, visibleParticipants } from '../../../domain/call-selectors';
 import { useT } from '../../../i18n/use-t';
 import type { Call } from '../../../platform/types';
 import { useParticipantName } from '../use-participant-name';
 
-const ParticipantList = lazy(() => import('./participant-list'));
+const ParticipantList = retryableLazy(() => import('./participant-list'));
 
 function SupervisorNote({ call, myId }: { call: Call; myId: string }) {
   const t = useT();
@@ -45,9 +47,13 @@ export function ParticipantsSection({ call, myId }: { call: Call; myId?: string 
       </h3>
       <div id={regionId} hidden={!open}>
         {open ? (
-          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+          <PanelBoundary
+            panel="participants"
+            lazies={[ParticipantList]}
+            fallback={<p className="muted">{t('loading')}</p>}
+          >
             <ParticipantList call={call} myId={myId} />
-          </Suspense>
+          </PanelBoundary>
         ) : null}
       </div>
     </section>
