@@ -2,6 +2,7 @@
  * The seeded org's Architect objects: user prompts with generated audio and the flows, with
  * stable ids used by the demo, the tests and the docs (re-exported from seed.ts).
  */
+import { MAIN_MENU_FLOW_ID, PLAY_PROMPT_FLOW_ID, PROMPT_IDS } from '../seed-ids.js';
 
 export interface SeedDivision {
   id: string;
@@ -39,14 +40,7 @@ export const HOME_DIVISION: SeedDivision = {
   name: 'Home',
 };
 
-export const PROMPT_IDS = {
-  recordingDisclosure: 'a0d10000-0000-4000-8000-000000000001',
-  holdPlease: 'a0d10000-0000-4000-8000-000000000002',
-  paymentTerms: 'a0d10000-0000-4000-8000-000000000003',
-  surveyInvitation: 'a0d10000-0000-4000-8000-000000000004',
-  transferNotice: 'a0d10000-0000-4000-8000-000000000005',
-  holidayHours: 'a0d10000-0000-4000-8000-000000000006',
-} as const;
+export { PROMPT_IDS };
 
 /** Architect user prompt names are identifiers (letters, digits, `_`); the description is prose. */
 export const PROMPTS: readonly SeedPrompt[] = [
@@ -135,10 +129,7 @@ export const PROMPTS: readonly SeedPrompt[] = [
   },
 ];
 
-/** The secure call flow this project defines (product brief §4). */
-export const PLAY_PROMPT_FLOW_ID = 'f10e0000-0000-4000-8000-000000000001';
-/** An inbound call flow: listed by `GET /flows`, refused as a secure session's flow. */
-export const MAIN_MENU_FLOW_ID = 'f10e0000-0000-4000-8000-000000000002';
+export { MAIN_MENU_FLOW_ID, PLAY_PROMPT_FLOW_ID };
 
 export const FLOWS: readonly SeedFlow[] = [
   {

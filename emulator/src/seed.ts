@@ -1,3 +1,4 @@
+import { ORG_ID, QUEUE_IDS, SEED_USERS } from '../seed-ids.js';
 import { extraUsers, findExtraUser, findExtraUserByEmail } from './extra-users.js';
 
 /** Prompts and flows (Play Prompt) of the seeded org: seed-architect.ts. */
@@ -33,11 +34,11 @@ export interface SeedOAuthClient {
   allowedRedirectHosts: readonly string[];
 }
 
-export const ORG = { id: '6f3c2a10-0000-4000-8000-00000000c0de', name: 'Live Call Panel Demo' };
+export const ORG = { id: ORG_ID, name: 'Live Call Panel Demo' };
 
 export const QUEUES: readonly SeedQueue[] = [
-  { id: 'a1c0ffee-0000-4000-8000-000000000001', name: 'Support', dnis: 'tel:+18005550100' },
-  { id: 'a1c0ffee-0000-4000-8000-000000000002', name: 'Sales', dnis: 'tel:+18005550200' },
+  { id: QUEUE_IDS.support, name: 'Support', dnis: 'tel:+18005550100' },
+  { id: QUEUE_IDS.sales, name: 'Sales', dnis: 'tel:+18005550200' },
 ];
 
 const SUPPORT = QUEUES[0]!.id;
@@ -52,9 +53,7 @@ export const AGENT_PERMISSIONS = [
 
 export const USERS: readonly SeedUser[] = [
   {
-    id: 'b0a1ce00-0000-4000-8000-00000000a11c',
-    name: 'Alice Agent',
-    email: 'alice@example.com',
+    ...SEED_USERS.alice,
     title: 'Agent',
     // Alice may look flows up by name; Bob may not (a plain agent role; contract §2.12).
     permissions: [...AGENT_PERMISSIONS, 'architect:flow:view'],
@@ -62,18 +61,14 @@ export const USERS: readonly SeedUser[] = [
     isAgent: true,
   },
   {
-    id: 'b0a1ce00-0000-4000-8000-000000000b0b',
-    name: 'Bob Agent',
-    email: 'bob@example.com',
+    ...SEED_USERS.bob,
     title: 'Agent',
     permissions: AGENT_PERMISSIONS,
     queueIds: [SUPPORT],
     isAgent: true,
   },
   {
-    id: 'b0a1ce00-0000-4000-8000-000000005a11',
-    name: 'Sam Supervisor',
-    email: 'sam@example.com',
+    ...SEED_USERS.sam,
     title: 'Supervisor',
     permissions: [
       ...AGENT_PERMISSIONS,

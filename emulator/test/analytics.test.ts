@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClock } from '../src/clock.js';
 import { ALICE, api, BOB, SAM, signIn, startEmulator } from './harness.js';
+import { QUEUE_IDS, SEED_USERS } from '../seed-ids.js';
 
-const SUPPORT = 'a1c0ffee-0000-4000-8000-000000000001';
-const SALES = 'a1c0ffee-0000-4000-8000-000000000002';
-const ALICE_ID = 'b0a1ce00-0000-4000-8000-00000000a11c';
-const BOB_ID = 'b0a1ce00-0000-4000-8000-000000000b0b';
+const SUPPORT = QUEUE_IDS.support;
+const SALES = QUEUE_IDS.sales;
+const ALICE_ID = SEED_USERS.alice.id;
+const BOB_ID = SEED_USERS.bob.id;
 const OBSERVATIONS = '/analytics/queues/observations/query';
 const ACTIVITY = '/analytics/conversations/activity/query';
 

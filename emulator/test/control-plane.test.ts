@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE, api, signIn, startEmulator } from './harness.js';
+import { SEED_USERS } from '../seed-ids.js';
 
 let running: Awaited<ReturnType<typeof startEmulator>>;
 beforeAll(async () => {
@@ -57,7 +58,7 @@ describe('control plane', () => {
     });
     const sam = await running.control.participant(call.conversationId, 'user');
     expect(sam).toMatchObject({
-      user: { id: 'b0a1ce00-0000-4000-8000-000000005a11' },
+      user: { id: SEED_USERS.sam.id },
       bargedParticipantId: agentId,
       state: 'connected',
     });

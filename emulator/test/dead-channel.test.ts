@@ -5,8 +5,9 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE, api, BOB, onTopic, RecordingSocket, signIn, startEmulator } from './harness.js';
+import { SEED_USERS } from '../seed-ids.js';
 
-const ALICE_ID = 'b0a1ce00-0000-4000-8000-00000000a11c';
+const ALICE_ID = SEED_USERS.alice.id;
 const callsTopic = `v2.users.${ALICE_ID}.conversations.calls`;
 
 let running: Awaited<ReturnType<typeof startEmulator>>;

@@ -1,14 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { EmulatorControl } from '../control-client.js';
+import { SEED_USERS } from '../seed-ids.js';
 import type { EmulatorOptions } from '../src/context.js';
 import { createEmulator, type Emulator } from '../src/server.js';
 
 export const CLIENT_ID = 'lcp-local';
 export const REDIRECT_URI = 'http://127.0.0.1:5999/callback';
-export const ALICE = 'alice@example.com';
-export const BOB = 'bob@example.com';
-export const SAM = 'sam@example.com';
+export const ALICE = SEED_USERS.alice.email;
+export const BOB = SEED_USERS.bob.email;
+export const SAM = SEED_USERS.sam.email;
 
 export interface Running {
   emulator: Emulator;

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorState } from '../control-client.js';
 import { ALICE, api, RecordingSocket, SAM, signIn, startEmulator } from './harness.js';
+import { QUEUE_IDS, SEED_USERS } from '../seed-ids.js';
 
-const ALICE_ID = 'b0a1ce00-0000-4000-8000-00000000a11c';
-const SUPPORT = 'a1c0ffee-0000-4000-8000-000000000001';
-const SALES = 'a1c0ffee-0000-4000-8000-000000000002';
+const ALICE_ID = SEED_USERS.alice.id;
+const SUPPORT = QUEUE_IDS.support;
+const SALES = QUEUE_IDS.sales;
 const QUEUE_TOPICS = [SUPPORT, SALES].map((q) => `v2.routing.queues.${q}.conversations.calls`);
 
 let running: Awaited<ReturnType<typeof startEmulator>>;

@@ -8,8 +8,9 @@ import { PROMPT_IDS } from '../src/seed.js';
 import { createEmulator } from '../src/server.js';
 import { ALICE, api, onTopic, RecordingSocket, signIn, startEmulator } from './harness.js';
 import { aliceCall, START, startPlayback } from './playback-harness.js';
+import { SEED_USERS } from '../seed-ids.js';
 
-const ALICE_ID = 'b0a1ce00-0000-4000-8000-00000000a11c';
+const ALICE_ID = SEED_USERS.alice.id;
 const callsTopic = `v2.users.${ALICE_ID}.conversations.calls`;
 
 type Participant = {

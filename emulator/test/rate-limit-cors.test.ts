@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../src/server.js';
+import { SEED_USERS } from '../seed-ids.js';
 
-const ALICE_ID = 'b0a1ce00-0000-4000-8000-00000000a11c';
+const ALICE_ID = SEED_USERS.alice.id;
 const ORIGIN = 'http://127.0.0.1:5173';
 
 let emulator: Emulator;

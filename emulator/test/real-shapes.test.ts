@@ -4,9 +4,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE, api, onTopic, RecordingSocket, signIn, startEmulator } from './harness.js';
+import { QUEUE_IDS, SEED_USERS } from '../seed-ids.js';
 
-const ALICE_ID = 'b0a1ce00-0000-4000-8000-00000000a11c';
-const SUPPORT = 'a1c0ffee-0000-4000-8000-000000000001';
+const ALICE_ID = SEED_USERS.alice.id;
+const SUPPORT = QUEUE_IDS.support;
 const callsTopic = `v2.users.${ALICE_ID}.conversations.calls`;
 const conversationsTopic = `v2.users.${ALICE_ID}.conversations`;
 

@@ -11,6 +11,7 @@ import {
   userData,
   type TestCall,
 } from './playback-harness.js';
+import { SEED_USERS } from '../seed-ids.js';
 
 let running: Awaited<ReturnType<typeof startEmulator>>;
 let alice: string;
@@ -175,7 +176,7 @@ describe('refusals start nothing', () => {
       ...agent,
       id: 'sam-monitoring',
       purpose: 'user',
-      userId: 'b0a1ce00-0000-4000-8000-000000005a11',
+      userId: SEED_USERS.sam.id,
       monitoredParticipantId: agent.id,
     });
     const response = await startPlayback(running.url, alice, call);

@@ -9,10 +9,11 @@ import {
   signIn,
   startEmulator,
 } from './harness.js';
+import { QUEUE_IDS, SEED_USERS } from '../seed-ids.js';
 
-const ALICE_ID = 'b0a1ce00-0000-4000-8000-00000000a11c';
-const SAM_ID = 'b0a1ce00-0000-4000-8000-000000005a11';
-const SUPPORT = 'a1c0ffee-0000-4000-8000-000000000001';
+const ALICE_ID = SEED_USERS.alice.id;
+const SAM_ID = SEED_USERS.sam.id;
+const SUPPORT = QUEUE_IDS.support;
 const MODES = ['monitor', 'coach', 'barge'] as const;
 const FIELD = {
   monitor: 'monitoredParticipantId',

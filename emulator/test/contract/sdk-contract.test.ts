@@ -14,6 +14,7 @@ import {
   onTopic,
   startEmulator,
 } from '../harness.js';
+import { QUEUE_IDS, SEED_USERS } from '../../seed-ids.js';
 
 let running: Awaited<ReturnType<typeof startEmulator>>;
 const client = platformClient.ApiClient.instance;
@@ -94,7 +95,7 @@ describe('users and calls through the SDK', () => {
       direction: 'inbound',
     });
     expect(agent.user).toEqual({
-      id: 'b0a1ce00-0000-4000-8000-00000000a11c',
+      id: SEED_USERS.alice.id,
       selfUri: '/api/v2/users/b0a1ce00-0000-4000-8000-00000000a11c',
     });
     expect(agent.name).toBeUndefined();
@@ -151,9 +152,9 @@ describe('users and calls through the SDK', () => {
 });
 
 describe('name lookups and attributes through the SDK', () => {
-  const BOB_ID = 'b0a1ce00-0000-4000-8000-000000000b0b';
-  const SAM_ID = 'b0a1ce00-0000-4000-8000-000000005a11';
-  const SUPPORT = 'a1c0ffee-0000-4000-8000-000000000001';
+  const BOB_ID = SEED_USERS.bob.id;
+  const SAM_ID = SEED_USERS.sam.id;
+  const SUPPORT = QUEUE_IDS.support;
 
   it('getUsers with an id list sends repeated ids and answers a UserEntityListing', async () => {
     const listing: Models.UserEntityListing = await users.getUsers({
@@ -260,7 +261,7 @@ describe('notifications through the SDK', () => {
 
 describe('supervisor APIs through the SDK', () => {
   const SAM_EMAIL = 'sam@example.com';
-  const SUPPORT_ID = 'a1c0ffee-0000-4000-8000-000000000001';
+  const SUPPORT_ID = QUEUE_IDS.support;
   const analytics = new platformClient.AnalyticsApi();
   const supportFilter = {
     type: 'or',
@@ -331,7 +332,7 @@ describe('supervisor APIs through the SDK', () => {
     await conversations.postConversationsCallParticipantCoach(conversationId, agentId);
     await conversations.postConversationsCallParticipantBarge(conversationId, agentId);
     const after: Models.Conversation = await conversations.getConversation(conversationId);
-    const sam = after.participants.find((p) => p.userId === 'b0a1ce00-0000-4000-8000-000000005a11');
+    const sam = after.participants.find((p) => p.userId === SEED_USERS.sam.id);
     expect(sam).toMatchObject({ purpose: 'user', bargedParticipantId: agentId });
   });
 
