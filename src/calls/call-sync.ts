@@ -4,9 +4,11 @@ import { parseCall } from '../platform/call-mapping';
 import { toPlatformError } from '../platform/errors';
 import type { Call } from '../platform/types';
 import { callKeys } from './call-keys';
+import { CallRetention, type Release } from './call-retention';
 import { carryUnreadable, diffCall, type CallChange, type ChangeMeta } from './call-diff';
 import type { TopicRegistry } from '../realtime/topic-registry';
 import { userCallsTopic } from '../realtime/topics';
+import type { Scheduler } from '../time/scheduler';
 
 /** How many ended calls stay in the user's list (for the "call ended" view) before they go. */
 export const ENDED_CALLS_KEPT = 3;
@@ -30,12 +32,17 @@ export interface CallSyncDeps {
   now?: () => number;
   /** An event body that is not a call (counted, dropped). */
   onMalformed?(): void;
+  /** How long a call nothing holds any more is kept (default 0: it goes at once). */
+  gcMs?: number;
+  scheduler?: Scheduler;
 }
 
 /**
  * The sync step between the notifications channel and the query cache: writes each call
  * snapshot (socket event or REST re-read) into its own cache entry, keeps the id lists, and
  * emits the `CallChange` diffs that provenance, announcements and the audit trail read.
+ * Lifetime by reference: each id list (the user's, each watched queue's) holds its calls, an
+ * open panel holds its call with `retain`, and a call's entry goes when nothing holds it.
  *
  * @example
  * const sync = new CallSync({ queryClient, registry, api: platform });
@@ -47,9 +54,28 @@ export class CallSync {
   private readonly forgetListeners = new Set<(conversationId: string) => void>();
   private readonly now: () => number;
   private readonly rereads = new Map<string, Promise<void>>();
+  private readonly retention: CallRetention;
 
   constructor(private readonly deps: CallSyncDeps) {
     this.now = deps.now ?? (() => Date.now());
+    this.retention = new CallRetention({
+      onUnretained: (id) => this.forget(id),
+      gcMs: deps.gcMs,
+      scheduler: deps.scheduler,
+    });
+  }
+
+  /**
+   * Keeps the call's entry (and everything kept about it) until the returned function is
+   * called, e.g. while a panel shows it after it left every list.
+   */
+  retain(conversationId: string): Release {
+    return this.retention.retain(conversationId);
+  }
+
+  /** Whether a list or a panel holds the call. */
+  isRetained(conversationId: string): boolean {
+    return this.retention.isRetained(conversationId);
   }
 
   /** Every applied snapshot, with its diff; returns the function that stops listening. */
@@ -150,6 +176,24 @@ export class CallSync {
     return this.deps.queryClient.getQueryData<string[]>(callKeys.mine(userId)) ?? [];
   }
 
+  /** A call the agent looked up by id (the launch URL's): written like a re-read. */
+  applyLookup(call: Call): Call {
+    return this.apply(call, { at: this.now(), source: 'reread' });
+  }
+
+  /** Ids in a watched queue's list. */
+  queueIds(queueId: string): string[] {
+    return this.deps.queryClient.getQueryData<string[]>(callKeys.queue(queueId)) ?? [];
+  }
+
+  /** A watched queue's list holds exactly these calls; `undefined` removes the list. */
+  setQueueIds(queueId: string, ids: readonly string[] | undefined): void {
+    const key = callKeys.queue(queueId);
+    if (ids) this.deps.queryClient.setQueryData<string[]>(key, [...ids]);
+    else this.deps.queryClient.removeQueries({ queryKey: key, exact: true });
+    this.retention.hold(key.join('/'), ids ?? []);
+  }
+
   private receiveForUser(userId: string, call: Call, meta: ChangeMeta): void {
     const ids = this.myIds(userId);
     if (!ids.includes(call.id) && isCallEnded(call, userId)) return;
@@ -167,16 +211,13 @@ export class CallSync {
     });
     const drop = new Set(ended.slice(0, Math.max(0, ended.length - ENDED_CALLS_KEPT)));
     const kept = unique.filter((id) => !drop.has(id));
-    this.deps.queryClient.setQueryData<string[]>(callKeys.mine(userId), kept);
-    for (const id of drop) this.forgetIfUnlisted(id);
+    const key = callKeys.mine(userId);
+    this.deps.queryClient.setQueryData<string[]>(key, kept);
+    this.retention.hold(key.join('/'), kept);
   }
 
-  /** Removes a call's entry once no list holds it (keeps memory flat over a long shift). */
-  forgetIfUnlisted(conversationId: string): void {
-    const listed = this.deps.queryClient
-      .getQueriesData<string[]>({ queryKey: callKeys.lists() })
-      .some(([, ids]) => ids?.includes(conversationId));
-    if (listed) return;
+  /** Nothing holds the call any more: its entry goes (keeps memory flat over a long shift). */
+  private forget(conversationId: string): void {
     this.deps.queryClient.removeQueries({ queryKey: callKeys.detail(conversationId) });
     for (const listener of [...this.forgetListeners]) listener(conversationId);
   }

@@ -41,6 +41,33 @@ export class NameDirectory {
     this.queryClient.setQueryData(directoryKeys.user(user.id), user);
   }
 
+  /** Seeds queue names already read (e.g. the supervisor's list of queues): never looked up again. */
+  rememberQueues(queues: readonly DirectoryQueue[]): void {
+    for (const queue of queues) this.queryClient.setQueryData(directoryKeys.queue(queue.id), queue);
+  }
+
+  /** A user's name if already known (never asks the platform). */
+  knownUserName(id: string): string | undefined {
+    return this.queryClient.getQueryData<DirectoryUser | null>(directoryKeys.user(id))?.name;
+  }
+
+  /** A queue's name if already known (never asks the platform). */
+  knownQueueName(id: string): string | undefined {
+    return this.queryClient.getQueryData<DirectoryQueue | null>(directoryKeys.queue(id))?.name;
+  }
+
+  /** Looks a user's name up ahead of need (batched with the others asked meanwhile). */
+  prefetchUser(id: string): void {
+    void this.queryClient.prefetchQuery(this.userQuery(id));
+  }
+
+  /** Some name arrived or changed; returns the function that stops listening. */
+  onNames(listener: () => void): () => void {
+    return this.queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.query.queryKey[0] === directoryKeys.all[0]) listener();
+    });
+  }
+
   userQuery(id: string) {
     return {
       queryKey: directoryKeys.user(id),

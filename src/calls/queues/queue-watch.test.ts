@@ -80,7 +80,6 @@ function setup(
   const watch = new QueueWatch({
     registry,
     calls,
-    queryClient,
     api: { queryConversationActivity: activityQuery, getConversation, readCallEvent: parseCall },
     isLive: () => options.live ?? false,
     onMalformed: malformed,
@@ -277,7 +276,7 @@ describe('QueueWatch events', () => {
     t.watch.setQueues([Q1]);
     await t.registry.resync();
     t.event(Q1, rawCall('c1', Q1));
-    t.queryClient.setQueryData([...callKeys.lists(), 'open'], ['c1']);
+    t.calls.retain('c1');
     t.event(Q1, rawCall('c1', Q1, { ended: true }));
     expect(t.list(Q1)).toEqual([]);
     expect(t.calls.get('c1')?.participants[0]?.state).toBe('disconnected');

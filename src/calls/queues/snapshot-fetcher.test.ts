@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { retryDelayMs, SnapshotFetcher } from './snapshot-fetcher';
+import { nextDelay } from '../../realtime/backoff';
+import { READ_BACKOFF, SnapshotFetcher } from './snapshot-fetcher';
 
 /** A read that resolves when the test says so, recording the peak of reads in flight. */
 function controlledReads() {
@@ -66,7 +67,7 @@ describe('SnapshotFetcher', () => {
     const reads = controlledReads();
     const fetcher = new SnapshotFetcher(
       { skip: () => false, read: reads.read },
-      { concurrency: 10, perMinute: 5, now: () => Date.now() },
+      { concurrency: 10, perMinute: 5 },
     );
     fetcher.enqueue(ids(12));
     await reads.finishAll();
@@ -168,15 +169,15 @@ describe('SnapshotFetcher', () => {
     expect(fetcher.stats()).toMatchObject({ retrying: 0, skipped: 1 });
   });
 
-  it('waits between attempts double, up to a minute, never less than half the ceiling', () => {
+  it('waits between attempts under a ceiling that doubles from 2 s up to a minute', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 40 }),
         fc.double({ min: 0, max: 0.999999, noNaN: true }),
         (n, r) => {
           const ceiling = Math.min(60_000, 2_000 * 2 ** (n - 1));
-          const wait = retryDelayMs(n, r);
-          return wait >= ceiling / 2 && wait <= ceiling;
+          const wait = nextDelay(n - 1, () => r, READ_BACKOFF);
+          return wait >= 0 && wait < ceiling;
         },
       ),
     );

@@ -1,11 +1,14 @@
+import { nextDelay, type BackoffOptions } from '../../realtime/backoff';
+import { createScheduler, type Cancel, type Scheduler } from '../../time/scheduler';
+
 /**
  * Reads calls one by one for the supervisor's snapshot without a storm: at most `concurrency`
  * requests in flight and at most `perMinute` started in any minute, so the snapshot of 500 calls
  * leaves room in the widget's request budget (270/min against the platform's 300) for names and
  * supervisor actions. Each id is checked with `skip` right before its request goes (a socket
  * event since the snapshot began is a whole, fresher snapshot of that call). A read that fails
- * in a way another attempt may fix (`retryable`) is tried again after a capped, jittered
- * backoff, for as long as the id still needs reading; the others are given up.
+ * in a way another attempt may fix (`retryable`) is tried again after the widget's backoff
+ * (capped, full jitter), for as long as the id still needs reading; the others are given up.
  *
  * @example
  * const fetcher = new SnapshotFetcher({ skip: (id) => fresh(id), read: (id) => reread(id) });
@@ -23,9 +26,8 @@ export interface FetcherWork {
 export interface FetcherOptions {
   concurrency?: number;
   perMinute?: number;
-  now?: () => number;
-  /** Runs `run` after `ms`; returns a cancel function. */
-  setTimer?: (run: () => void, ms: number) => () => void;
+  /** The widget's one scheduler (time and timers). */
+  scheduler?: Scheduler;
   /** In [0, 1): spreads the retries of many failed reads. */
   random?: () => number;
 }
@@ -44,35 +46,23 @@ export interface FetcherStats {
 export const SNAPSHOT_CONCURRENCY = 4;
 export const SNAPSHOT_PER_MINUTE = 200;
 const WINDOW_MS = 60_000;
-const RETRY_FIRST_MS = 2_000;
-const RETRY_MAX_MS = 60_000;
-
-/** The wait before attempt `failures + 1`: doubling from 2 s, capped at 60 s, half of it jittered. */
-export const retryDelayMs = (failures: number, random: number): number => {
-  const ceiling = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.max(0, failures - 1));
-  return Math.round(ceiling / 2 + (ceiling / 2) * random);
-};
-
-const browserTimer = (run: () => void, ms: number) => {
-  const id = setTimeout(run, ms);
-  return () => clearTimeout(id);
-};
+/** A failed read's retries: the widget's one backoff, from 2 s doubling up to a minute. */
+export const READ_BACKOFF: BackoffOptions = { baseMs: 2_000, capMs: 60_000, factor: 2 };
 
 export class SnapshotFetcher {
   private queue: string[] = [];
   private readonly queued = new Set<string>();
   private readonly inFlight = new Set<string>();
   private readonly failures = new Map<string, number>();
-  private readonly retries = new Map<string, () => void>();
+  private readonly retries = new Map<string, Cancel>();
   private started: number[] = [];
   private counts = { requests: 0, skipped: 0, failed: 0 };
-  private cancelTimer?: () => void;
+  private cancelTimer?: Cancel;
   private disposed = false;
   private readonly listeners = new Set<() => void>();
   private readonly concurrency: number;
   private readonly perMinute: number;
-  private readonly now: () => number;
-  private readonly setTimer: (run: () => void, ms: number) => () => void;
+  private readonly scheduler: Scheduler;
   private readonly random: () => number;
 
   constructor(
@@ -81,8 +71,7 @@ export class SnapshotFetcher {
   ) {
     this.concurrency = options.concurrency ?? SNAPSHOT_CONCURRENCY;
     this.perMinute = options.perMinute ?? SNAPSHOT_PER_MINUTE;
-    this.now = options.now ?? (() => Date.now());
-    this.setTimer = options.setTimer ?? browserTimer;
+    this.scheduler = options.scheduler ?? createScheduler();
     this.random = options.random ?? Math.random;
   }
 
@@ -160,7 +149,7 @@ export class SnapshotFetcher {
   }
 
   private start(id: string): void {
-    this.started.push(this.now());
+    this.started.push(this.scheduler.now());
     this.inFlight.add(id);
     this.counts.requests += 1;
     this.work
@@ -186,21 +175,19 @@ export class SnapshotFetcher {
     }
     const failures = (this.failures.get(id) ?? 0) + 1;
     this.failures.set(id, failures);
+    const wait = nextDelay(failures - 1, this.random, READ_BACKOFF);
     this.retries.set(
       id,
-      this.setTimer(
-        () => {
-          this.retries.delete(id);
-          this.enqueue([id]);
-        },
-        retryDelayMs(failures, this.random()),
-      ),
+      this.scheduler.after(wait, () => {
+        this.retries.delete(id);
+        this.enqueue([id]);
+      }),
     );
   }
 
   /** Milliseconds until the minute's cap lets one more request go. */
   private windowWait(): number {
-    const now = this.now();
+    const now = this.scheduler.now();
     this.started = this.started.filter((t) => t > now - WINDOW_MS);
     if (this.started.length < this.perMinute) return 0;
     return this.started[this.started.length - this.perMinute]! + WINDOW_MS - now;
@@ -208,11 +195,11 @@ export class SnapshotFetcher {
 
   private wake(ms: number): void {
     if (this.cancelTimer) return;
-    this.cancelTimer = this.setTimer(() => {
+    this.cancelTimer = this.scheduler.after(ms, () => {
       this.cancelTimer = undefined;
       this.pump();
       this.notify();
-    }, ms);
+    });
   }
 
   private notify(): void {

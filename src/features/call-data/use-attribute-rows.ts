@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useAttributeViews } from './api/use-attribute-views';
+import { useAttributeViews } from '../../calls/use-intents';
 import type { AttributeRow } from './components/attribute-table';
 import { describeAttribute } from './typed-values';
 import { isReservedKey } from './validation';

@@ -7,11 +7,14 @@ import { myParticipant } from '../../../domain/call-selectors';
 import { message } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
 import { explainError, type Problem } from '../../../errors/explain-error';
-import type { FlagField, IntentView } from '../../../calls/intents/intent-registry';
-import { useServices } from '../../../services/widget-services';
+import {
+  useCallActions,
+  useParticipantView,
+  type FlagField,
+  type IntentView,
+} from '../../../calls/use-intents';
 import type { Call, Participant } from '../../../platform/types';
 import { actionMessage, caption } from '../provenance';
-import { useFlag } from '../use-flag';
 import { useFlagAnnouncements } from '../use-flag-announcements';
 import { ToggleButton } from './toggle-button';
 
@@ -37,14 +40,14 @@ function problemOf(field: FlagField, view: IntentView<boolean>): Problem | undef
 
 function ParticipantControls({ call, participant }: { call: Call; participant: Participant }) {
   const t = useT();
-  const { intents } = useServices();
-  const muted = useFlag(call.id, participant.id, 'muted');
-  const held = useFlag(call.id, participant.id, 'held');
+  const { requestFlag, dismiss } = useCallActions();
+  // The same view the participant list shows: server state with the pending intent overlaid.
+  const { muted, held } = useParticipantView(call.id, participant).flags;
   const root = useRef<HTMLDivElement>(null);
   useFlagAnnouncements(call.id, participant.id);
   const connected = participant.state === 'connected';
   const request = (field: FlagField, value: boolean) =>
-    intents.requestFlag(call.id, participant.id, field, value);
+    requestFlag(call.id, participant.id, field, value);
 
   // Alt+M anywhere in the widget's document: focus may be on the body after a call ended.
   const toggleMute = useEffectEvent(() => {
@@ -110,7 +113,7 @@ function ParticipantControls({ call, participant }: { call: Call; participant: P
           <button
             type="button"
             className="button button-ghost"
-            onClick={() => intents.dismiss(call.id, participant.id, 'flags', field)}
+            onClick={() => dismiss(call.id, participant.id, 'flags', field)}
           >
             {t('action.dismiss')}
           </button>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { customerOf } from '../../../domain/call-selectors';
 import { useCatalog } from '../../../i18n/use-catalog';
 import { useT } from '../../../i18n/use-t';
-import { useCallSnapshot } from '../api/use-call-snapshot';
+import { useCall } from '../../../calls/use-call';
 import { CATALOG, type CallDataMessageId } from '../messages';
 import { CallDataBody } from './call-data-body';
 import '../call-data.css';
@@ -22,7 +22,7 @@ export default function CallDataPanel({ conversationId, crmUrl }: CallDataPanelP
   useCatalog(CATALOG);
   const t = useT<CallDataMessageId>();
   const titleId = useId();
-  const call = useCallSnapshot(conversationId);
+  const call = useCall(conversationId);
   const customer = call ? customerOf(call) : undefined;
   return (
     <section className="call-data" aria-labelledby={titleId} data-testid="call-data">

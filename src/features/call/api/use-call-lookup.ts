@@ -21,7 +21,7 @@ export function useCallLookup(conversationId: string, userId: string, known: boo
       try {
         const call = await platform.getCall(conversationId);
         if (!myParticipant(call, userId)) return 'notYours';
-        calls.apply(call, { at: Date.now(), source: 'reread' });
+        calls.applyLookup(call);
         return isCallEnded(call, userId) ? 'ended' : 'mine';
       } catch (error) {
         const kind = (error as PlatformError).kind;

@@ -1,13 +1,10 @@
-import { skipToken, useQueries } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { customerOf, isCallEnded, readableNumber } from '../../../domain/call-selectors';
 import { message } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
 import { useConnection, useServices, useUi } from '../../../services/widget-services';
 import type { Call } from '../../../platform/types';
-import { callKeys } from '../../../calls/call-keys';
-import { useCall } from '../api/use-call';
-import { useMyCallIds } from '../api/use-my-call-ids';
+import { useCall, useCallIds, useCalls } from '../../../calls/use-call';
 import { chooseCall } from '../selection';
 import { CallCard } from './call-card';
 import { CallSwitcher } from './call-switcher';
@@ -23,7 +20,7 @@ export interface AgentPanelProps {
 
 /** The agent's calls: the one being worked, a switcher for the others, new calls announced. */
 export function AgentPanel(props: AgentPanelProps) {
-  const ids = useMyCallIds(props.userId);
+  const ids = useCallIds(props.userId);
   const t = useT();
   if (!ids) return <p className="muted">{t('calls.loading')}</p>;
   if (props.pinnedId)
@@ -70,17 +67,14 @@ function CallList({
 /** Active calls, plus the shown one if it has ended (it stays until the agent moves on). */
 function useSwitchableIds(ids: string[], userId: string, shown: string | undefined): string[] {
   const combine = useCallback(
-    (results: { data?: unknown }[]) =>
+    (calls: readonly (Call | undefined)[]) =>
       ids.filter((id, i) => {
-        const call = results[i]?.data as Call | undefined;
+        const call = calls[i];
         return id === shown || (call !== undefined && !isCallEnded(call, userId));
       }),
     [ids, userId, shown],
   );
-  return useQueries({
-    queries: ids.map((id) => ({ queryKey: callKeys.detail(id), queryFn: skipToken })),
-    combine,
-  });
+  return useCalls(ids, combine);
 }
 
 function useAnnounceNewCalls(ids: string[], userId: string): void {

@@ -1,6 +1,6 @@
 import { customerOf } from '../../../domain/call-selectors';
 import { useT } from '../../../i18n/use-t';
-import { useCall } from '../api/use-call';
+import { useCall } from '../../../calls/use-call';
 import { callStatus } from '../selection';
 import { useParticipantName } from '../use-participant-name';
 import { StatusBadge } from './status-badge';

@@ -6,11 +6,23 @@ import {
 } from '../../../domain/call-selectors';
 import { useT } from '../../../i18n/use-t';
 import type { Call, Participant } from '../../../platform/types';
+import { useParticipantView } from '../../../calls/use-intents';
 import { roleId, stateId } from '../participants';
 import { useParticipantName } from '../use-participant-name';
 
-function ParticipantRow({ p, me }: { p: Participant; me: boolean }) {
+function ParticipantRow({
+  conversationId,
+  leg,
+  me,
+}: {
+  conversationId: string;
+  leg: Participant;
+  me: boolean;
+}) {
   const t = useT();
+  // The same view the mute and hold toggles show: a pending change is overlaid, and marked.
+  const { participant: p, pending } = useParticipantView(conversationId, leg);
+  const unconfirmed = pending.muted || pending.held;
   const name = useParticipantName(p);
   const from = readableNumber(p.ani);
   const to = readableNumber(p.dnis);
@@ -23,7 +35,12 @@ function ParticipantRow({ p, me }: { p: Participant; me: boolean }) {
     p.muted ? t('participant.muted') : '',
   ].filter(Boolean);
   return (
-    <li className={`participant state-${p.state}`} data-participant-id={p.id}>
+    <li
+      className={`participant state-${p.state}`}
+      data-participant-id={p.id}
+      data-pending={unconfirmed ? 'true' : undefined}
+      aria-busy={unconfirmed || undefined}
+    >
       <span className="participant-name">
         {me ? t('participant.you', { name: name ?? t(roleId(p)) }) : (name ?? t(roleId(p)))}
       </span>
@@ -51,7 +68,7 @@ export default function ParticipantList({ call, myId }: { call: Call; myId?: str
     <>
       <ul className="participant-list">
         {visibleParticipants(call, { includeEnded: showEnded }).map((p) => (
-          <ParticipantRow key={p.id} p={p} me={p.id === myId} />
+          <ParticipantRow key={p.id} conversationId={call.id} leg={p} me={p.id === myId} />
         ))}
       </ul>
       {hidden > 0 ? (

@@ -1,6 +1,6 @@
 import type { CoreMessageId } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
-import { useCall } from '../api/use-call';
+import { useRetainedCall } from '../../../calls/use-call';
 import { useCallLookup, type LookupVerdict } from '../api/use-call-lookup';
 import type { AgentPanelProps } from './agent-panel';
 import { CallCard } from './call-card';
@@ -24,7 +24,7 @@ export function PinnedCall({
 }: AgentPanelProps & { pinnedId: string; known: boolean }) {
   const t = useT();
   const lookup = useCallLookup(pinnedId, userId, known);
-  const call = useCall(pinnedId);
+  const call = useRetainedCall(pinnedId);
   const verdict = lookup.data;
   if (verdict && verdict !== 'mine' && verdict !== 'ended')
     return (

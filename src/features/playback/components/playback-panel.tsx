@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { customerOf } from '../../../domain/call-selectors';
 import { PLAYBACK_KEY } from '../../../domain/playback-protocol';
 import { useCatalog } from '../../../i18n/use-catalog';
 import { explainError } from '../../../errors/explain-error';
+import { useAttribute, useCallActions } from '../../../calls/use-intents';
 import { useServices } from '../../../services/widget-services';
 import type { Prompt } from '../../../platform/architect';
 import type { Call } from '../../../platform/types';
@@ -35,20 +36,14 @@ export default function PlaybackPanel(props: PlaybackPanelProps) {
 
 /** The agent's stop for this customer: the request id it names, unless the request failed. */
 function useStopIntent(call: Call) {
-  const { intents } = useServices();
+  const { requestAttributes } = useCallActions();
   const customerId = customerOf(call)?.id ?? '';
-  const view = useSyncExternalStore(
-    useCallback((listener: () => void) => intents.subscribe(listener), [intents]),
-    useCallback(
-      () => intents.attribute(call.id, customerId, PLAYBACK_KEY.stopRequested),
-      [intents, call.id, customerId],
-    ),
-  );
+  const view = useAttribute(call.id, customerId, PLAYBACK_KEY.stopRequested);
   const failed = view.outcome?.kind === 'failed' ? view.outcome : undefined;
   const stop = useCallback(
     (requestId: string) =>
-      intents.requestAttributes(call.id, customerId, { [PLAYBACK_KEY.stopRequested]: requestId }),
-    [intents, call.id, customerId],
+      requestAttributes(call.id, customerId, { [PLAYBACK_KEY.stopRequested]: requestId }),
+    [requestAttributes, call.id, customerId],
   );
   return {
     askedFor: view.outcome ? undefined : view.shown,

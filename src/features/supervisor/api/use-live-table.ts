@@ -1,10 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useServices } from '../../../services/widget-services';
 import type { SupervisionApi } from '../../../platform/supervision';
-import type { DirectoryQueue, DirectoryUser } from '../../../platform/types';
 import { LiveTableModel } from '../live-table-model';
-import { QueueWatch } from '../../../calls/queues/queue-watch';
+import type { QueueWatch } from '../../../calls/queues/queue-watch';
+import { watchQueues } from '../../../calls/queues/watch-queues';
 
 export interface LiveTable {
   watch: QueueWatch;
@@ -12,40 +11,27 @@ export interface LiveTable {
 }
 
 /**
- * The chosen queues' live calls: one `QueueWatch` (topics, snapshots, lists) and one
- * `LiveTableModel` (rows per frame, order, figures) per mounted view. Agents' names are looked
- * up as they appear (batched by the name directory) so the table can sort and filter by them.
- * Name keys come from the directory instance (`services.directory`), not its module: importing
- * shared modules from this chunk makes the bundler split them out of the agent panel's entry.
+ * The chosen queues' live calls: one queue watch (topics, snapshots, lists; from the call core)
+ * and one `LiveTableModel` (rows per frame, order, figures) per mounted view. Agents' names are
+ * looked up as they appear (batched by the name directory) so the table can sort and filter by
+ * them, and the rows are told when names arrive.
  */
 export function useLiveTable(api: SupervisionApi, queueIds: readonly string[]): LiveTable {
-  const { registry, calls, connection, directory } = useServices();
-  const queryClient = useQueryClient();
+  const services = useServices();
+  const { calls, directory } = services;
   const chosen = useRef(queueIds);
   const [parts] = useState<LiveTable>(() => {
-    const watch = new QueueWatch({
-      registry,
-      calls,
-      queryClient,
-      api,
-      isLive: () => connection.getState().status === 'live',
-      onMalformed: () => {
-        const dropped = connection.getState().dropped;
-        connection.setState({ dropped: { ...dropped, malformed: dropped.malformed + 1 } });
-      },
-    });
+    const watch = watchQueues(services, api);
     const model = new LiveTableModel({
       watch,
       calls,
       queueIds: () => chosen.current,
       names: {
-        agent: (id) =>
-          queryClient.getQueryData<DirectoryUser | null>(directory.userQuery(id).queryKey)?.name,
-        queue: (id) =>
-          queryClient.getQueryData<DirectoryQueue | null>(directory.queueQuery(id).queryKey)?.name,
+        agent: (id) => directory.knownUserName(id),
+        queue: (id) => directory.knownQueueName(id),
       },
       onAgents: (ids) => {
-        for (const id of ids) void queryClient.prefetchQuery(directory.userQuery(id));
+        for (const id of ids) directory.prefetchUser(id);
       },
     });
     return { watch, model };
@@ -53,16 +39,12 @@ export function useLiveTable(api: SupervisionApi, queueIds: readonly string[]): 
 
   useEffect(() => {
     const stop = parts.model.start();
-    const namespace = directory.userQuery('').queryKey[0];
-    const offNames = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.query.queryKey[0] === namespace)
-        parts.model.namesChanged();
-    });
+    const offNames = directory.onNames(() => parts.model.namesChanged());
     return () => {
       stop();
       offNames();
     };
-  }, [parts, queryClient, directory]);
+  }, [parts, directory]);
 
   useEffect(() => {
     chosen.current = queueIds;

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useServices } from '../../../services/widget-services';
 import type { PlatformError } from '../../../platform/errors';
 import type { SupervisionApi } from '../../../platform/supervision';
@@ -9,15 +9,13 @@ import type { DirectoryQueue } from '../../../platform/types';
  * Their names seed the name directory, so the table never looks a queue up again.
  */
 export function useQueues(api: SupervisionApi) {
-  const queryClient = useQueryClient();
   const { directory } = useServices();
   return useQuery<DirectoryQueue[], PlatformError>({
     queryKey: ['supervisor', 'queues'],
     staleTime: 10 * 60_000,
     queryFn: async () => {
       const queues = await api.listQueues();
-      for (const queue of queues)
-        queryClient.setQueryData(directory.queueQuery(queue.id).queryKey, queue);
+      directory.rememberQueues(queues);
       return [...queues].sort((a, b) => a.name.localeCompare(b.name));
     },
   });

@@ -1,32 +1,15 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { customerOf, isCallOver, isLegEnded, readableNumber } from '../../../domain/call-selectors';
 import { useNow } from '../../../time/use-now';
 import { useQueueName, useUserName } from '../../../directory/use-names';
-import { useServices } from '../../../services/widget-services';
 import type { SupervisionApi } from '../../../platform/supervision';
 import type { Call, CurrentUser, Participant } from '../../../platform/types';
-import { callKeys } from '../../../calls/call-keys';
-import { useCall } from '../api/use-call';
+import { useRetainedCall } from '../../../calls/use-call';
 import { currentQueueId, rowFromCall } from '../live-row';
 import { maskNumber } from '../mask-number';
 import { legState, roleOf } from '../supervisor-legs';
 import { useSupervisorT } from '../text';
 import { SupervisionActions } from './supervision-actions';
-
-/** Keeps an opened call in the cache after it leaves the queue lists (its last state stays). */
-function usePinned(conversationId: string): void {
-  const queryClient = useQueryClient();
-  const { calls } = useServices();
-  useEffect(() => {
-    const key = [...callKeys.lists(), 'supervisorOpen', conversationId];
-    queryClient.setQueryData(key, [conversationId]);
-    return () => {
-      queryClient.removeQueries({ queryKey: key, exact: true });
-      calls.forgetIfUnlisted(conversationId);
-    };
-  }, [queryClient, calls, conversationId]);
-}
 
 function Leg({ p, userId }: { p: Participant; userId: string }) {
   const t = useSupervisorT();
@@ -93,8 +76,8 @@ export function CallDetail({
   const heading = useRef<HTMLHeadingElement>(null);
   const opener = useRef<Element | null>(null);
   const [showEnded, setShowEnded] = useState(false);
-  usePinned(conversationId);
-  const call = useCall(conversationId);
+  // Held while open: its last state stays after it leaves the queue lists.
+  const call = useRetainedCall(conversationId);
   useEffect(() => {
     opener.current = document.activeElement;
     heading.current?.focus();

@@ -1,8 +1,7 @@
-import { memo, useCallback, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useNow } from '../../../time/use-now';
 import { useQueueName, useUserName } from '../../../directory/use-names';
-import type { FlagField } from '../../../calls/intents/intent-registry';
-import { useServices } from '../../../services/widget-services';
+import { useFlag, type IntentView } from '../../../calls/use-intents';
 import type { LiveRow } from '../live-row';
 import type { LiveTableModel } from '../live-table-model';
 import { useSupervisorT } from '../text';
@@ -50,20 +49,16 @@ function Duration({ since }: { since: number }) {
  * platform does not say who), or -1 when it saw none.
  */
 function useOutsideChange(row: LiveRow): number {
-  const { intents } = useServices();
-  const read = useCallback(
-    (field: FlagField) => {
-      if (!row.agentParticipantId) return undefined;
-      const view = intents.flag(row.id, row.agentParticipantId, field);
-      const p = view.provenance;
-      return p && !p.ours && p.value === view.shown ? p.at : undefined;
-    },
-    [intents, row.id, row.agentParticipantId],
-  );
-  return useSyncExternalStore(
-    useCallback((listener) => intents.subscribe(listener), [intents]),
-    () => Math.max(read('muted') ?? -1, read('held') ?? -1),
-  );
+  const participantId = row.agentParticipantId ?? '';
+  const muted = useFlag(row.id, participantId, 'muted');
+  const held = useFlag(row.id, participantId, 'held');
+  if (!row.agentParticipantId) return -1;
+  return Math.max(outsideAt(muted), outsideAt(held));
+}
+
+function outsideAt(view: IntentView<boolean>): number {
+  const p = view.provenance;
+  return p && !p.ours && p.value === view.shown ? p.at : -1;
 }
 
 function Flags({ row }: { row: LiveRow }) {

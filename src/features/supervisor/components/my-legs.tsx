@@ -1,9 +1,8 @@
-import { skipToken, useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { isLegEnded } from '../../../domain/call-selectors';
 import { useUserName } from '../../../directory/use-names';
 import type { Call } from '../../../platform/types';
-import { callKeys } from '../../../calls/call-keys';
+import { useCallIds, useCalls } from '../../../calls/use-call';
 import { supervisedAgent, supervisorLeg, type SupervisorLeg } from '../supervisor-legs';
 import { useSupervisorT } from '../text';
 
@@ -22,24 +21,22 @@ function LegLine({ leg, onOpen }: { leg: SupervisorLeg; onOpen(id: string): void
   );
 }
 
+const NO_IDS: readonly string[] = [];
+
 /** The calls the supervisor is on now (monitoring, coaching, barged in), each to open. */
 export function MyLegs({ userId, onOpen }: { userId: string; onOpen(id: string): void }) {
   const t = useSupervisorT();
-  const ids = useQuery<string[]>({ queryKey: callKeys.mine(userId), queryFn: skipToken }).data;
+  const ids = useCallIds(userId, { watch: false });
   const combine = useCallback(
-    (results: { data?: unknown }[]) =>
-      results.flatMap((r) => {
-        const call = r.data as Call | undefined;
+    (calls: readonly (Call | undefined)[]) =>
+      calls.flatMap((call) => {
         const mine = call && supervisorLeg(call, userId);
         if (!call || !mine || isLegEnded(mine)) return [];
         return [{ callId: call.id, leg: mine, ...supervisedAgent(call, mine) }];
       }),
     [userId],
   );
-  const legs = useQueries({
-    queries: (ids ?? []).map((id) => ({ queryKey: callKeys.detail(id), queryFn: skipToken })),
-    combine,
-  });
+  const legs = useCalls(ids ?? NO_IDS, combine);
   if (legs.length === 0) return null;
   return (
     <section

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useCatalog } from '../../../i18n/use-catalog';
-import { useServices, useSession } from '../../../services/widget-services';
+import { useSession } from '../../../services/widget-services';
+import { useWatchMyCalls } from '../../../calls/use-call';
 import type { CurrentUser } from '../../../platform/types';
 import { useLiveTable } from '../api/use-live-table';
 import { useSupervisionApi } from '../api/use-supervision-api';
@@ -32,12 +33,11 @@ export default function SupervisorView({ onLeave }: SupervisorViewProps) {
   useCatalog(CATALOG);
   const t = useSupervisorT();
   const user = useSession((s) => s.user);
-  const { calls } = useServices();
   const userId = user?.id;
   // The user's own calls stay live here too: a supervisor's own legs (monitoring, coaching), and
   // for anyone the calls the agent panel shows on the way back. It also opens the channel
   // before any queue is chosen.
-  useEffect(() => (userId ? calls.watchMyCalls(userId) : undefined), [calls, userId]);
+  useWatchMyCalls(userId);
   if (!user) return null;
   const missing = missingViewPermissions(user.permissions);
   if (missing.length > 0) return <NoAccess missing={missing} onLeave={onLeave} />;

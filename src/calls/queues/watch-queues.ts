@@ -1,0 +1,28 @@
+import type { WidgetServices } from '../../services/widget-services';
+import { QueueWatch, type QueueWatchDeps } from './queue-watch';
+
+/**
+ * A watch over queues' calls for this widget (see `QueueWatch`): its lists live beside the
+ * user's in the call cache and hold their calls there; its events and reads go through the
+ * widget's call sync. Call `setQueues` to choose, `dispose` when done.
+ *
+ * @example
+ * const watch = watchQueues(services, supervisionApi);
+ * watch.setQueues([supportId]);
+ */
+export function watchQueues(
+  services: Pick<WidgetServices, 'registry' | 'calls' | 'connection'>,
+  api: QueueWatchDeps['api'],
+): QueueWatch {
+  const { registry, calls, connection } = services;
+  return new QueueWatch({
+    registry,
+    calls,
+    api,
+    isLive: () => connection.getState().status === 'live',
+    onMalformed: () => {
+      const dropped = connection.getState().dropped;
+      connection.setState({ dropped: { ...dropped, malformed: dropped.malformed + 1 } });
+    },
+  });
+}
