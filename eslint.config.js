@@ -160,6 +160,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Features read and write call state only through src/calls (useCall, useCallIds,
+    // useFlag, useCallActions, watchQueues, …) and names through src/directory: never the query
+    // cache itself.
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['setQueryData', 'setQueriesData', 'getQueryCache', 'removeQueries'].map((property) => ({
+          property,
+          message:
+            'Features do not write or watch the query cache: use the src/calls API (or the name directory).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['e2e/**/*.ts'],
     ...playwright.configs['flat/recommended'],
     rules: {
