@@ -114,6 +114,34 @@ describe('CallSync', () => {
     expect(t.queryClient.getQueryCache().findAll({ queryKey: callKeys.details() })).toHaveLength(3);
   });
 
+  it('a call an open panel retains outlives its place in the user’s list; released, it goes', () => {
+    const t = setup();
+    const forgotten: string[] = [];
+    t.sync.onForget((id) => forgotten.push(id));
+    t.event(call('c0'));
+    const release = t.sync.retain('c0');
+    t.event(call('c0', 'terminated'));
+    for (let i = 1; i <= ENDED_CALLS_KEPT; i += 1) {
+      t.event(call(`c${i}`));
+      t.event(call(`c${i}`, 'terminated'));
+    }
+    expect(t.ids()).not.toContain('c0');
+    expect(t.sync.get('c0')).toBeDefined();
+    expect(forgotten).toEqual([]);
+    release();
+    expect(t.sync.get('c0')).toBeUndefined();
+    expect(forgotten).toEqual(['c0']);
+  });
+
+  it('a call in the user’s list and a queue’s stays until both let it go', () => {
+    const t = setup();
+    t.event(call('a'));
+    t.sync.setQueueIds('q1', ['a']);
+    t.sync.setQueueIds('q1', undefined);
+    expect(t.sync.get('a')).toBeDefined();
+    expect(t.sync.isRetained('a')).toBe(true);
+  });
+
   it('counts a body that is not a call as malformed', () => {
     const t = setup();
     t.event({ participants: [] });

@@ -10,7 +10,13 @@ import { useNow } from '../time/use-now';
 import { CallSync } from './call-sync';
 import type { IntentRegistry, IntentView } from './intents/intent-registry';
 import { useCall, useCallIds, useCalls } from './use-call';
-import { useAttribute, useAttributeViews, useFlag, useParticipantView } from './use-intents';
+import {
+  useAttribute,
+  useAttributeViews,
+  useFlag,
+  useParticipantView,
+  type ParticipantView,
+} from './use-intents';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -30,7 +36,7 @@ function fakeIntents(calls: CallSync) {
     const p = calls.get(cid)?.participants.find((x) => x.id === pid);
     const shown = attribute ? p?.attributes[field] : field === 'muted' ? p?.muted : p?.held;
     const previous = views.get(key);
-    if (previous && previous.shown === shown) return previous;
+    if (previous && (previous.pending || previous.shown === shown)) return previous;
     const next = { shown, confirmed: shown, pending: false };
     views.set(key, next);
     return next;
@@ -43,7 +49,13 @@ function fakeIntents(calls: CallSync) {
       return () => listeners.delete(listener);
     },
   };
-  return { intents, notify: () => listeners.forEach((l) => l()) };
+  /** The agent asked for this value; the server has not confirmed it yet. */
+  const pend = (cid: string, pid: string, field: string, value: boolean) => {
+    const confirmed = view(cid, pid, field, false).shown;
+    views.set(`${cid}/${pid}/${field}`, { shown: value, confirmed, pending: true });
+    listeners.forEach((l) => l());
+  };
+  return { intents, pend, notify: () => listeners.forEach((l) => l()) };
 }
 
 function Hooks({ call }: { call: Call }) {
@@ -116,5 +128,42 @@ describe('store hooks', () => {
     act(() => notify());
     const warnings = errors.mock.calls.filter((args) => UNCACHED.test(String(args[0])));
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('useParticipantView', () => {
+  it('overlays the pending mute on the server’s state, marked pending, for list and toggle alike', () => {
+    const queryClient = new QueryClient();
+    const calls = new CallSync({
+      queryClient,
+      registry: new TopicRegistry(),
+      api: { listCalls: async () => [], getCall: async (id) => callFor(ME, id) },
+    });
+    const call = calls.apply(callFor(ME, 'c1', { muted: false }), { at: 0, source: 'reread' });
+    const agent = call.participants[1]!;
+    const { intents, pend } = fakeIntents(calls);
+    const services = { calls, intents } as unknown as WidgetServices;
+    const seen: ParticipantView[] = [];
+    function Probe() {
+      seen.push(useParticipantView(call.id, agent));
+      return null;
+    }
+    act(() =>
+      root.render(
+        <ServicesProvider services={services}>
+          <Probe />
+        </ServicesProvider>,
+      ),
+    );
+    const before = seen.at(-1)!;
+    expect(before.participant.muted).toBe(false);
+    expect(before.pending.muted).toBe(false);
+    act(() => pend(call.id, agent.id, 'muted', true));
+    const after = seen.at(-1)!;
+    expect(after.participant.muted).toBe(true);
+    expect(after.pending.muted).toBe(true);
+    expect(after.flags.muted.shown).toBe(after.participant.muted);
+    expect(after.flags.muted.confirmed).toBe(false);
+    expect(calls.get(call.id)?.participants[1]?.muted).toBe(false);
   });
 });
