@@ -157,6 +157,37 @@ describe('PanelBoundary', () => {
     expect(ours()).toHaveLength(2);
   });
 
+  it('the same failed chunk in another place (another call, the view switched back) is not reported again', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { load } = chunk();
+    const Panel = retryableLazy(load);
+    const failures: PanelFailure[] = [];
+    await render(
+      <PanelBoundary key="first" panel="participants" lazies={[Panel]}>
+        <Panel name="Casey" />
+      </PanelBoundary>,
+      failures,
+    );
+    await settle();
+    await render(
+      <>
+        <PanelBoundary key="second" panel="participants" lazies={[Panel]}>
+          <Panel name="Casey" />
+        </PanelBoundary>
+        <PanelBoundary key="third" panel="participants" lazies={[Panel]}>
+          <Panel name="Robin" />
+        </PanelBoundary>
+      </>,
+      failures,
+    );
+    await settle();
+    expect(container.querySelectorAll('[role="alert"]')).toHaveLength(2);
+    expect(failures).toHaveLength(1);
+    expect(
+      errors.mock.calls.filter(([text]) => String(text).includes('participants panel')),
+    ).toHaveLength(1);
+  });
+
   it('a panel that throws while rendering says so too, and Retry renders it again', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let broken = true;

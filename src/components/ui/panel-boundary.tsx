@@ -3,7 +3,10 @@ import {
   createContext,
   Suspense,
   useContext,
+  useEffect,
   useId,
+  useRef,
+  useState,
   type ErrorInfo,
   type ReactNode,
 } from 'react';
@@ -33,9 +36,16 @@ export interface PanelFailure {
 
 export type PanelFailureReporter = (failure: PanelFailure) => void;
 
-const ReporterContext = createContext<PanelFailureReporter | undefined>(undefined);
+const toConsole: PanelFailureReporter = ({ panel, error }) =>
+  console.error(`Live Call Panel: the ${panel} panel failed to load or render.`, error);
 
-/** Where panel failures go besides the console (the desktop's toasts, when embedded). */
+const ReporterContext = createContext<PanelFailureReporter>(toConsole);
+
+/**
+ * Where one widget's panel failures go: the console and `onFailure` (the desktop's toasts, when
+ * embedded), each failure once: a failed chunk that a panel remounted in another place (another
+ * call, the view switched back) throws again is the same failure.
+ */
 export function PanelFailureProvider({
   onFailure,
   children,
@@ -43,7 +53,23 @@ export function PanelFailureProvider({
   onFailure?: PanelFailureReporter;
   children: ReactNode;
 }) {
-  return <ReporterContext.Provider value={onFailure}>{children}</ReporterContext.Provider>;
+  const latest = useRef(onFailure);
+  useEffect(() => {
+    latest.current = onFailure;
+  });
+  const [report] = useState(() => {
+    const seen = new WeakSet<object>();
+    return (failure: PanelFailure) => {
+      const { error } = failure;
+      if (typeof error === 'object' && error !== null) {
+        if (seen.has(error)) return;
+        seen.add(error);
+      }
+      toConsole(failure);
+      latest.current?.(failure);
+    };
+  });
+  return <ReporterContext.Provider value={report}>{children}</ReporterContext.Provider>;
 }
 
 interface BoundaryProps {
@@ -103,8 +129,7 @@ export interface PanelBoundaryProps {
 /**
  * Where a lazy panel sits: while its chunk loads, the fallback; when its chunk or its render
  * fails, "Call data couldn't load" in its place with a Retry that imports the chunk again. The
- * rest of the widget keeps working. Each failure is reported once: on the console, and to the
- * reporter of `PanelFailureProvider` (a toast when embedded).
+ * rest of the widget keeps working. Each failure is reported once (see `PanelFailureProvider`).
  */
 export function PanelBoundary({
   panel,
@@ -118,10 +143,7 @@ export function PanelBoundary({
   const failed = message(FAILED[panel]);
   return (
     <Boundary
-      onFailure={(error) => {
-        console.error(`Live Call Panel: the ${panel} panel failed to load or render.`, error);
-        report?.({ panel, message: failed, error });
-      }}
+      onFailure={(error) => report({ panel, message: failed, error })}
       onRetry={() => lazies.forEach((l) => l.retry())}
       renderFailure={(retry) => (
         <div className="inline-alert panel-failure" role="alert" data-panel={panel}>
