@@ -1,6 +1,7 @@
 import { carriedParams } from './config/launch-params';
 import { EnvError, parseEnv } from './config/env';
-import { completePopupSignIn, launchCarry } from './platform/auth';
+import { launchCarry } from './platform/auth';
+import { completePopupSignIn } from './platform/popup-auth';
 import { mountWidget } from './widget/mount';
 
 // Read the launch parameters before anything else: the SDK's sign-in wipes the query string.

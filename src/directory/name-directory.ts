@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { toPlatformError } from '../platform/errors';
 import type { Platform } from '../platform/platform';
 import type { DirectoryQueue, DirectoryUser } from '../platform/types';
+import { createScheduler, type Cancel, type Scheduler } from '../time/scheduler';
 
 /** Names do not change during a shift: looked up once per id, kept for the session. */
 const NAMES_STALE_MS = 8 * 3_600_000;
@@ -28,12 +29,13 @@ type Lookup = Pick<Platform, 'getUsers' | 'getQueue' | 'getMyQueues'>;
  */
 export class NameDirectory {
   private waiting = new Map<string, ((user: DirectoryUser | null) => void)[]>();
-  private flushTimer?: ReturnType<typeof setTimeout>;
+  private flushTimer?: Cancel;
 
   constructor(
     private readonly queryClient: QueryClient,
     private readonly platform: Lookup,
     private readonly batchWindowMs = 10,
+    private readonly scheduler: Pick<Scheduler, 'after'> = createScheduler(),
   ) {}
 
   /** Seeds a name the widget already knows (the signed-in user). */
@@ -89,7 +91,7 @@ export class NameDirectory {
   private loadUser(id: string): Promise<DirectoryUser | null> {
     return new Promise((resolve) => {
       this.waiting.set(id, [...(this.waiting.get(id) ?? []), resolve]);
-      this.flushTimer ??= setTimeout(() => void this.flush(), this.batchWindowMs);
+      this.flushTimer ??= this.scheduler.after(this.batchWindowMs, () => void this.flush());
     });
   }
 

@@ -1,10 +1,9 @@
 import {
-  guardPopupMessages,
-  popupSignIn,
   signIn,
   type AuthConfig,
   type SignInResult,
 } from './auth';
+import { guardPopupMessages, popupSignIn } from './popup-auth';
 import {
   changeParticipant,
   getCall,
@@ -66,6 +65,8 @@ export interface Platform {
   supervision(): Promise<SupervisionApi>;
   /** The playback panel's API group (prompts, flows, secure IVR sessions), loaded on first use. */
   playback(): Promise<PlaybackApi>;
+  /** Removes what the platform left on the page (the sign-in popup guard): the widget stopped. */
+  dispose(): void;
 }
 
 /**
@@ -75,11 +76,14 @@ export interface Platform {
  */
 export function createPlatform(config: PlatformConfig, budget = new RequestBudget()): Platform {
   const sdk = createSdk(config.target);
-  if (typeof window !== 'undefined') guardPopupMessages(window);
+  const popups = typeof window !== 'undefined' ? guardPopupMessages(window) : undefined;
   return {
     target: config.target,
     signIn: (carry) => signIn(sdk.client, config, carry),
-    reauthenticate: () => popupSignIn(sdk.client, config),
+    reauthenticate: () =>
+      popups
+        ? popupSignIn(sdk.client, config, popups)
+        : Promise.reject(new Error('Popup sign-in needs a browser window.')),
     getCurrentUser: () => getCurrentUser(sdk, budget),
     listCalls: () => listCalls(sdk, budget),
     getCall: (id) => getCall(sdk, budget, id),
@@ -95,5 +99,6 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
     adoptToken: (accessToken) => sdk.client.setAccessToken(accessToken),
     supervision: () => import('./supervision').then((m) => m.createSupervisionApi(sdk, budget)),
     playback: () => import('./playback-api').then((m) => m.createPlaybackApi(sdk, budget)),
+    dispose: () => popups?.dispose(),
   };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { completePopupSignIn, guardPopupMessages, popupSignIn } from './auth';
+import { completePopupSignIn, guardPopupMessages, popupSignIn } from './popup-auth';
 import type { SdkClient } from './sdk';
 
 afterEach(() => vi.restoreAllMocks());
@@ -9,7 +9,7 @@ const popupWindow = (search: string, opener: { postMessage: ReturnType<typeof vi
 
 describe('popup sign-in', () => {
   it('only lets through sign-in messages from this origin whose state this page is waiting for', async () => {
-    guardPopupMessages(window);
+    const guard = guardPopupMessages(window);
     const seen = vi.fn();
     window.addEventListener('message', seen);
     let state = '';
@@ -21,7 +21,7 @@ describe('popup sign-in', () => {
         return new Promise(() => undefined);
       }),
     } as unknown as SdkClient;
-    void popupSignIn(client, { clientId: 'c', redirectUri: 'http://localhost/' });
+    void popupSignIn(client, { clientId: 'c', redirectUri: 'http://localhost/' }, guard);
     const send = (search: string, origin = window.location.origin) =>
       window.dispatchEvent(
         new MessageEvent('message', {
@@ -48,9 +48,11 @@ describe('popup sign-in', () => {
       'v'.repeat(128),
     );
     window.removeEventListener('message', seen);
+    guard.dispose();
   });
 
   it('fails fast when the browser blocks the window', async () => {
+    const guard = guardPopupMessages(window);
     const realOpen = window.open;
     window.open = () => null;
     const client = {
@@ -63,10 +65,11 @@ describe('popup sign-in', () => {
     } as unknown as SdkClient;
     try {
       await expect(
-        popupSignIn(client, { clientId: 'c', redirectUri: 'http://localhost/' }),
+        popupSignIn(client, { clientId: 'c', redirectUri: 'http://localhost/' }, guard),
       ).rejects.toMatchObject({ code: 'popup.blocked' });
     } finally {
       window.open = realOpen;
+      guard.dispose();
     }
   });
 
@@ -84,5 +87,33 @@ describe('popup sign-in', () => {
     expect(completePopupSignIn(popupWindow('?code=c1&state=plain', { postMessage: vi.fn() }))).toBe(
       false,
     );
+  });
+
+  it('keeps each widget’s states: one widget’s guard lets another’s sign-in through, and a stopped widget’s guard is gone', () => {
+    const a = guardPopupMessages(window);
+    const b = guardPopupMessages(window);
+    const seen = vi.fn();
+    window.addEventListener('message', seen);
+    const send = (state: string) =>
+      window.dispatchEvent(
+        new MessageEvent('message', {
+          data: { name: 'gc_auth_popup', type: 'message', search: `?code=x&state=${state}` },
+          origin: window.location.origin,
+        }),
+      );
+    b.expect('popup.of-b');
+    send('popup.of-b');
+    expect(seen).toHaveBeenCalledTimes(1);
+    b.forget('popup.of-b');
+    send('popup.of-b');
+    expect(seen).toHaveBeenCalledTimes(1);
+    a.expect('popup.of-a');
+    b.dispose();
+    send('popup.of-a');
+    expect(seen).toHaveBeenCalledTimes(2);
+    a.dispose();
+    send('popup.unguarded');
+    expect(seen).toHaveBeenCalledTimes(3);
+    window.removeEventListener('message', seen);
   });
 });

@@ -5,9 +5,9 @@ import { nextDelay } from './backoff';
 import { DEFAULT_CHANNEL_OPTIONS, type ChannelOptions } from './channel-options';
 import type { ConnectionState, ConnectionStore } from './connection-store';
 import { parseFrame } from './events';
-import { browserTimers, NamedTimers, type Timers } from './named-timers';
 import { closeQuietly, openSocket, type SocketLike } from './open-socket';
 import type { TopicRegistry } from './topic-registry';
+import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
 
 export interface ChannelApi {
   createChannel(): Promise<ChannelInfo>;
@@ -22,8 +22,8 @@ export interface ChannelDeps {
   /** A channel to reconnect to first (another instance's, handed over); a new one if it fails. */
   reuse?: ChannelInfo;
   createSocket?: (url: string) => SocketLike;
-  timers?: Timers;
-  now?: () => number;
+  /** The widget's scheduler (timers and the clock); the host's own when absent. */
+  scheduler?: Scheduler;
   random?: () => number;
   options?: Partial<ChannelOptions>;
 }
@@ -48,8 +48,8 @@ interface Link {
  */
 export class NotificationChannelClient {
   private readonly options: ChannelOptions;
+  private readonly scheduler: Scheduler;
   private readonly timers: NamedTimers;
-  private readonly now: () => number;
   private readonly random: () => number;
   private readonly createSocket: (url: string) => SocketLike;
   private link?: Link;
@@ -66,11 +66,11 @@ export class NotificationChannelClient {
 
   constructor(private readonly deps: ChannelDeps) {
     this.options = { ...DEFAULT_CHANNEL_OPTIONS, ...deps.options };
-    this.timers = new NamedTimers(deps.timers ?? browserTimers);
-    this.now = deps.now ?? (() => Date.now());
+    this.scheduler = deps.scheduler ?? createScheduler();
+    this.timers = new NamedTimers(this.scheduler);
     this.random = deps.random ?? Math.random;
     this.createSocket = deps.createSocket ?? ((url) => new WebSocket(url));
-    this.reuse = deps.reuse && deps.reuse.expiresAt > this.now() ? deps.reuse : undefined;
+    this.reuse = deps.reuse && deps.reuse.expiresAt > this.scheduler.now() ? deps.reuse : undefined;
     this.offTopics = deps.registry.onTopicsChanged(() => this.topicsChanged());
   }
 
@@ -174,7 +174,13 @@ export class NotificationChannelClient {
       this.createSocket,
       channel.connectUri,
       this.options.connectTimeoutMs,
-      this.timers,
+      // Named, so that stop() cancels a connect timeout still pending.
+      {
+        after: (ms, run) => {
+          this.timers.set('connect', ms, run);
+          return () => this.timers.clear('connect');
+        },
+      },
     );
     return { channel, socket };
   }
@@ -202,7 +208,7 @@ export class NotificationChannelClient {
     this.update({
       status: 'reconnecting',
       attempt: this.attempt,
-      nextRetryAt: this.now() + delay,
+      nextRetryAt: this.scheduler.now() + delay,
       staleSince: this.staleSince(),
     });
     this.timers.set('retry', delay, () => void this.connect());
@@ -261,7 +267,7 @@ export class NotificationChannelClient {
       this.attempt = 0;
       this.update({ attempt: 0 });
     });
-    const renewIn = channel.expiresAt - this.options.renewBeforeExpiryMs - this.now();
+    const renewIn = channel.expiresAt - this.options.renewBeforeExpiryMs - this.scheduler.now();
     this.timers.set('renew', Math.max(0, renewIn), () => void this.handover());
     this.feedWatchdog();
     if (this.topicsDiffer()) void this.resubscribe();
@@ -329,7 +335,7 @@ export class NotificationChannelClient {
   }
 
   private staleSince(): number {
-    return this.deps.store.getState().staleSince ?? this.now();
+    return this.deps.store.getState().staleSince ?? this.scheduler.now();
   }
 
   private update(partial: Partial<ConnectionState>): void {

@@ -1,4 +1,4 @@
-import type { NamedTimers } from './named-timers';
+import type { Scheduler } from '../time/scheduler';
 
 /** The part of the browser WebSocket the channel uses (a fake one in tests). */
 export type SocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
@@ -13,19 +13,21 @@ export function openSocket(
   createSocket: (url: string) => SocketLike,
   url: string,
   timeoutMs: number,
-  timers: NamedTimers,
+  scheduler: Pick<Scheduler, 'after'>,
 ): Promise<SocketLike> {
   return new Promise((resolve, reject) => {
     const socket = createSocket(url);
     const fail = (why: string) => {
-      timers.clear('connect');
+      cancelTimeout();
       socket.onopen = socket.onerror = socket.onclose = null;
       closeQuietly(socket);
       reject(new Error(why));
     };
-    timers.set('connect', timeoutMs, () => fail('The notifications socket did not open in time.'));
+    const cancelTimeout = scheduler.after(timeoutMs, () =>
+      fail('The notifications socket did not open in time.'),
+    );
     socket.onopen = () => {
-      timers.clear('connect');
+      cancelTimeout();
       resolve(socket);
     };
     socket.onerror = () => fail('The notifications socket could not be opened.');

@@ -2,7 +2,7 @@ import type { NotificationChannel as ChannelInfo } from '../platform/types';
 import type { ConnectionState, ConnectionStore } from './connection-store';
 import type { BusMessage, InstanceBus } from './instance-bus';
 import type { LeaderLock } from './leader-lock';
-import { browserTimers, NamedTimers, type Timers } from './named-timers';
+import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
 import { TopicRegistry, type TopicEvent } from './topic-registry';
 
 /** What the session controller drives: the channel itself, or this stand-in for followers. */
@@ -35,8 +35,8 @@ export interface SharedChannelDeps {
   }): LeaderChannel;
   /** Drops the channel's subscriptions when the last instance stops. */
   releaseChannel?(channelId: string): Promise<unknown>;
-  timers?: Timers;
-  now?: () => number;
+  /** The widget's scheduler (timers and the clock); the host's own when absent. */
+  scheduler?: Scheduler;
 }
 
 /** Followers repeat their topics this often; the leader forgets an instance silent for 3×. */
@@ -71,12 +71,12 @@ export class SharedChannel implements ChannelLike {
   private readonly cleanups: (() => void)[] = [];
   /** Topics this follower has read at least once. */
   private readonly read = new Set<string>();
+  private readonly scheduler: Scheduler;
   private readonly timers: NamedTimers;
-  private readonly now: () => number;
 
   constructor(private readonly deps: SharedChannelDeps) {
-    this.timers = new NamedTimers(deps.timers ?? browserTimers);
-    this.now = deps.now ?? (() => Date.now());
+    this.scheduler = deps.scheduler ?? createScheduler();
+    this.timers = new NamedTimers(this.scheduler);
   }
 
   /** Whether this instance owns the socket (for tests and diagnostics). */
@@ -131,7 +131,7 @@ export class SharedChannel implements ChannelLike {
   private becomeLeader(): void {
     if (this.stopped) return;
     this.role = 'leader';
-    const union = new TopicRegistry();
+    const union = new TopicRegistry({ scheduler: this.scheduler });
     this.union = union;
     const { store } = this.deps;
     this.cleanups.push(
@@ -157,7 +157,10 @@ export class SharedChannel implements ChannelLike {
       case 'hello':
       case 'topics':
         if (this.role === 'leader') {
-          this.remote.set(message.from, { topics: strings(message.topics), seen: this.now() });
+          this.remote.set(message.from, {
+            topics: strings(message.topics),
+            seen: this.scheduler.now(),
+          });
           this.syncUnion();
           if (message.type === 'hello') this.greet(message.from);
         }
@@ -264,7 +267,7 @@ export class SharedChannel implements ChannelLike {
   private readonly remoteResync = async () => this.post({ type: 'resync' });
 
   private liveRemotes() {
-    const cutoff = this.now() - 3 * KEEPALIVE_MS;
+    const cutoff = this.scheduler.now() - 3 * KEEPALIVE_MS;
     return [...this.remote.values()].filter((r) => r.seen >= cutoff);
   }
 

@@ -1,4 +1,4 @@
-import { browserTimers, NamedTimers, type Timers } from './named-timers';
+import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
 
 /** One event for a subscribed topic, as it came off the socket (the body not yet parsed). */
 export interface TopicEvent {
@@ -33,7 +33,8 @@ export interface TopicRegistryOptions {
   maxTopics?: number;
   /** Changes to the topic set within this window roll into one subscription request. */
   debounceMs?: number;
-  timers?: Timers;
+  /** The widget's scheduler; the host's own timers when absent. */
+  scheduler?: Scheduler;
 }
 
 interface Entry {
@@ -62,7 +63,7 @@ export class TopicRegistry {
   constructor(options: TopicRegistryOptions = {}) {
     this.maxTopics = options.maxTopics ?? MAX_TOPICS;
     this.debounceMs = options.debounceMs ?? 25;
-    this.timers = new NamedTimers(options.timers ?? browserTimers);
+    this.timers = new NamedTimers(options.scheduler ?? createScheduler());
   }
 
   /** Adds a subscription; throws TopicLimitError when a new topic would pass the limit. */

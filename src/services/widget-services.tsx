@@ -1,5 +1,5 @@
 import type { I18n } from '@lingui/core';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Platform } from '../platform/platform';
 import type { CallSync } from '../calls/call-sync';
@@ -9,6 +9,10 @@ import type { SessionState, SessionStore } from '../stores/session-store';
 import type { UiState, UiStore } from '../stores/ui-store';
 import type { NameDirectory } from '../directory/name-directory';
 import type { IntentRegistry } from '../calls/intents/intent-registry';
+import { createNowClock } from '../time/now-clock';
+import type { Scheduler } from '../time/scheduler';
+import { NowClockContext } from '../time/use-now';
+import { slotKey, type WidgetSlots } from './widget-slots';
 
 /** Everything a mounted widget shares; one per mount, so two widgets on a page never mix. */
 export interface WidgetServices {
@@ -28,7 +32,15 @@ export interface WidgetServices {
   renewSignIn(): Promise<void>;
   /** A request found the token refused (401). */
   onUnauthorized(): void;
+  /** The widget's one scheduler: every timer of the widget runs on it. */
+  scheduler: Scheduler;
+  /** Per-widget state of the features (disposed when the widget stops); never module-level. */
+  slots: WidgetSlots;
 }
+
+const NOW_CLOCK = slotKey<ReturnType<typeof createNowClock>>('time.now-clock', (clock) =>
+  clock.dispose(),
+);
 
 const ServicesContext = createContext<WidgetServices | null>(null);
 
@@ -39,7 +51,16 @@ export function ServicesProvider({
   services: WidgetServices;
   children: ReactNode;
 }) {
-  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+  // Looked up on first use, so services without a clock (a test's partial set) still provide.
+  const clock = useCallback(
+    () => services.slots.get(NOW_CLOCK, () => createNowClock(services.scheduler)),
+    [services],
+  );
+  return (
+    <ServicesContext.Provider value={services}>
+      <NowClockContext.Provider value={clock}>{children}</NowClockContext.Provider>
+    </ServicesContext.Provider>
+  );
 }
 
 export function useServices(): WidgetServices {

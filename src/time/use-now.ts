@@ -1,34 +1,17 @@
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useState, useSyncExternalStore } from 'react';
+import { createNowClock, type NowClock } from './now-clock';
+import { createScheduler } from './scheduler';
 
-/**
- * One shared one-second clock for every on-screen timer (a table of 500 calls has one interval,
- * not 500). Ticks only while something listens.
- */
-const listeners = new Set<() => void>();
-let now = Date.now();
-let timer: ReturnType<typeof setInterval> | undefined;
+/** Gives the widget's clock (one per widget, on its scheduler); the services provider sets it. */
+export const NowClockContext = createContext<(() => NowClock) | null>(null);
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  if (!timer) {
-    now = Date.now();
-    timer = setInterval(() => {
-      now = Date.now();
-      for (const l of [...listeners]) l();
-    }, 1000);
-  }
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && timer) {
-      clearInterval(timer);
-      timer = undefined;
-    }
-  };
-}
-
-const noop = () => () => undefined;
+const noSubscription = () => () => undefined;
 
 /** The current time, re-rendering once a second while `active`. */
 export function useNow(active = true): number {
-  return useSyncExternalStore(active ? subscribe : noop, () => (active ? now : Date.now()));
+  const widgetClock = useContext(NowClockContext);
+  // Outside a widget (a component rendered on its own) the component keeps a clock of its own.
+  const [own] = useState(() => (widgetClock ? undefined : createNowClock(createScheduler())));
+  const clock = widgetClock?.() ?? own ?? createNowClock(createScheduler());
+  return useSyncExternalStore(active ? clock.subscribe : noSubscription, clock.read);
 }

@@ -16,8 +16,10 @@ import { createConnectionStore } from '../realtime/connection-store';
 import { TopicRegistry } from '../realtime/topic-registry';
 import { createSessionStore } from '../stores/session-store';
 import { createUiStore } from '../stores/ui-store';
+import { createScheduler } from '../time/scheduler';
+import { WidgetSlots } from '../services/widget-slots';
 import { connectInstances } from './instances';
-import { attachPlaybackExtras } from './playback-extras';
+import { attachAuditTrail } from './audit-trail-wiring';
 import { SessionController } from './session';
 
 export interface WidgetParts {
@@ -48,7 +50,8 @@ export function createWidget(options: {
   });
   const session = createSessionStore(launch);
   const connection = createConnectionStore();
-  const registry = new TopicRegistry();
+  const scheduler = createScheduler();
+  const registry = new TopicRegistry({ scheduler });
   const late: { controller?: SessionController } = {};
   const onUnauthorized = () => late.controller?.unauthorized();
   const queryClient = createQueryClient(
@@ -86,7 +89,7 @@ export function createWidget(options: {
     if (event.type === 'outcome' && event.outcome.kind === 'failed')
       if (event.outcome.error.kind === 'unauthorized') onUnauthorized();
   });
-  const directory = new NameDirectory(queryClient, platform);
+  const directory = new NameDirectory(queryClient, platform, undefined, scheduler);
   const instances = connectInstances({
     target,
     clientId: env.clientId,
@@ -95,6 +98,7 @@ export function createWidget(options: {
     connection,
     intents,
     heartbeatMs: env.heartbeatMs,
+    scheduler,
   });
   const controller = new SessionController({
     env,
@@ -106,6 +110,7 @@ export function createWidget(options: {
     createChannel: (_deps, userId) => instances.createChannel(userId),
     tokens: instances.tokens,
     returningFromLogin: options.returningFromLogin,
+    scheduler,
   });
   late.controller = controller;
   const services: WidgetServices = {
@@ -122,15 +127,17 @@ export function createWidget(options: {
     ),
     renewSignIn: () => controller.renew(),
     onUnauthorized,
+    scheduler,
+    slots: new WidgetSlots(),
   };
   // The audit trail records from here on, whether or not its panel is ever opened.
-  const offPlayback = attachPlaybackExtras(services, env);
+  const offAudit = attachAuditTrail(services, env);
   return {
     services,
     controller,
     queryClient,
     dispose: () => {
-      offPlayback();
+      offAudit();
       offUpdates();
       offForget();
       offOutcomes();
@@ -138,6 +145,8 @@ export function createWidget(options: {
       instances.close();
       registry.dispose();
       queryClient.clear();
+      services.slots.dispose();
+      platform.dispose();
     },
   };
 }

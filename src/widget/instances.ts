@@ -7,6 +7,7 @@ import { webLocks } from '../realtime/leader-lock';
 import { NotificationChannelClient } from '../realtime/notification-channel';
 import { SharedChannel } from '../realtime/shared-channel';
 import type { TopicRegistry } from '../realtime/topic-registry';
+import type { Scheduler } from '../time/scheduler';
 import { TokenExchange } from './token-exchange';
 
 /**
@@ -22,8 +23,9 @@ export function connectInstances(options: {
   connection: ConnectionStore;
   intents: IntentRegistry;
   heartbeatMs: number;
+  scheduler: Scheduler;
 }) {
-  const { target, clientId, platform, registry, connection, intents } = options;
+  const { target, clientId, platform, registry, connection, intents, scheduler } = options;
   const scope = `lcp:${target.kind === 'emulator' ? target.url : target.environment}:${clientId}`;
   const instanceId =
     typeof crypto !== 'undefined' && 'randomUUID' in crypto
@@ -50,12 +52,14 @@ export function connectInstances(options: {
       instanceId,
       registry,
       store: connection,
+      scheduler,
       createChannel: ({ registry: union, store, reuse }) =>
         new NotificationChannelClient({
           api: platform,
           registry: union,
           store,
           reuse,
+          scheduler,
           options: { heartbeatMs: options.heartbeatMs },
         }),
       releaseChannel: (channelId) => platform.deleteSubscriptions(channelId).catch(() => undefined),

@@ -9,6 +9,7 @@ import { OnlineSource } from '../realtime/online-source';
 import type { ChannelLike } from '../realtime/shared-channel';
 import type { TopicRegistry } from '../realtime/topic-registry';
 import type { SessionStore } from '../stores/session-store';
+import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
 
 export interface SessionDeps {
   env: Pick<WidgetEnv, 'heartbeatMs' | 'renewBeforeMs'>;
@@ -20,7 +21,8 @@ export interface SessionDeps {
   /** Called once the user is known (e.g. to seed their name). */
   onSignedIn?(user: { id: string; name: string }): void;
   online?: OnlineSource;
-  now?: () => number;
+  /** The widget's scheduler (renewal timers, the channel's timers); the host's own when absent. */
+  scheduler?: Scheduler;
   createChannel?: (
     deps: ConstructorParameters<typeof NotificationChannelClient>[0],
     userId: string,
@@ -47,15 +49,16 @@ const MAX_TIMER_MS = 2_000_000_000;
  */
 export class SessionController {
   private channel?: ChannelLike;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly scheduler: Scheduler;
+  private readonly timers: NamedTimers;
   private renewal?: Promise<void>;
   private userId?: string;
   private stopped = false;
   private readonly cleanups: (() => void)[] = [];
-  private readonly now: () => number;
 
   constructor(private readonly deps: SessionDeps) {
-    this.now = deps.now ?? (() => Date.now());
+    this.scheduler = deps.scheduler ?? createScheduler();
+    this.timers = new NamedTimers(this.scheduler);
   }
 
   async start(carry: Record<string, string>): Promise<void> {
@@ -159,8 +162,7 @@ export class SessionController {
   /** Final; resolves once the channel is released or handed over. */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.timers.clearAll();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     await this.channel?.stop();
   }
@@ -171,6 +173,7 @@ export class SessionController {
       api: platform,
       registry,
       store: connection,
+      scheduler: this.scheduler,
       options: { heartbeatMs: env.heartbeatMs },
     };
     this.channel =
@@ -200,12 +203,11 @@ export class SessionController {
 
   private isExpired(): boolean {
     const expiresAt = this.deps.session.getState().expiresAt;
-    return expiresAt !== undefined && expiresAt <= this.now();
+    return expiresAt !== undefined && expiresAt <= this.scheduler.now();
   }
 
   private setTimer(name: string, at: number, run: () => void): void {
-    clearTimeout(this.timers.get(name));
-    const delay = Math.min(MAX_TIMER_MS, Math.max(0, at - this.now()));
-    this.timers.set(name, setTimeout(run, delay));
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, at - this.scheduler.now()));
+    this.timers.set(name, delay, run);
   }
 }

@@ -65,9 +65,11 @@ function setup() {
       frames.push(flush);
       return () => frames.splice(frames.indexOf(flush), 1);
     },
-    setInterval: (run) => {
-      ticks.push(run);
-      return () => ticks.splice(ticks.indexOf(run), 1);
+    scheduler: {
+      every: (_ms, run) => {
+        ticks.push(run);
+        return () => void ticks.splice(ticks.indexOf(run), 1);
+      },
     },
   });
   const stop = model.start();

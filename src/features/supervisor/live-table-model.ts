@@ -1,4 +1,5 @@
 import type { Call } from '../../platform/types';
+import { createScheduler, type Scheduler } from '../../time/scheduler';
 import type { CallUpdate } from '../../calls/call-sync';
 import { countRows, EMPTY_FIGURES, PlaybackTally, pushSample, type Figures } from './figures';
 import { endedPlayback, rowFromActivity, rowFromCall, sameRow, type LiveRow } from './live-row';
@@ -27,17 +28,13 @@ export interface TableModelDeps {
   /** Muted/held history sampling for the sparklines. */
   sampleEveryMs?: number;
   historyLength?: number;
-  setInterval?: (run: () => void, ms: number) => () => void;
+  /** The widget's scheduler (the sampling interval); the host's own timers when absent. */
+  scheduler?: Pick<Scheduler, 'every'>;
 }
 
 const animationFrame = (flush: () => void) => {
   const id = requestAnimationFrame(flush);
   return () => cancelAnimationFrame(id);
-};
-
-const every = (run: () => void, ms: number) => {
-  const id = setInterval(run, ms);
-  return () => clearInterval(id);
 };
 
 const sameIds = (a: readonly string[], b: readonly string[]) =>
@@ -83,9 +80,9 @@ export class LiveTableModel {
       this.markDirty(ids);
     });
     const offUpdate = this.deps.calls.onUpdate(({ call }) => this.callUpdated(call));
-    const stopSampling = (this.deps.setInterval ?? every)(
-      () => this.sample(),
+    const stopSampling = (this.deps.scheduler ?? createScheduler()).every(
       this.deps.sampleEveryMs ?? 5000,
+      () => this.sample(),
     );
     this.membershipDirty = true;
     this.requestFlush();
