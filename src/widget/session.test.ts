@@ -4,6 +4,7 @@ import { createConnectionStore } from '../realtime/connection-store';
 import { OnlineSource } from '../realtime/online-source';
 import { TopicRegistry } from '../realtime/topic-registry';
 import { createSessionStore } from '../stores/session-store';
+import { createScheduler } from '../time/scheduler';
 import { SessionController, type SessionDeps } from './session';
 
 const USER = { id: 'u1', name: 'Alice Agent', permissions: [] };
@@ -38,7 +39,9 @@ function setup() {
   };
   const session = createSessionStore();
   const connection = createConnectionStore();
+  const scheduler = createScheduler();
   const deps: SessionDeps = {
+    scheduler,
     env: { heartbeatMs: 30_000, renewBeforeMs: 10 * 60_000 },
     platform,
     session,
@@ -53,6 +56,7 @@ function setup() {
   const controller = new SessionController(deps);
   return {
     controller,
+    scheduler,
     signIn,
     channel,
     createChannel,
@@ -79,6 +83,16 @@ describe('SessionController', () => {
     expect(t.platform.getCurrentUser).not.toHaveBeenCalled();
     expect(t.createChannel).not.toHaveBeenCalled();
     expect(t.session.getState().status).toBe('signingIn');
+  });
+
+  it('runs its renewal timers on the widget’s scheduler and leaves none behind when stopped', async () => {
+    const t = setup();
+    const started = t.controller.start({});
+    t.signIn.resolve({ accessToken: 't', expiresAt: Date.now() + HOUR, carried: {} });
+    await started;
+    expect(t.scheduler.live()).toBe(2);
+    await t.controller.stop();
+    expect(t.scheduler.live()).toBe(0);
   });
 
   it('signs in, starts the channel, offers renewal ahead of expiry and says when it expired', async () => {
