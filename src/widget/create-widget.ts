@@ -64,6 +64,7 @@ export function createWidget(options: {
   const calls = new CallSync({
     queryClient,
     registry,
+    scheduler,
     api: platform,
     onMalformed: () => {
       const dropped = connection.getState().dropped;
