@@ -57,6 +57,11 @@ describe('toPlatformError', () => {
     });
     expect(toPlatformError(new Error('boom'))).toMatchObject({ kind: 'invalid', message: 'boom' });
   });
+
+  it('passes a PlatformError through as it is (the supervisor view maps its failures here too)', () => {
+    const refused = new PlatformError('forbidden', 'no', { status: 403 });
+    expect(toPlatformError(refused)).toBe(refused);
+  });
 });
 
 describe('retryAfterMs', () => {

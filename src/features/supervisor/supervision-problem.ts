@@ -1,7 +1,7 @@
 import { message, type Problem } from '../../i18n/message';
 import { explainError } from '../../errors/explain-error';
+import { toPlatformError } from '../../platform/errors';
 import type { SupervisionMode } from '../../platform/supervision';
-import { asPlatformError } from './failure';
 import { asCoreMessage, type SupervisorMessageId } from './text';
 
 const FAILED: Record<SupervisionMode, SupervisorMessageId> = {
@@ -18,7 +18,7 @@ const OWN_CALL = 'conversation.error.monitor.own.conversation';
  * your Genesys Cloud role doesn’t allow it…" (403), "…: you are already on this call." (400).
  */
 export function supervisionProblem(error: unknown, mode: SupervisionMode): Problem {
-  const platformError = asPlatformError(error);
+  const platformError = toPlatformError(error);
   const problem = explainError(platformError, asCoreMessage(message(FAILED[mode])));
   if (platformError.code === OWN_CALL)
     return { ...problem, reason: asCoreMessage(message('supervisor.action.own')) };

@@ -4,11 +4,11 @@ import { message, type Problem } from '../../../i18n/message';
 import { explainError } from '../../../errors/explain-error';
 import { useUserName } from '../../../directory/use-names';
 import { useServices } from '../../../services/widget-services';
+import { toPlatformError } from '../../../platform/errors';
 import type { SupervisionApi, SupervisionMode } from '../../../platform/supervision';
 import type { Call, CurrentUser } from '../../../platform/types';
 import { isLegEnded } from '../../../domain/call-selectors';
 import { workingAgent } from '../live-row';
-import { asPlatformError } from '../failure';
 import { allowedModes } from '../permissions';
 import { supervisionProblem } from '../supervision-problem';
 import { supervisedAgent, supervisorLeg } from '../supervisor-legs';
@@ -61,7 +61,7 @@ export function SupervisionActions({
       .catch((error: unknown) =>
         setProblem(
           explainError(
-            asPlatformError(error),
+            toPlatformError(error),
             asCoreMessage(message('supervisor.action.leaveFailed')),
           ),
         ),
