@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryLocks, webLocks } from './leader-lock';
+import { memoryLocks } from '../testing/memory-locks';
+import { webLocks } from './leader-lock';
 
 afterEach(() => vi.unstubAllGlobals());
 

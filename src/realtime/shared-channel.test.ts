@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NotificationChannel } from '../platform/types';
 import { createConnectionStore } from './connection-store';
-import { memoryBusNetwork } from './instance-bus';
-import { memoryLocks } from './leader-lock';
+import { memoryBusNetwork } from '../testing/memory-bus';
+import { memoryLocks } from '../testing/memory-locks';
 import { SharedChannel, type LeaderChannel } from './shared-channel';
 import { TopicRegistry, type TopicEvent } from './topic-registry';
 

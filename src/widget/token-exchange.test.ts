@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { memoryBusNetwork } from '../realtime/instance-bus';
+import { memoryBusNetwork } from '../testing/memory-bus';
 import { TokenExchange } from './token-exchange';
 
 const HOUR = 3_600_000;
