@@ -1,7 +1,7 @@
 import type { PlatformTarget } from './target.js';
 
 /** Where the emulator's sample CRM answers lookups (not a Genesys path). */
-export const EMULATOR_CRM_PATH = '/__emulator/crm/lookup';
+const EMULATOR_CRM_PATH = '/__emulator/crm/lookup';
 
 /**
  * `VITE_CRM_URL`: the CRM lookup endpoint of the call-data panel. Unset: the emulator's sample

@@ -39,7 +39,7 @@ export function resolveEnvironment(value: string): string | undefined {
 }
 
 /** `gcTargetEnv` names (Client App SDK service-discovery table) and their environments. */
-export const TARGET_ENVS: Readonly<Record<string, string>> = {
+const TARGET_ENVS: Readonly<Record<string, string>> = {
   prod: 'mypurecloud.com',
   'prod-usw2': 'usw2.pure.cloud',
   'prod-cac1': 'cac1.pure.cloud',

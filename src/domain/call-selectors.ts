@@ -46,14 +46,6 @@ export function customerOf(call: Call): Participant | undefined {
   return legs.findLast((p) => !isLegEnded(p)) ?? legs.at(-1);
 }
 
-/** The agent leg that is working the call for the queue (supervisor view): the newest one up. */
-export function activeAgentLeg(call: Call): Participant | undefined {
-  const agents = call.participants.filter((p) => p.purpose === 'agent');
-  return (
-    agents.findLast((p) => !isLegEnded(p)) ?? agents.findLast((p) => p.connectedTime !== undefined)
-  );
-}
-
 /** The queue the call came through: the acd leg's, else any leg's queue id. */
 export function queueIdOf(call: Call): string | undefined {
   return (

@@ -20,17 +20,10 @@ export const PLAYBACK_KEY = {
   stopRequested: 'lcp.playback.stopRequested',
 } as const;
 
-export const PLAYBACK_STATES = ['playing', 'completed', 'stopped', 'failed'] as const;
+const PLAYBACK_STATES = ['playing', 'completed', 'stopped', 'failed'] as const;
 export type PlaybackState = (typeof PLAYBACK_STATES)[number];
 
-export const END_REASONS = [
-  'completed',
-  'maxDuration',
-  'agentStop',
-  'dtmf',
-  'hangup',
-  'error',
-] as const;
+const END_REASONS = ['completed', 'maxDuration', 'agentStop', 'dtmf', 'hangup', 'error'] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
 /** The final state the flow writes for each reason. */

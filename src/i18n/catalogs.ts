@@ -39,7 +39,7 @@ function tracked(promise: Promise<void>): CatalogLoad {
  * Loads a feature's catalogue for a language into the instance, with English beneath it so a
  * key the translation lacked would still read (the catalogue tests keep them complete).
  */
-export async function loadFeatureMessages(
+async function loadFeatureMessages(
   i18n: I18n,
   loaders: CatalogLoaders,
   locale: Locale = pickLocale(i18n.locale),

@@ -26,13 +26,6 @@ export function formatShortClock(ms: number, locale: string): string {
   ).format(ms);
 }
 
-export function formatDate(ms: number, locale: string): string {
-  return cached(
-    `date:${locale}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
-  ).format(ms);
-}
-
 export function formatNumber(value: number, locale: string): string {
   return cached(`number:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }

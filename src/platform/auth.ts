@@ -50,7 +50,7 @@ export function randomState(crypto: Pick<Crypto, 'getRandomValues'>): string {
 }
 
 /** The sign-in needs the agent's click (popup mode, or storage unavailable for a redirect). */
-export const needsClick = () =>
+const needsClick = () =>
   new PlatformError('unauthorized', 'Sign-in needs a click.', { code: 'signIn.needsClick' });
 
 /**

@@ -106,7 +106,7 @@ function readFields(raw: Record<string, unknown>): { fields: Fields; unreadable:
 }
 
 /** Maps one raw participant; null only when it has no id (it cannot be told apart then). */
-export function parseParticipant(raw: unknown): Participant | null {
+function parseParticipant(raw: unknown): Participant | null {
   const identified = idSchema.safeParse(raw);
   if (!identified.success) return null;
   const { fields: f, unreadable } = readFields(identified.data);

@@ -4,7 +4,7 @@ import { callOperation, type Sdk } from './sdk';
 import type { DirectoryQueue, DirectoryUser } from './types';
 
 /** The platform does not state a maximum; 100 ids keep the URL short (contract §2.11). */
-export const USERS_PER_REQUEST = 100;
+const USERS_PER_REQUEST = 100;
 
 /**
  * `GET /api/v2/users?id=…&pageSize=n` (SDK `getUsers`): names for user ids, in batches. Users the

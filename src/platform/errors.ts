@@ -39,7 +39,7 @@ export class PlatformError extends Error {
   }
 }
 
-export function kindForStatus(status: number): PlatformErrorKind {
+function kindForStatus(status: number): PlatformErrorKind {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'notFound';

@@ -17,7 +17,7 @@ export interface ConnectionState {
   resyncs: number;
 }
 
-export const initialConnectionState: ConnectionState = {
+const initialConnectionState: ConnectionState = {
   status: 'idle',
   attempt: 0,
   dropped: { malformed: 0, unknownTopic: 0 },

@@ -46,6 +46,6 @@ export function broadcastBus(name: string): InstanceBus {
   };
 }
 
-export function isolatedBus(): InstanceBus {
+function isolatedBus(): InstanceBus {
   return { post: () => undefined, subscribe: () => () => undefined, close: () => undefined };
 }

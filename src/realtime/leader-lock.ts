@@ -45,7 +45,7 @@ export function webLocks(): LeaderLock {
 }
 
 /** Every instance leads (no Web Locks): correct, just one channel each. */
-export function soloLock(): LeaderLock {
+function soloLock(): LeaderLock {
   return {
     request(_name, onLeader) {
       queueMicrotask(onLeader);

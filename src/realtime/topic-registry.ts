@@ -20,7 +20,7 @@ export interface TopicSubscription {
 }
 
 /** The platform allows 1000 topics per channel (contract §3.2). */
-export const MAX_TOPICS = 1000;
+const MAX_TOPICS = 1000;
 
 export class TopicLimitError extends Error {
   readonly code = 'topics.limit';
