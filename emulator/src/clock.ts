@@ -20,6 +20,12 @@ export interface Clock {
   clearTimeout(timer: ClockTimer | undefined): void;
   /** The waits that have not fired yet, soonest first. */
   pending(): PendingWait[];
+  /**
+   * A real-time clock drops what it was advanced by and follows real time again (the emulator's
+   * reset does this, so one test's advance does not skew the next one against the browser's
+   * clock); a frozen clock stays where it is. Waits keep their due times.
+   */
+  realign(): void;
 }
 
 /** A handle from `Clock.setTimeout`. */
@@ -108,6 +114,11 @@ export function createClock(options: { startMs?: number } = {}): Clock {
       if (!wait) return;
       waits.delete(wait.id);
       if (wait.handle) clearTimeout(wait.handle);
+    },
+    realign() {
+      if (!realTime) return;
+      offset = 0;
+      for (const wait of waits.values()) arm(wait);
     },
     pending: () =>
       [...waits.values()]

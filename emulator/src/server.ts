@@ -162,6 +162,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ctx.faults.reset();
     ctx.rateLimiter.reset();
     ctx.playback.reset();
+    clock.realign();
     for (const timer of demoTimers.values()) clock.clearTimeout(timer);
     demoTimers.clear();
     Object.assign(settings, initialDemo);

@@ -73,6 +73,18 @@ describe('a real-time clock', () => {
     expect(clock.pending()).toEqual([]);
   });
 
+  it('realigns with real time (the emulator reset), a frozen clock stays put', () => {
+    const clock = createClock();
+    clock.advance(3_600_000);
+    expect(clock.now()).toBeGreaterThan(Date.now() + 3_500_000);
+    clock.realign();
+    expect(clock.now()).toBeLessThanOrEqual(Date.now());
+    const frozen = createClock({ startMs: START });
+    frozen.advance(1_000);
+    frozen.realign();
+    expect(frozen.now()).toBe(START + 1_000);
+  });
+
   it('fires a wait by real time without any advance', async () => {
     const clock = createClock();
     const order: string[] = [];
