@@ -186,7 +186,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['../src/*', '!../src/testing/factories', '../emulator/src/*'],
-              message: 'e2e may import only emulator/control-client and src/testing/factories.',
+              message:
+                'e2e may import only emulator/control-client, emulator/seed-ids and src/testing/factories.',
             },
           ],
         },

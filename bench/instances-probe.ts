@@ -1,6 +1,7 @@
 import type { Browser, FrameLocator, Page } from '@playwright/test';
 import { EmulatorControl } from '../emulator/control-client.js';
 import { summarize } from './stats.js';
+import { ALICE as ALICE_USER, submitLogin } from '../e2e/support/session.js';
 
 /**
  * Ten interaction widgets in the emulator's desktop host page (one iframe per call): how many
@@ -14,7 +15,7 @@ export interface InstancesProbeResult {
   handoverMs: ReturnType<typeof summarize>;
 }
 
-const ALICE = 'alice@example.com';
+const ALICE = ALICE_USER.email;
 
 const frameOf = (page: Page, i: number): FrameLocator =>
   page.frameLocator(`iframe[title="Interaction widget for Bench caller ${i}"]`);
@@ -39,8 +40,7 @@ export async function probeInstances(
     const popup = page.waitForEvent('popup');
     await frameOf(page, 1).getByRole('button', { name: 'Sign in', exact: true }).click();
     const login = await popup;
-    await login.getByLabel('Email').fill(ALICE);
-    await login.getByRole('button', { name: 'Sign in' }).click();
+    await submitLogin(login, ALICE);
     for (let i = 1; i <= instances; i += 1)
       await frameOf(page, i)
         .getByRole('status', { name: /Connection: Live/ })

@@ -3,6 +3,7 @@ import { chromium, type Page } from '@playwright/test';
 import type { EmulatorControl } from '../emulator/control-client.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.js';
 import { summarize } from './stats.js';
+import { BOB, signIn, startCall } from '../e2e/support/session.js';
 
 /**
  * The talking-while-muted meter's cost while the agent talks muted: CPU of the analysis
@@ -168,11 +169,8 @@ export async function runMicBench(opts: {
     await context.addInitScript(MIC_INSTRUMENT);
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
-    await page.goto(opts.widgetUrl);
-    await page.getByLabel('Email').fill('bob@example.com');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('status', { name: /Connection: Live/ }).waitFor();
-    await opts.control.createCall({ agentEmail: 'bob@example.com', customerName: 'Mic Bench' });
+    await signIn(page, opts.widgetUrl, BOB.email);
+    await startCall(opts.control, { agentEmail: BOB.email, customerName: 'Mic Bench' });
     await page.getByLabel('Microphone level').waitFor();
     const mute = page.getByRole('button', { name: 'Mute', exact: true });
     await page.waitForFunction(

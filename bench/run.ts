@@ -16,6 +16,7 @@ import { summarize } from './stats.js';
 import { probeInstances } from './instances-probe.js';
 import { probeShift } from './shift-probe.js';
 import { probeSupervisor } from './supervisor-probe.js';
+import { onACall } from '../e2e/support/session.js';
 
 /**
  * `npm run bench`: the product budgets that the agent panel has today, measured against the
@@ -34,25 +35,9 @@ try {
   // tsx keeps function names with a `__name` helper; functions sent to the page need it too.
   await page.addInitScript('window.__name = (fn) => fn;');
   await page.addInitScript(INSTRUMENT);
-  await page.goto(stack.widgetUrl);
-  await page.getByLabel('Email').fill('alice@example.com');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('status', { name: /Connection: Live/ }).waitFor();
   page.setDefaultTimeout(120_000);
-  const call = await control.createCall({
-    agentEmail: 'alice@example.com',
-    customerName: 'Bench Caller',
-  });
-  const args: ProbeArgs = {
-    emulatorUrl: stack.emulatorUrl,
-    conversationId: call.conversationId,
-    agentId: call.participants.find((p) => p.purpose === 'agent')!.id,
-    rounds: ROUNDS,
-  };
-  await page.getByRole('button', { name: 'Mute', exact: true }).waitFor();
-  await page.waitForFunction(
-    () => !document.querySelector('button[aria-pressed]')?.hasAttribute('disabled'),
-  );
+  const call = await onACall(page, stack.widgetUrl, control, { customerName: 'Bench Caller' });
+  const args: ProbeArgs = { emulatorUrl: stack.emulatorUrl, ...call, rounds: ROUNDS };
 
   const clicks = await page.evaluate(CLICK_PROBE, args);
   const notifications = await page.evaluate(NOTIFICATION_PROBE, args);

@@ -1,5 +1,6 @@
 import type { Browser } from '@playwright/test';
 import { EmulatorControl } from '../emulator/control-client.js';
+import { ALICE, signIn } from '../e2e/support/session.js';
 
 /**
  * A simulated shift (product brief: 2,000 calls, JS heap growth ≤ 5 MB): the agent's panel
@@ -33,14 +34,11 @@ export async function probeShift(
     return usedSize / (1024 * 1024);
   };
   try {
-    await page.goto(stack.widgetUrl);
-    await page.getByLabel('Email').fill('alice@example.com');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('status', { name: /Connection: Live/ }).waitFor();
+    await signIn(page, stack.widgetUrl, ALICE.email);
     let heapStart = 0;
     for (let i = 1; i <= total; i += 1) {
       const call = await control.createCall({
-        agentEmail: 'alice@example.com',
+        agentEmail: ALICE.email,
         customerName: `Shift caller ${i}`,
         attributes: { 'customer.tier': i % 2 ? 'Gold' : 'Silver' },
       });

@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { EmulatorControl } from '../emulator/control-client.js';
 import { summarize } from './stats.js';
+import { SAM, signIn } from '../e2e/support/session.js';
 
 /**
  * The supervisor view's budget (product brief: "Supervisor view with 500 live calls and
@@ -114,10 +115,7 @@ export async function probeSupervisor(
     const liveCalls = (await control.activeState()).conversations.length;
     const requests = countSnapshotRequests(page);
 
-    await page.goto(`${urls.widgetUrl}?view=supervisor`);
-    await page.getByLabel('Email').fill('sam@example.com');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('status', { name: /Connection: Live/ }).waitFor();
+    await signIn(page, urls.widgetUrl, SAM.email, '?view=supervisor');
     await start(page);
     const chosenAt = Date.now();
     await page.getByRole('checkbox', { name: 'Support' }).check();

@@ -1,9 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { EmulatorControl } from '../emulator/control-client.js';
+import { muteButton, onACall } from './support/session.js';
 
-export const ALICE = { email: 'alice@example.com', name: 'Alice Agent' };
-export const SAM = { email: 'sam@example.com', name: 'Sam Supervisor' };
+export {
+  ALICE,
+  BOB,
+  SAM,
+  holdButton,
+  muteButton,
+  signIn,
+  startCall,
+  submitLogin,
+} from './support/session.js';
+export { PROMPT_IDS, QUEUE_IDS, SEED_USERS } from '../emulator/seed-ids.js';
 
 function requireEnv(name: string): string {
   const value = process.env[name];
@@ -24,23 +34,6 @@ export const test = base.extend<{ control: EmulatorControl; widgetUrl: string }>
 });
 
 export { expect };
-
-/**
- * Opens the widget, signs in on the emulator's login page and waits for the panel to be live
- * (`live`: the connection status's name in the panel's language, e.g. /Verbindung: Live/).
- */
-export async function signIn(
-  page: Page,
-  widgetUrl: string,
-  email = ALICE.email,
-  search = '',
-  live: RegExp = /Connection: Live/,
-) {
-  await page.goto(`${widgetUrl}${search}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('status', { name: live })).toBeVisible();
-}
 
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -78,28 +71,13 @@ export async function wrappedButtonLabels(page: Page): Promise<string[]> {
   );
 }
 
-export const muteButton = (page: Page) => page.getByRole('button', { name: 'Mute', exact: true });
-export const holdButton = (page: Page) => page.getByRole('button', { name: 'Hold', exact: true });
-
-/** Signs Alice in and gives her a connected call; returns its ids. */
-export async function aliceOnACall(
+/** Signs Alice in and gives her a connected call (from Casey Caller unless named); its ids. */
+export const aliceOnACall = (
   page: Page,
   widgetUrl: string,
   control: EmulatorControl,
   customerName = 'Casey Caller',
-) {
-  await signIn(page, widgetUrl);
-  const call = await control.createCall({
-    agentEmail: ALICE.email,
-    customerName,
-    ani: 'tel:+15550100200',
-  });
-  const agentId =
-    call.agentParticipantId ?? call.participants.find((p) => p.purpose === 'agent')!.id;
-  await expect(page.getByRole('heading', { name: customerName, level: 2 })).toBeVisible();
-  await expect(muteButton(page)).toBeEnabled();
-  return { conversationId: call.conversationId, agentId };
-}
+) => onACall(page, widgetUrl, control, { customerName });
 
 /**
  * The most participant PATCHes the page had open at once, from the browser's own resource
@@ -142,3 +120,69 @@ export function recordFlagPatches(page: Page) {
 }
 
 export const PATCH_PARTICIPANT = '/api/v2/conversations/calls/*/participants/*';
+
+/**
+ * Records, inside the page and on its one clock, each click on the Mute toggle (the target it
+ * asks for: the opposite of the pressed state it was clicked in) and each mute PATCH the page
+ * sends (its `muted` value, when it left). `read()` gives both, in order.
+ */
+export async function recordMuteIntents(page: Page) {
+  await muteButton(page).evaluate((button) => {
+    const log = {
+      clicks: [] as { at: number; target: boolean }[],
+      sent: [] as { at: number; muted: boolean | undefined }[],
+    };
+    (window as unknown as { __muteIntents: typeof log }).__muteIntents = log;
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (!(event.target instanceof Node) || !button.contains(event.target)) return;
+        log.clicks.push({
+          at: performance.now(),
+          target: button.getAttribute('aria-pressed') !== 'true',
+        });
+      },
+      true,
+    );
+    const send = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+      const method = (
+        init?.method ?? (input instanceof Request ? input.method : 'GET')
+      ).toUpperCase();
+      if (method === 'PATCH' && /\/participants\/[^/]+$/.test(url.pathname)) {
+        const body = JSON.parse(String(init?.body ?? '{}')) as { muted?: boolean };
+        if ('muted' in body) log.sent.push({ at: performance.now(), muted: body.muted });
+      }
+      return send(input, init);
+    };
+  });
+  return {
+    read: () =>
+      page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              __muteIntents: {
+                clicks: { at: number; target: boolean }[];
+                sent: { at: number; muted: boolean | undefined }[];
+              };
+            }
+          ).__muteIntents,
+      ),
+  };
+}
+
+/**
+ * For each mute PATCH, whether what it asked for was the latest click's target when it left
+ * (a superseded target sent late, or a request for a target nobody asked for, reads false).
+ */
+export function sentLatestIntent(log: {
+  clicks: { at: number; target: boolean }[];
+  sent: { at: number; muted: boolean | undefined }[];
+}): boolean[] {
+  return log.sent.map((request) => {
+    const latest = log.clicks.filter((click) => click.at <= request.at).at(-1);
+    return latest !== undefined && latest.target === request.muted;
+  });
+}

@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import type { EmulatorControl } from '../emulator/control-client.js';
 import {
   aliceOnACall,
+  BOB,
   expect,
   expectNoAxeViolations,
   muteButton,
@@ -11,16 +12,8 @@ import {
   test,
   trackApi,
   ALICE,
+  PROMPT_IDS as PROMPT,
 } from './fixtures';
-
-const BOB = { email: 'bob@example.com' };
-
-/** Seeded prompts (emulator/README.md, "Playback"). */
-const PROMPT = {
-  recordingDisclosure: 'a0d10000-0000-4000-8000-000000000001',
-  holdPlease: 'a0d10000-0000-4000-8000-000000000002',
-  paymentTerms: 'a0d10000-0000-4000-8000-000000000003',
-};
 
 const status = (page: Page) => page.getByTestId('playback-status').getByRole('status');
 const playButton = (page: Page) => page.getByRole('button', { name: 'Play to caller' });
@@ -112,24 +105,34 @@ test('loop with a maximum duration ends with maxDuration', async ({ page, widget
   });
 });
 
-test('Stop shows Stopping… and ends the playback with agentStop within 2 s', async ({
+test('Stop shows Stopping… while the stop request is held, then the flow ends with agentStop', async ({
   page,
   widgetUrl,
   control,
 }) => {
   const { conversationId } = await aliceOnACall(page, widgetUrl, control);
   await pickPrompt(page, 'Payment terms');
+  // Repeat for up to 10 minutes: the clock advance below cannot end the prompt by itself.
+  await page.getByRole('checkbox', { name: 'Repeat until the maximum duration' }).check();
+  await page.getByRole('spinbutton', { name: 'Maximum duration (seconds)' }).fill('600');
   await playButton(page).click();
   await expect(status(page)).toHaveText('Playing Payment terms to the caller');
   const api = trackApi(page);
-  await control.faults({ latencyMs: 400 });
+  // The emulator holds every API request until its clock passes 30 s more.
+  await control.faults({ latencyMs: 30_000 });
   await page.getByRole('button', { name: 'Stop' }).click();
-  const clicked = Date.now();
   await expect(page.getByRole('button', { name: 'Stopping…' })).toBeDisabled();
-  await expect(status(page)).toHaveText('Playback ended: it was stopped from the panel.', {
-    timeout: 2000,
-  });
-  expect(Date.now() - clicked).toBeLessThan(2000);
+  await expect
+    .poll(async () => (await control.clock()).pending.map((w) => w.label))
+    .toContain('latency');
+  expect((await control.playback()).sessions[0]?.state).toBe('PENDING');
+  await expect(page.getByRole('button', { name: 'Stopping…' })).toBeDisabled();
+  await control.faults({ latencyMs: 0 });
+  const released = await control.advanceClock(30_000);
+  await expect(status(page)).toHaveText('Playback ended: it was stopped from the panel.');
+  // The flow stopped after the request was let through, never before.
+  const endedAt = (await control.playback()).sessions[0]?.endedAt ?? '';
+  expect(Date.parse(endedAt)).toBeGreaterThanOrEqual(Date.parse(released.now));
   expect(
     api.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/attributes')),
   ).toHaveLength(1);
