@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { Participant } from '../platform/types';
 import { useServices } from '../services/widget-services';
-import type { FlagField, IntentGroup, IntentView } from './intents/intent-registry';
+import type { FlagField, IntentGroup, IntentRegistry, IntentView } from './intents/intent-registry';
 
 export type { FlagField, IntentView } from './intents/intent-registry';
 
@@ -123,5 +123,23 @@ export function useCallActions(): CallActions {
       dismiss: (cid, pid, group, field) => intents.dismiss(cid, pid, group, field),
     }),
     [intents],
+  );
+}
+
+/** What a plain-TS helper of a feature needs to follow its attribute saves: ask, read, listen. */
+export type AttributeIntents = Pick<CallActions, 'requestAttributes'> &
+  Pick<IntentRegistry, 'attribute' | 'subscribe'>;
+
+/** The attribute side of the call core for such a helper (stable across renders). */
+export function useAttributeIntents(): AttributeIntents {
+  const { intents } = useServices();
+  const { requestAttributes } = useCallActions();
+  return useMemo(
+    () => ({
+      requestAttributes,
+      attribute: (cid, pid, name) => intents.attribute(cid, pid, name),
+      subscribe: (listener) => intents.subscribe(listener),
+    }),
+    [intents, requestAttributes],
   );
 }

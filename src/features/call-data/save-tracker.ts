@@ -1,4 +1,4 @@
-import type { IntentRegistry } from '../../calls/intents/intent-registry';
+import type { AttributeIntents } from '../../calls/use-intents';
 import { summarizeSave, type SaveRecord, type SaveSummary } from './save-summary';
 
 export interface TrackedSave {
@@ -28,7 +28,7 @@ export class SaveTracker {
   private nextId = 1;
 
   constructor(
-    private readonly intents: IntentRegistry,
+    private readonly intents: AttributeIntents,
     private readonly conversationId: string,
     private readonly participantId: string,
     private readonly onFinished: (save: TrackedSave) => void,

@@ -1,6 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { message, type Problem } from '../../i18n/message';
 import { explainError } from '../../errors/explain-error';
+import { useAttributeIntents } from '../../calls/use-intents';
 import { useServices } from '../../services/widget-services';
 import type { UiStore } from '../../stores/ui-store';
 import { keyList, shared, withAction } from './messages';
@@ -41,7 +42,8 @@ export function announceSave(ui: UiStore, { record, summary }: TrackedSave): voi
 
 /** The saves on one participant, as React state (see SaveTracker). */
 export function useSaves(conversationId: string, participantId: string) {
-  const { intents, ui } = useServices();
+  const { ui } = useServices();
+  const intents = useAttributeIntents();
   const tracker = useMemo(
     () => new SaveTracker(intents, conversationId, participantId, (save) => announceSave(ui, save)),
     [intents, ui, conversationId, participantId],
