@@ -4,16 +4,10 @@ import {
   type SignInResult,
 } from './auth';
 import { guardPopupMessages, popupSignIn } from './popup-auth';
-import {
-  changeParticipant,
-  getCall,
-  listCalls,
-  patchAttributes,
-  type BodyAtSendTime,
-} from './conversations';
+import { changeParticipant, getCall, listCalls, patchAttributes } from './conversations';
 import { getMyQueues, getQueue, getUsers } from './directory';
 import { createChannel, deleteSubscriptions, replaceSubscriptions } from './notifications';
-import { RequestBudget } from './request-budget';
+import { RequestBudget, type Permit, type RequestPriority } from './request-budget';
 import { createSdk } from './sdk';
 import type { PlatformTarget } from '../config/target';
 import type {
@@ -43,16 +37,21 @@ export interface Platform {
   getCurrentUser(): Promise<CurrentUser>;
   listCalls(): Promise<Call[]>;
   getCall(conversationId: string): Promise<Call>;
+  /** Resolves when a request may leave now (the shared request budget; the agent's go first). */
+  acquirePermit(priority?: RequestPriority): Promise<Permit>;
+  /** Sends exactly this target; with a permit it leaves at once. */
   changeParticipant(
     conversationId: string,
     participantId: string,
-    change: BodyAtSendTime<ParticipantChange>,
-  ): Promise<ParticipantChange | null>;
+    change: ParticipantChange,
+    permit?: Permit,
+  ): Promise<void>;
   patchAttributes(
     conversationId: string,
     participantId: string,
-    attributes: BodyAtSendTime<Record<string, string>>,
-  ): Promise<Record<string, string> | null>;
+    attributes: Record<string, string>,
+    permit?: Permit,
+  ): Promise<void>;
   getUsers(ids: readonly string[]): Promise<DirectoryUser[]>;
   getQueue(queueId: string): Promise<DirectoryQueue>;
   getMyQueues(): Promise<DirectoryQueue[]>;
@@ -87,8 +86,11 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
     getCurrentUser: () => getCurrentUser(sdk, budget),
     listCalls: () => listCalls(sdk, budget),
     getCall: (id) => getCall(sdk, budget, id),
-    changeParticipant: (cid, pid, change) => changeParticipant(sdk, budget, cid, pid, change),
-    patchAttributes: (cid, pid, attributes) => patchAttributes(sdk, budget, cid, pid, attributes),
+    acquirePermit: (priority) => budget.acquire(priority),
+    changeParticipant: (cid, pid, change, permit) =>
+      changeParticipant(sdk, budget, cid, pid, change, permit),
+    patchAttributes: (cid, pid, attributes, permit) =>
+      patchAttributes(sdk, budget, cid, pid, attributes, permit),
     getUsers: (ids) => getUsers(sdk, budget, ids),
     getQueue: (id) => getQueue(sdk, budget, id),
     getMyQueues: () => getMyQueues(sdk, budget),

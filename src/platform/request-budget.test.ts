@@ -84,3 +84,69 @@ describe('RequestBudget', () => {
     expect(time.sleeps).toEqual([5000]);
   });
 });
+
+describe('RequestBudget permits', () => {
+  it('a permit lets one request leave at once, counted in the window, without a second wait', async () => {
+    const time = fakeTime();
+    const budget = new RequestBudget({ perMinute: 2, ...time });
+    const permit = await budget.acquire();
+    let calls = 0;
+    await budget.run(async () => (calls += 1), { permit });
+    await budget.run(async () => (calls += 1));
+    expect(calls).toBe(2);
+    expect(time.sleeps).toEqual([]);
+    await budget.run(async () => (calls += 1));
+    expect(time.sleeps).toEqual([60_000]);
+  });
+
+  it('a released permit gives its slot back', async () => {
+    const time = fakeTime();
+    const budget = new RequestBudget({ perMinute: 1, ...time });
+    (await budget.acquire()).release();
+    await budget.run(async () => 'sent');
+    expect(time.sleeps).toEqual([]);
+  });
+
+  it('a permit is used once: sending with it again, or after releasing it, is refused', async () => {
+    const budget = new RequestBudget(fakeTime());
+    const permit = await budget.acquire();
+    await budget.run(async () => 'once', { permit });
+    await expect(budget.run(async () => 'twice', { permit })).rejects.toThrow(/already used/);
+    const released = await budget.acquire();
+    released.release();
+    await expect(budget.run(async () => 'late', { permit: released })).rejects.toThrow(
+      /already used/,
+    );
+  });
+
+  it('waits out a 429 pause before granting, so a body built on the grant is current', async () => {
+    const time = fakeTime();
+    const budget = new RequestBudget({ ...time });
+    await expect(
+      budget.run(() => Promise.reject(rateLimited(3000)), { retryRateLimited: false }),
+    ).rejects.toMatchObject({ kind: 'rateLimited' });
+    await budget.acquire();
+    expect(time.sleeps).toEqual([3000]);
+  });
+
+  it('when both wait, the agent’s requests leave before background ones, in order', async () => {
+    const time = fakeTime();
+    const budget = new RequestBudget({ perMinute: 1, ...time });
+    await budget.run(async () => 'first');
+    const order: string[] = [];
+    const waiting = [
+      budget.run(async () => order.push('background 1'), { priority: 'background' }),
+      budget.acquire('background').then((p) => {
+        order.push('background 2');
+        p.release();
+      }),
+      budget.run(async () => order.push('agent 1')),
+      budget.acquire('agent').then((p) => {
+        order.push('agent 2');
+        p.release();
+      }),
+    ];
+    await Promise.all(waiting);
+    expect(order).toEqual(['agent 1', 'agent 2', 'background 1', 'background 2']);
+  });
+});

@@ -9,15 +9,45 @@ export interface RequestBudgetOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/**
+ * Who is waiting: the agent's own actions (`'agent'`, the default) leave before background work
+ * (`'background'`, e.g. the supervisor's snapshot reads) whenever both wait.
+ */
+export type RequestPriority = 'agent' | 'background';
+
+/**
+ * Leave to send one request now: the budget has counted it. Hand it to the request (`run`'s
+ * `permit`), or `release` it when nothing is to be sent after all (the slot goes back).
+ */
+export interface Permit {
+  release(): void;
+}
+
+export interface RunOptions {
+  /** false: a 429 is thrown at once (it still pauses the others); the caller decides. */
+  retryRateLimited?: boolean;
+  priority?: RequestPriority;
+  /** A permit from `acquire`: the first attempt leaves with it, without waiting again. */
+  permit?: Permit;
+}
+
 const WINDOW_MS = 60_000;
+
+interface Waiter {
+  priority: RequestPriority;
+  grant: (permit: Permit) => void;
+}
 
 /**
  * A client-side request budget: keeps this widget under the platform's per-token limit and, on a
  * 429, pauses every request until Retry-After has passed (one pause for all, so no retry storm).
+ * Waiting requests leave in order, the agent's before background ones.
  *
  * @example
  * const budget = new RequestBudget({ perMinute: 270 });
  * const me = await budget.run(() => users.getUsersMe());
+ * const permit = await budget.acquire(); // may leave now: build the body from the latest intent
+ * await budget.run(() => send(body), { permit });
  */
 export class RequestBudget {
   private readonly perMinute: number;
@@ -26,6 +56,10 @@ export class RequestBudget {
   private readonly sleep: (ms: number) => Promise<void>;
   private sent: number[] = [];
   private pausedUntil = 0;
+  private readonly waiters: Waiter[] = [];
+  /** Permits granted and neither used nor released, with the slot each holds. */
+  private readonly open = new Set<Permit>();
+  private pumping = false;
 
   constructor(options: RequestBudgetOptions = {}) {
     this.perMinute = options.perMinute ?? 270;
@@ -34,18 +68,26 @@ export class RequestBudget {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
+  /** Resolves when a request may leave now (its slot is counted from then). */
+  acquire(priority: RequestPriority = 'agent'): Promise<Permit> {
+    return new Promise((grant) => {
+      this.waiters.push({ priority, grant });
+      void this.pump();
+    });
+  }
+
   /**
-   * Runs `request` when the budget allows. A 429 pauses every request until Retry-After has
-   * passed; it is retried unless `retryRateLimited` is false (the caller then decides, e.g. an
-   * intent that may no longer be wanted by then).
+   * Runs `request` when the budget allows (at once with a `permit`). A 429 pauses every request
+   * until Retry-After has passed; it is retried unless `retryRateLimited` is false (the caller
+   * then decides, e.g. an intent that may no longer be wanted by then).
    */
-  async run<T>(
-    request: () => Promise<T>,
-    options: { retryRateLimited?: boolean } = {},
-  ): Promise<T> {
+  async run<T>(request: () => Promise<T>, options: RunOptions = {}): Promise<T> {
     const retries = options.retryRateLimited === false ? 0 : this.maxRetries;
     for (let attempt = 0; ; attempt += 1) {
-      await this.takeSlot();
+      const given = attempt === 0 ? options.permit : undefined;
+      if (given) {
+        if (!this.open.delete(given)) throw new Error('This permit was already used or released.');
+      } else this.open.delete(await this.acquire(options.priority));
       try {
         return await request();
       } catch (raw) {
@@ -62,17 +104,40 @@ export class RequestBudget {
     return Math.max(0, this.pausedUntil - this.now(), this.windowWait(this.now()));
   }
 
-  private async takeSlot(): Promise<void> {
-    for (;;) {
-      const now = this.now();
-      this.prune(now);
-      const wait = Math.max(this.pausedUntil - now, this.windowWait(now));
-      if (wait <= 0) {
-        this.sent.push(now);
-        return;
+  /** Grants waiting permits in order (agent first) as the window and any 429 pause allow. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.waiters.length > 0) {
+        const now = this.now();
+        this.prune(now);
+        const wait = Math.max(this.pausedUntil - now, this.windowWait(now));
+        if (wait > 0) {
+          await this.sleep(wait);
+          continue;
+        }
+        const agent = this.waiters.findIndex((w) => w.priority === 'agent');
+        const [next] = this.waiters.splice(agent >= 0 ? agent : 0, 1);
+        if (next) next.grant(this.grant(now));
       }
-      await this.sleep(wait);
+    } finally {
+      this.pumping = false;
     }
+  }
+
+  private grant(at: number): Permit {
+    this.sent.push(at);
+    const permit: Permit = {
+      release: () => {
+        if (!this.open.delete(permit)) return;
+        const slot = this.sent.lastIndexOf(at);
+        if (slot >= 0) this.sent.splice(slot, 1);
+        if (this.waiters.length > 0) void this.pump();
+      },
+    };
+    this.open.add(permit);
+    return permit;
   }
 
   private windowWait(now: number): number {

@@ -4,9 +4,7 @@ import type { LaunchParams } from '../config/launch-params';
 import type { PlatformTarget } from '../config/target';
 import { createI18n } from '../i18n/setup';
 import { NameDirectory } from '../directory/name-directory';
-import type { Values } from '../calls/intents/field-intents';
 import { IntentRegistry } from '../calls/intents/intent-registry';
-import type { ParticipantChange } from '../platform/types';
 import { createQueryClient } from '../services/query-client';
 import type { WidgetServices } from '../services/widget-services';
 import { toPlatformError } from '../platform/errors';
@@ -72,17 +70,13 @@ export function createWidget(options: {
     },
   });
   const intents = new IntentRegistry({
-    sendFlags: async (cid, pid, build) => {
-      let sent: Values<boolean> | null = null;
-      await platform.changeParticipant(cid, pid, () => {
-        sent = build();
-        return sent && flagChange(sent);
-      });
-      return sent;
-    },
-    sendAttributes: (cid, pid, build) => platform.patchAttributes(cid, pid, build),
+    acquire: () => platform.acquirePermit('agent'),
+    sendFlags: (cid, pid, change, permit) => platform.changeParticipant(cid, pid, change, permit),
+    sendAttributes: (cid, pid, values, permit) =>
+      platform.patchAttributes(cid, pid, values, permit),
     reread: (cid) => calls.reread(cid),
     get: (cid) => calls.get(cid),
+    scheduler,
   });
   const offUpdates = calls.onUpdate((update) => intents.receive(update));
   const offForget = calls.onForget((cid) => intents.forget(cid));
@@ -150,12 +144,4 @@ export function createWidget(options: {
       platform.dispose();
     },
   };
-}
-
-/** Only mute and hold travel as flags (an explicit target each, never a toggle). */
-function flagChange(values: Values<boolean>): ParticipantChange {
-  const change: ParticipantChange = {};
-  if (values.muted !== undefined) change.muted = values.muted;
-  if (values.held !== undefined) change.held = values.held;
-  return change;
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlatformError } from '../../platform/errors';
-import { FieldIntents, type IntentOutcome, type Values } from './field-intents';
+import { IntentDriver } from './intent-driver';
+import type { IntentOutcome, Values } from './intent-types';
 
 /** Attribute intents against a fake server whose replies the test scripts one by one. */
 function harness(options: { conflictRetries?: number } = {}) {
@@ -8,20 +9,20 @@ function harness(options: { conflictRetries?: number } = {}) {
   const replies: (PlatformError | 'accept')[] = [];
   const outcomes: IntentOutcome<string>[] = [];
   const server: Values<string> = { tier: 'Gold' };
-  const intents: FieldIntents<string> = new FieldIntents<string>(
+  const intents: IntentDriver<string> = new IntentDriver<string>(
     { ...server },
     {
-      // Like the platform: the body is built after an await (the request budget's slot).
-      send: async (build) => {
+      // Like the platform: the body is built when the request budget's permit comes.
+      acquire: async () => {
         await Promise.resolve();
-        const body = build();
-        if (!body) return null;
+        return { release: () => undefined };
+      },
+      send: async (body) => {
         sent.push(body);
         const reply = replies.shift() ?? 'accept';
         if (reply !== 'accept') throw reply;
         Object.assign(server, body);
         queueMicrotask(() => intents.confirm({ ...server }));
-        return body;
       },
       confirmTimeoutMs: 10_000,
       reread: async () => intents.confirm({ ...server }),
@@ -38,7 +39,7 @@ const conflict = () => new PlatformError('conflict', 'Conflict', { status: 409 }
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-describe('FieldIntents.requestAll', () => {
+describe('IntentDriver.requestAll', () => {
   it('sends every field of one request together, in one body', async () => {
     const h = harness();
     h.intents.requestAll({ tier: 'Platinum', note: 'vip', 'number:visits': '3' });
@@ -57,7 +58,7 @@ describe('FieldIntents.requestAll', () => {
   });
 });
 
-describe('FieldIntents with conflict retries', () => {
+describe('IntentDriver with conflict retries', () => {
   it('retries a 409 after a backoff, with the whole body again, and confirms', async () => {
     const h = harness({ conflictRetries: 3 });
     h.replies.push(conflict());

@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlatformError } from '../../platform/errors';
-import {
-  FieldIntents,
-  type ConfirmedChange,
-  type IntentOutcome,
-  type Values,
-} from './field-intents';
+import { IntentDriver } from './intent-driver';
+import type { ConfirmedChange, IntentOutcome, Values } from './intent-types';
 
 type Flags = Values<boolean>;
 
@@ -18,14 +14,13 @@ function harness(initial: Flags = { muted: false, held: false }) {
   const server: Flags = { ...initial };
   let rereads = 0;
   let maxInFlight = 0;
-  const intents = new FieldIntents<boolean>(initial, {
-    send: (build) => {
-      const body = build();
-      if (!body) return Promise.resolve(null);
+  const intents: IntentDriver<boolean> = new IntentDriver<boolean>(initial, {
+    // The body is built when the permit comes (here: a microtask after the click).
+    send: (body) => {
       sent.push(body);
       maxInFlight = Math.max(maxInFlight, pending.length + 1);
       return new Promise((resolve, reject) =>
-        pending.push({ resolve: () => resolve(body), reject, body }),
+        pending.push({ resolve: () => resolve(undefined), reject, body }),
       );
     },
     confirmTimeoutMs: 3000,
@@ -48,7 +43,13 @@ function harness(initial: Flags = { muted: false, held: false }) {
     pending.shift()!.reject(error);
     await vi.advanceTimersByTimeAsync(0);
   };
+  /** Clicks, and lets the permit come (any request leaves now). */
+  const click = async (field: string, value: boolean) => {
+    intents.request(field, value);
+    await vi.advanceTimersByTimeAsync(0);
+  };
   return {
+    click,
     intents,
     sent,
     pending,
@@ -71,28 +72,32 @@ const rateLimited = (seconds: number) =>
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-describe('FieldIntents', () => {
+describe('IntentDriver', () => {
   it('shows the intent at once, sends an explicit target, and settles on the notification', async () => {
     const h = harness();
     h.intents.request('muted', true);
     expect(h.intents.shown('muted')).toBe(true);
     expect(h.intents.isPending('muted')).toBe(true);
+    expect(h.intents.stateName()).toBe('queued');
+    await vi.advanceTimersByTimeAsync(0);
     expect(h.sent).toEqual([{ muted: true }]);
     await h.accept();
     expect(h.intents.isPending('muted')).toBe(false);
     expect(h.changes).toEqual([{ field: 'muted', value: true, ours: true, at: Date.now() }]);
   });
 
-  it('sends nothing when the target equals the confirmed state', () => {
+  it('sends nothing when the target equals the confirmed state', async () => {
     const h = harness({ muted: true, held: false });
-    h.intents.request('muted', true);
+    await h.click('muted', true);
     expect(h.sent).toEqual([]);
     expect(h.intents.isPending('muted')).toBe(false);
   });
 
   it('coalesces ten rapid clicks to the last, with one request in flight', async () => {
     const h = harness();
-    for (let i = 0; i < 10; i += 1) h.intents.request('muted', i % 2 === 0);
+    await h.click('muted', true);
+    for (let i = 1; i < 10; i += 1) h.intents.request('muted', i % 2 === 0);
+    await vi.advanceTimersByTimeAsync(0);
     expect(h.sent).toEqual([{ muted: true }]);
     await h.accept();
     expect(h.sent).toEqual([{ muted: true }, { muted: false }]);
@@ -102,10 +107,34 @@ describe('FieldIntents', () => {
     expect(h.maxInFlight()).toBe(1);
   });
 
-  it('sends mute and hold together when both are wanted while a request is in flight', async () => {
+  it('clicks made while waiting for the permit leave as one request with the last target', async () => {
+    const h = harness();
+    for (let i = 0; i < 9; i += 1) h.intents.request('muted', i % 2 === 0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.sent).toEqual([{ muted: true }]);
+    h.intents.request('muted', true);
+    h.intents.request('muted', false);
+    await vi.advanceTimersByTimeAsync(0);
+    await h.accept();
+    expect(h.sent).toEqual([{ muted: true }, { muted: false }]);
+  });
+
+  it('a click back to the server’s state while waiting for the permit sends nothing at all', async () => {
     const h = harness();
     h.intents.request('muted', true);
+    h.intents.request('muted', false);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(h.sent).toEqual([]);
+    expect(h.intents.isPending('muted')).toBe(false);
+    expect(h.intents.stateName()).toBe('idle');
+    expect(h.outcomes).toEqual([]);
+  });
+
+  it('sends mute and hold together when both are wanted while a request is in flight', async () => {
+    const h = harness();
+    await h.click('muted', true);
     h.intents.request('held', true);
+    await vi.advanceTimersByTimeAsync(0);
     expect(h.sent).toEqual([{ muted: true }]);
     await h.accept();
     expect(h.sent.at(-1)).toEqual({ held: true });
@@ -115,7 +144,7 @@ describe('FieldIntents', () => {
 
   it('rolls back with the reason and re-reads once when the request is refused', async () => {
     const h = harness();
-    h.intents.request('held', true);
+    await h.click('held', true);
     await h.fail(new PlatformError('forbidden', 'no', { status: 403 }));
     expect(h.intents.shown('held')).toBe(false);
     expect(h.intents.isPending('held')).toBe(false);
@@ -132,7 +161,7 @@ describe('FieldIntents', () => {
 
   it('after an ambiguous failure (5xx) lets a re-read decide: applied counts as confirmed, not failed', async () => {
     const h = harness();
-    h.intents.request('muted', true);
+    await h.click('muted', true);
     h.server.muted = true; // the server applied it, then answered 503
     await h.fail(new PlatformError('server', 'oops', { status: 503 }));
     expect(h.rereads()).toBe(1);
@@ -144,7 +173,7 @@ describe('FieldIntents', () => {
 
   it('after an ambiguous failure that was not applied, rolls back with the reason', async () => {
     const h = harness();
-    h.intents.request('muted', true);
+    await h.click('muted', true);
     await h.fail(new PlatformError('network', 'offline', { status: 0 }));
     expect(h.intents.shown('muted')).toBe(false);
     expect(h.outcomes).toEqual([expect.objectContaining({ kind: 'failed', value: true })]);
@@ -152,7 +181,7 @@ describe('FieldIntents', () => {
 
   it('rolls back, re-reads, and then counts a late confirmation as ours when none arrives in time', async () => {
     const h = harness();
-    h.intents.request('muted', true);
+    await h.click('muted', true);
     h.pending.shift()!.resolve();
     await vi.advanceTimersByTimeAsync(2999);
     expect(h.intents.shown('muted')).toBe(true);
@@ -167,7 +196,7 @@ describe('FieldIntents', () => {
 
   it('a 429 with a long Retry-After: rolled back in time, and the queued request is never sent', async () => {
     const h = harness();
-    h.intents.request('muted', true);
+    await h.click('muted', true);
     await h.fail(rateLimited(10));
     expect(h.intents.isPending('muted')).toBe(true);
     expect(h.intents.rateLimitedUntil()).toBeGreaterThan(Date.now());
@@ -186,7 +215,7 @@ describe('FieldIntents', () => {
 
   it('a 429 with a short Retry-After is retried with the target read at send time', async () => {
     const h = harness();
-    h.intents.request('muted', true);
+    await h.click('muted', true);
     await h.fail(rateLimited(1));
     await vi.advanceTimersByTimeAsync(1000);
     expect(h.sent).toEqual([{ muted: true }, { muted: true }]);
@@ -197,7 +226,7 @@ describe('FieldIntents', () => {
 
   it('a change of mind during a 429 pause sends nothing more and reports no failure', async () => {
     const h = harness();
-    h.intents.request('muted', true);
+    await h.click('muted', true);
     await h.fail(rateLimited(2));
     h.intents.request('muted', false);
     await vi.advanceTimersByTimeAsync(10_000);
@@ -218,7 +247,7 @@ describe('FieldIntents', () => {
 
   it('a confirmation that arrives before the 202 still counts as ours', async () => {
     const h = harness();
-    h.intents.request('muted', true);
+    await h.click('muted', true);
     h.intents.confirm({ muted: true, held: false });
     expect(h.changes).toEqual([expect.objectContaining({ value: true, ours: true })]);
     h.pending.shift()!.resolve();
@@ -229,19 +258,18 @@ describe('FieldIntents', () => {
 
   it('works for string values keyed by name (attribute writes)', async () => {
     const sent: Values<string>[] = [];
-    const attrs = new FieldIntents<string>(
+    const attrs = new IntentDriver<string>(
       { tier: 'Gold' },
       {
-        send: async (build) => {
-          const body = build();
-          if (body) sent.push(body);
-          return body;
+        send: async (body) => {
+          sent.push(body);
         },
         confirmTimeoutMs: 3000,
         reread: async () => undefined,
       },
     );
     attrs.request('tier', 'Platinum');
+    await vi.advanceTimersByTimeAsync(0);
     attrs.request('note', 'called back');
     await vi.advanceTimersByTimeAsync(0);
     expect(sent).toEqual([{ tier: 'Platinum' }, { note: 'called back' }]);

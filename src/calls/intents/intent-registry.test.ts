@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Call } from '../../platform/types';
 import { callFor } from '../../testing/factories';
-import type { Values } from './field-intents';
-import { IntentRegistry, type IntentEvent } from './intent-registry';
+import { createScheduler } from '../../time/scheduler';
+import { IntentRegistry, type FlagChange, type IntentEvent, type Values } from './intent-registry';
 
 const ME = 'u1';
 
@@ -11,23 +11,19 @@ function setup() {
     ['A', callFor(ME, 'A')],
     ['B', callFor(ME, 'B')],
   ]);
-  const sentFlags: { cid: string; body: Values<boolean> }[] = [];
+  const sentFlags: { cid: string; body: FlagChange }[] = [];
   const sentAttributes: { cid: string; body: Values<string> }[] = [];
   const events: IntentEvent[] = [];
   const registry = new IntentRegistry({
-    sendFlags: async (cid, _pid, build) => {
-      const body = build();
-      if (body) sentFlags.push({ cid, body });
-      return body;
+    sendFlags: async (cid, _pid, body) => {
+      sentFlags.push({ cid, body });
     },
-    sendAttributes: async (cid, _pid, build) => {
-      const body = build();
-      if (body) sentAttributes.push({ cid, body });
-      return body;
+    sendAttributes: async (cid, _pid, body) => {
+      sentAttributes.push({ cid, body });
     },
     reread: async () => undefined,
     get: (cid) => calls.get(cid),
-    now: () => 5000,
+    scheduler: createScheduler({ now: () => 5000 }),
   });
   registry.onEvent((e) => events.push(e));
   /** The server confirms: a new snapshot of call `cid` with the agent leg changed. */

@@ -1,74 +1,51 @@
-import type { Call } from '../../platform/types';
+import type { Permit } from '../../platform/request-budget';
+import type { Call, Participant } from '../../platform/types';
+import { createScheduler, type Scheduler } from '../../time/scheduler';
+import { IntentDriver, type IntentDriverDeps } from './intent-driver';
 import {
-  FieldIntents,
-  type FieldIntentsDeps,
-  type IntentOutcome,
-  type IntentTimers,
-  type Values,
-} from './field-intents';
+  IntentGroupStore,
+  type FlagField,
+  type GroupHost,
+  type IntentEvent,
+  type IntentGroup,
+  type IntentView,
+  type SentTargets,
+} from './intent-group';
+import type { Values } from './intent-types';
 
-export type FlagField = 'muted' | 'held';
-export type IntentGroup = 'flags' | 'attributes';
+export type {
+  FlagField,
+  IntentEvent,
+  IntentGroup,
+  IntentView,
+  Provenance,
+  SentTargets,
+} from './intent-group';
+export type { ConfirmedChange, IntentOutcome, Values } from './intent-types';
 
-/** Who explains the last confirmed change of a field: a request of this panel, or not. */
-export interface Provenance<V> {
-  value: V | undefined;
-  ours: boolean;
-  /** When the panel saw the change (epoch ms). */
-  at: number;
-}
-
-/** Everything a control needs to show about one field; the same object while nothing changed. */
-export interface IntentView<V> {
-  shown: V | undefined;
-  confirmed: V | undefined;
-  pending: boolean;
-  provenance?: Provenance<V>;
-  outcome?: IntentOutcome<V>;
-  /** A 429 holds this participant's requests back until then (epoch ms). */
-  rateLimitedUntil?: number;
-}
-
-export type IntentEvent =
-  | {
-      type: 'change';
-      conversationId: string;
-      participantId: string;
-      group: IntentGroup;
-      field: string;
-      value: boolean | string | undefined;
-      ours: boolean;
-      at: number;
-    }
-  | {
-      type: 'outcome';
-      conversationId: string;
-      participantId: string;
-      group: IntentGroup;
-      outcome: IntentOutcome<boolean | string>;
-    };
-
-/** A request of this panel leaving with these targets (told to the panel's other instances). */
-export interface SentTargets {
-  conversationId: string;
-  participantId: string;
-  group: IntentGroup;
-  values: Values<boolean | string>;
-}
+/** A mute/hold request: explicit targets, only the fields that change. */
+export type FlagChange = Partial<Record<FlagField, boolean>>;
 
 export interface IntentRegistryDeps {
-  /** PATCH `{muted|held}` built at send time (see FieldIntents). */
+  /**
+   * Resolves when a request may leave now (the request budget's permit, agent priority); the
+   * body is built only then, so a target no longer wanted is never sent. Default: at once.
+   */
+  acquire?(): Promise<Permit>;
+  /** PATCH `{muted|held}` with exactly these targets, leaving at once with the permit. */
   sendFlags(
     conversationId: string,
     participantId: string,
-    build: () => Values<boolean> | null,
-  ): Promise<Values<boolean> | null>;
-  /** PATCH `…/attributes` with only the keys built at send time. */
+    change: FlagChange,
+    permit: Permit | undefined,
+  ): Promise<unknown>;
+  /** PATCH `…/attributes` with exactly these keys (one PATCH: applied whole or not at all). */
   sendAttributes(
     conversationId: string,
     participantId: string,
-    build: () => Values<string> | null,
-  ): Promise<Values<string> | null>;
+    values: Values<string>,
+    permit: Permit | undefined,
+  ): Promise<unknown>;
   /** One REST re-read of a call; the resulting snapshot reaches `receive()` before it resolves. */
   reread(conversationId: string): Promise<void>;
   /** The cached snapshot of a call (the starting point of a new intent). */
@@ -77,8 +54,8 @@ export interface IntentRegistryDeps {
   attributeTimeoutMs?: number;
   /** 409s on an attributes PATCH retried with backoff (default 3); a 409 on mute/hold is final. */
   attributeConflictRetries?: number;
-  timers?: IntentTimers;
-  now?: () => number;
+  scheduler?: Scheduler;
+  random?: () => number;
 }
 
 /** The snapshot of a call as the registry reads it (a `CallUpdate` fits). */
@@ -93,26 +70,15 @@ export interface CallSnapshot {
   }[];
 }
 
-/** How long a target sent by another instance explains a matching change. */
-const ELSEWHERE_MS = 30_000;
+const isFlag = (field: string | undefined): field is FlagField =>
+  field === 'muted' || field === 'held';
 
-type Target = FieldIntents<boolean> | FieldIntents<string>;
-
-const key = (cid: string, pid: string, group: IntentGroup, field?: string) =>
-  field === undefined
-    ? `${cid}\u0000${pid}\u0000${group}`
-    : `${cid}\u0000${pid}\u0000${group}\u0000${field}`;
-
-function sameView<V>(a: IntentView<V> | undefined, b: IntentView<V>): boolean {
-  return (
-    a !== undefined &&
-    a.shown === b.shown &&
-    a.confirmed === b.confirmed &&
-    a.pending === b.pending &&
-    a.provenance === b.provenance &&
-    a.outcome === b.outcome &&
-    a.rateLimitedUntil === b.rateLimitedUntil
-  );
+/** Only mute and hold travel as flags (an explicit target each, never a toggle). */
+function flagChange(values: Values<boolean>): FlagChange {
+  const change: FlagChange = {};
+  if (values.muted !== undefined) change.muted = values.muted;
+  if (values.held !== undefined) change.held = values.held;
+  return change;
 }
 
 /**
@@ -120,24 +86,51 @@ function sameView<V>(a: IntentView<V> | undefined, b: IntentView<V>): boolean {
  * conversation, participant and field, they survive call switches and remounts. Holds the
  * provenance and the last outcome of every field too, so going back to a call shows what
  * happened on it. Fed by the call sync (`receive`); read by React through `view` + `subscribe`.
+ * Flags (boolean) and attributes (string) each have their own typed store.
  *
  * @example
  * registry.requestFlag(cid, pid, 'muted', true);
  * const view = registry.flag(cid, pid, 'muted'); // { shown: true, pending: true, … }
  */
 export class IntentRegistry {
-  private readonly targets = new Map<string, Target>();
-  private readonly provenance = new Map<string, Provenance<boolean | string>>();
-  private readonly outcomes = new Map<string, IntentOutcome<boolean | string>>();
-  private readonly views = new Map<string, IntentView<boolean | string>>();
-  private readonly elsewhere = new Map<string, { value: boolean | string; until: number }>();
+  private readonly flags: IntentGroupStore<boolean>;
+  private readonly attributes: IntentGroupStore<string>;
   private readonly sentListeners = new Set<(sent: SentTargets) => void>();
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(event: IntentEvent) => void>();
-  private readonly now: () => number;
+  private readonly scheduler: Scheduler;
 
   constructor(private readonly deps: IntentRegistryDeps) {
-    this.now = deps.now ?? (() => Date.now());
+    this.scheduler = deps.scheduler ?? createScheduler();
+    this.flags = new IntentGroupStore<boolean>(
+      'flags',
+      this.host((cid, pid) => {
+        const p = this.participant(cid, pid);
+        return new IntentDriver<boolean>(
+          { muted: p?.muted ?? false, held: p?.held ?? false },
+          {
+            ...this.driverDeps(cid),
+            confirmTimeoutMs: deps.flagTimeoutMs ?? 5000,
+            send: (body, permit) => deps.sendFlags(cid, pid, flagChange(body), permit),
+          },
+        );
+      }),
+    );
+    this.attributes = new IntentGroupStore<string>(
+      'attributes',
+      this.host((cid, pid) => {
+        const p = this.participant(cid, pid);
+        return new IntentDriver<string>(
+          { ...(p?.attributes ?? {}) },
+          {
+            ...this.driverDeps(cid),
+            confirmTimeoutMs: deps.attributeTimeoutMs ?? 10_000,
+            conflictRetries: deps.attributeConflictRetries ?? 3,
+            send: (body, permit) => deps.sendAttributes(cid, pid, body, permit),
+          },
+        );
+      }),
+    );
   }
 
   requestFlag(
@@ -146,8 +139,8 @@ export class IntentRegistry {
     field: FlagField,
     value: boolean,
   ): void {
-    this.outcomes.delete(key(conversationId, participantId, 'flags', field));
-    this.flagsTarget(conversationId, participantId).request(field, value);
+    this.flags.clearOutcome(conversationId, participantId, field);
+    this.flags.target(conversationId, participantId).request(field, value);
   }
 
   /**
@@ -155,28 +148,31 @@ export class IntentRegistry {
    * in one PATCH, so one save is applied whole or not at all.
    */
   requestAttributes(conversationId: string, participantId: string, values: Values<string>): void {
-    const target = this.attributesTarget(conversationId, participantId);
+    const target = this.attributes.target(conversationId, participantId);
     for (const name of Object.keys(values))
-      this.outcomes.delete(key(conversationId, participantId, 'attributes', name));
+      this.attributes.clearOutcome(conversationId, participantId, name);
     target.requestAll(values);
   }
 
   flag(conversationId: string, participantId: string, field: FlagField): IntentView<boolean> {
-    return this.view(conversationId, participantId, 'flags', field) as IntentView<boolean>;
+    const p = this.participant(conversationId, participantId);
+    return this.flags.view(conversationId, participantId, field, p?.[field]);
   }
 
   attribute(conversationId: string, participantId: string, name: string): IntentView<string> {
-    return this.view(conversationId, participantId, 'attributes', name) as IntentView<string>;
+    const p = this.participant(conversationId, participantId);
+    return this.attributes.view(conversationId, participantId, name, p?.attributes[name]);
   }
 
   /** How many failures are shown and not yet dismissed (what needs the agent's attention). */
   openOutcomes(): number {
-    return this.outcomes.size;
+    return this.flags.openOutcomes + this.attributes.openOutcomes;
   }
 
   /** Clears a shown failure (the server is not asked anything). */
   dismiss(conversationId: string, participantId: string, group: IntentGroup, field: string): void {
-    if (this.outcomes.delete(key(conversationId, participantId, group, field))) this.notify();
+    const store = group === 'flags' ? this.flags : this.attributes;
+    if (store.clearOutcome(conversationId, participantId, field)) this.notify();
   }
 
   /** Any view may have changed; returns the function that stops listening. */
@@ -207,164 +203,69 @@ export class IntentRegistry {
     group: IntentGroup,
     values: Values<boolean | string>,
   ): void {
-    const target = this.targets.get(key(conversationId, participantId, group));
-    const until = this.now() + ELSEWHERE_MS;
     for (const [field, value] of Object.entries(values)) {
-      (target as FieldIntents<boolean | string> | undefined)?.noteSentElsewhere(field, value);
-      this.elsewhere.set(key(conversationId, participantId, group, field), { value, until });
+      if (group === 'flags' && typeof value === 'boolean')
+        this.flags.noteSentElsewhere(conversationId, participantId, field, value);
+      if (group === 'attributes' && typeof value === 'string')
+        this.attributes.noteSentElsewhere(conversationId, participantId, field, value);
     }
   }
 
   /** A snapshot of a call from the sync step: confirms intents, records provenance. */
   receive({ call, changes }: CallSnapshot): void {
     for (const p of call.participants) {
-      const flags = this.targets.get(key(call.id, p.id, 'flags'));
-      if (flags) (flags as FieldIntents<boolean>).confirm({ muted: p.muted, held: p.held });
-      const attributes = this.targets.get(key(call.id, p.id, 'attributes'));
-      if (attributes) (attributes as FieldIntents<string>).confirm(p.attributes);
+      this.flags.driver(call.id, p.id)?.confirm({ muted: p.muted, held: p.held });
+      this.attributes.driver(call.id, p.id)?.confirm(p.attributes);
     }
     let touched = false;
     for (const change of changes) {
-      const group: IntentGroup | undefined =
-        change.kind === 'attribute'
-          ? 'attributes'
-          : change.field === 'muted' || change.field === 'held'
-            ? 'flags'
-            : undefined;
-      const field = change.kind === 'attribute' ? change.key : change.field;
-      if (!group || !field || this.targets.has(key(call.id, change.participantId, group))) continue;
       const p = call.participants.find((x) => x.id === change.participantId);
       if (!p) continue;
-      const value = group === 'flags' ? p[field as FlagField] : p.attributes[field];
-      const sent = this.elsewhere.get(key(call.id, p.id, group, field));
-      const ours = sent !== undefined && sent.value === value && sent.until >= this.now();
-      this.record(call.id, p.id, group, { field, value, ours, at: change.at });
-      touched = true;
+      if (change.kind === 'attribute' && change.key !== undefined) {
+        const { key } = change;
+        if (this.attributes.recordUntracked(call.id, p.id, key, p.attributes[key], change.at))
+          touched = true;
+      } else if (change.kind !== 'attribute' && isFlag(change.field)) {
+        const field = change.field;
+        if (this.flags.recordUntracked(call.id, p.id, field, p[field], change.at)) touched = true;
+      }
     }
     if (touched) this.notify();
   }
 
   /** Drops everything about a call the panel no longer shows. */
   forget(conversationId: string): void {
-    const prefix = `${conversationId}\u0000`;
-    for (const map of [this.targets, this.provenance, this.outcomes, this.views, this.elsewhere]) {
-      for (const k of [...map.keys()]) {
-        if (!k.startsWith(prefix)) continue;
-        if (map === this.targets) this.targets.get(k)?.dispose();
-        map.delete(k);
-      }
-    }
+    this.flags.forget(conversationId);
+    this.attributes.forget(conversationId);
   }
 
-  private view(
+  private participant(cid: string, pid: string): Participant | undefined {
+    return this.deps.get(cid)?.participants.find((p) => p.id === pid);
+  }
+
+  private driverDeps(
     cid: string,
-    pid: string,
-    group: IntentGroup,
-    field: string,
-  ): IntentView<boolean | string> {
-    const target = this.targets.get(key(cid, pid, group));
-    const fieldKey = key(cid, pid, group, field);
-    const snapshot = this.deps.get(cid)?.participants.find((p) => p.id === pid);
-    const fromCall =
-      group === 'flags' ? snapshot?.[field as FlagField] : snapshot?.attributes[field];
-    const limited = target?.rateLimitedUntil() ?? 0;
-    const next: IntentView<boolean | string> = {
-      shown: target ? target.shown(field) : fromCall,
-      confirmed: target ? target.confirmedValue(field) : fromCall,
-      pending: target?.isPending(field) ?? false,
-      provenance: this.provenance.get(fieldKey),
-      outcome: this.outcomes.get(fieldKey),
-      rateLimitedUntil: limited > 0 ? limited : undefined,
-    };
-    const previous = this.views.get(fieldKey);
-    if (previous && sameView(previous, next)) return previous;
-    this.views.set(fieldKey, next);
-    return next;
-  }
-
-  private flagsTarget(cid: string, pid: string): FieldIntents<boolean> {
-    const existing = this.targets.get(key(cid, pid, 'flags'));
-    if (existing) return existing as FieldIntents<boolean>;
-    const p = this.deps.get(cid)?.participants.find((x) => x.id === pid);
-    const target = new FieldIntents<boolean>(
-      { muted: p?.muted ?? false, held: p?.held ?? false },
-      this.targetDeps(cid, this.deps.flagTimeoutMs ?? 5000, (build) =>
-        this.deps.sendFlags(cid, pid, build),
-      ),
-    );
-    return this.adopt(cid, pid, 'flags', target);
-  }
-
-  private attributesTarget(cid: string, pid: string): FieldIntents<string> {
-    const existing = this.targets.get(key(cid, pid, 'attributes'));
-    if (existing) return existing as FieldIntents<string>;
-    const p = this.deps.get(cid)?.participants.find((x) => x.id === pid);
-    const target = new FieldIntents<string>(
-      { ...(p?.attributes ?? {}) },
-      {
-        ...this.targetDeps(cid, this.deps.attributeTimeoutMs ?? 10_000, (build) =>
-          this.deps.sendAttributes(cid, pid, build),
-        ),
-        conflictRetries: this.deps.attributeConflictRetries ?? 3,
-      },
-    );
-    return this.adopt(cid, pid, 'attributes', target);
-  }
-
-  private targetDeps<V>(
-    cid: string,
-    confirmTimeoutMs: number,
-    send: FieldIntentsDeps<V>['send'],
-  ): FieldIntentsDeps<V> {
+  ): Pick<IntentDriverDeps<never>, 'acquire' | 'reread' | 'scheduler' | 'random'> {
     return {
-      send,
-      confirmTimeoutMs,
+      acquire: this.deps.acquire,
       reread: () => this.deps.reread(cid),
-      timers: this.deps.timers,
-      now: this.now,
+      scheduler: this.scheduler,
+      random: this.deps.random,
     };
   }
 
-  private adopt<T extends Target>(cid: string, pid: string, group: IntentGroup, target: T): T {
-    this.targets.set(key(cid, pid, group), target);
-    (target as FieldIntents<boolean | string>).listen({
-      onChange: (change) => this.record(cid, pid, group, change),
-      onOutcome: (outcome) => {
-        this.outcomes.set(key(cid, pid, group, outcome.field), outcome);
-        this.emit({ type: 'outcome', conversationId: cid, participantId: pid, group, outcome });
+  private host<V extends boolean | string>(create: GroupHost<V>['create']): GroupHost<V> {
+    return {
+      create,
+      emit: (event) => {
+        for (const listener of [...this.eventListeners]) listener(event);
       },
-      onUpdate: () => this.notify(),
-      onSent: (values) => {
-        for (const listener of [...this.sentListeners])
-          listener({ conversationId: cid, participantId: pid, group, values });
+      sent: (sent) => {
+        for (const listener of [...this.sentListeners]) listener(sent);
       },
-    });
-    return target;
-  }
-
-  private record(
-    cid: string,
-    pid: string,
-    group: IntentGroup,
-    change: { field: string; value: boolean | string | undefined; ours: boolean; at: number },
-  ): void {
-    const { field, value, ours, at } = change;
-    this.provenance.set(key(cid, pid, group, field), { value, ours, at });
-    if (ours) this.outcomes.delete(key(cid, pid, group, field));
-    this.emit({
-      type: 'change',
-      conversationId: cid,
-      participantId: pid,
-      group,
-      field,
-      value,
-      ours,
-      at,
-    });
-  }
-
-  private emit(event: IntentEvent): void {
-    for (const listener of [...this.eventListeners]) listener(event);
+      notify: () => this.notify(),
+      now: () => this.scheduler.now(),
+    };
   }
 
   private notify(): void {

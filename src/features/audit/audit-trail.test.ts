@@ -28,12 +28,10 @@ async function setup(
     now: () => 1000,
   });
   const intents = new IntentRegistry({
-    sendFlags: async (_c, _p, build) => build(),
-    sendAttributes: async (_c, _p, build) => {
-      const body = build();
+    sendFlags: async () => undefined,
+    sendAttributes: async () => {
       if (options.failAttributes)
         throw new PlatformError('invalid', 'too long', { status: 400, code: 'invalid.value' });
-      return body;
     },
     reread: async () => undefined,
     get: (cid) => sync.get(cid),

@@ -1,4 +1,4 @@
-import type { IntentOutcome } from '../../calls/intents/field-intents';
+import type { IntentOutcome } from '../../calls/intents/intent-registry';
 import type { IntentView } from '../../calls/intents/intent-registry';
 
 /** One save: the keys the agent (or the CRM write-back) asked for together, in one PATCH. */

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Values } from '../../calls/intents/field-intents';
-import { IntentRegistry } from '../../calls/intents/intent-registry';
+import { IntentRegistry, type Values } from '../../calls/intents/intent-registry';
 import { PlatformError } from '../../platform/errors';
 import type { Call } from '../../platform/types';
 import { callFor } from '../../testing/factories';
@@ -11,12 +10,10 @@ function setup(reply: () => Promise<void> = async () => undefined) {
   let call: Call = callFor('u1', 'C');
   const sent: Values<string>[] = [];
   const registry = new IntentRegistry({
-    sendFlags: async () => null,
-    sendAttributes: async (_cid, _pid, build) => {
-      const body = build();
-      if (body) sent.push(body);
+    sendFlags: async () => undefined,
+    sendAttributes: async (_cid, _pid, body) => {
+      sent.push(body);
       await reply();
-      return body;
     },
     reread: async () => undefined,
     get: () => call,
