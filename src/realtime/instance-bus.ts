@@ -1,3 +1,6 @@
+import type { NotificationChannel as ChannelInfo } from '../platform/types';
+import type { TopicEvent } from './topic-registry';
+
 /**
  * Messages between the widget's instances in one browser (interaction widgets are one iframe
  * per interaction, all of one origin): a thin layer over BroadcastChannel, same-origin by
@@ -49,3 +52,22 @@ export function broadcastBus(name: string): InstanceBus {
 function isolatedBus(): InstanceBus {
   return { post: () => undefined, subscribe: () => () => undefined, close: () => undefined };
 }
+
+/** A message's list of strings (anything else in it dropped; not a list: empty). */
+export const readStrings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+/** Like `readStrings`, but absent when the field is not a list. */
+export const readOptionalStrings = (value: unknown): string[] | undefined =>
+  Array.isArray(value) ? readStrings(value) : undefined;
+
+export const isChannelInfo = (value: unknown): value is ChannelInfo =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ChannelInfo).id === 'string' &&
+  typeof (value as ChannelInfo).connectUri === 'string';
+
+export const isTopicEvent = (value: unknown): value is TopicEvent =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as TopicEvent).topicName === 'string';

@@ -1,88 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlatformError } from '../platform/errors';
 import type { Call } from '../platform/types';
-import { callFor } from '../testing/factories';
+import { callFrame, setup, settle } from '../testing/channel-harness';
 import { FakeSocket } from '../testing/fake-socket';
-import { createConnectionStore } from './connection-store';
-import { NotificationChannelClient } from './notification-channel';
-import { TopicRegistry, type TopicEvent } from './topic-registry';
-
-const HEARTBEAT = 1000;
-const call = (id: string): Call => callFor('u1', id);
-const callFrame = (id: string) => ({
-  topicName: 'v2.users.u1.conversations.calls',
-  eventBody: call(id),
-});
-
-function setup(
-  overrides: { random?: () => number; heartbeatMs?: number; subscribe?: boolean } = {},
-) {
-  const log: string[] = [];
-  let channels = 0;
-  const events: TopicEvent[] = [];
-  let resolveResync: (() => void) | undefined;
-  let resyncMode: 'immediate' | 'manual' = 'immediate';
-  const api = {
-    createChannel: vi.fn(async () => {
-      channels += 1;
-      log.push(`create ${channels}`);
-      return {
-        id: `ch${channels}`,
-        connectUri: `ws://x/channels/ch${channels}`,
-        expiresAt: Date.now() + 24 * 3_600_000,
-      };
-    }),
-    replaceSubscriptions: vi.fn(async (id: string, topics: readonly string[]) => {
-      log.push(`subscribe ${id}`);
-      return { permitted: [...topics], rejected: [] };
-    }),
-  };
-  const store = createConnectionStore();
-  const registry = new TopicRegistry({ debounceMs: 10 });
-  const subscribe = () =>
-    registry.subscribe({
-      topic: 'v2.users.u1.conversations.calls',
-      onEvent: (e) => events.push(e),
-      resync: () => {
-        log.push('resync');
-        if (resyncMode === 'immediate') return Promise.resolve();
-        return new Promise<void>((resolve) => (resolveResync = resolve));
-      },
-    });
-  if (overrides.subscribe !== false) subscribe();
-  const client = new NotificationChannelClient({
-    api,
-    registry,
-    store,
-    createSocket: (url) => {
-      log.push(`open ${url.split('/').pop()}`);
-      return new FakeSocket(url);
-    },
-    random: overrides.random ?? (() => 0.5),
-    options: { heartbeatMs: overrides.heartbeatMs ?? HEARTBEAT, minUptimeMs: 5000 },
-  });
-  return {
-    client,
-    api,
-    store,
-    log,
-    events,
-    registry,
-    subscribe,
-    manualResync: () => (resyncMode = 'manual'),
-    finishResync: () => resolveResync?.(),
-  };
-}
-
-/** Lets pending promises settle and opens the newest socket if it is still connecting. */
-async function settle(openSocket = true) {
-  for (let i = 0; i < 5; i += 1) await vi.advanceTimersByTimeAsync(0);
-  const socket = FakeSocket.all.at(-1);
-  if (openSocket && socket && socket.readyState === 0) {
-    socket.open();
-    for (let i = 0; i < 5; i += 1) await vi.advanceTimersByTimeAsync(0);
-  }
-}
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -260,44 +180,6 @@ describe('NotificationChannelClient', () => {
     await vi.advanceTimersByTimeAsync(120_000);
     expect(t.api.createChannel).toHaveBeenCalledTimes(1);
     expect(t.store.getState().status).toBe('stopped');
-  });
-
-  it('opens nothing until a feature subscribes to a topic', async () => {
-    const t = setup({ subscribe: false });
-    t.client.start();
-    await settle();
-    await vi.advanceTimersByTimeAsync(5000);
-    expect(t.api.createChannel).not.toHaveBeenCalled();
-    t.subscribe();
-    await vi.advanceTimersByTimeAsync(10);
-    await settle();
-    expect(t.log).toEqual(['create 1', 'open ch1', 'subscribe ch1', 'resync']);
-    t.client.stop();
-  });
-
-  it('sends topic changes while live as one bulk replace; only the new topic re-reads', async () => {
-    const t = setup();
-    t.client.start();
-    await settle();
-    const resyncs: string[] = [];
-    for (const queue of ['q1', 'q2', 'q3'])
-      t.registry.subscribe({
-        topic: `v2.routing.queues.${queue}.conversations.calls`,
-        onEvent: () => undefined,
-        resync: async () => void resyncs.push(queue),
-      });
-    await vi.advanceTimersByTimeAsync(10);
-    await settle();
-    expect(t.api.replaceSubscriptions).toHaveBeenCalledTimes(2);
-    expect(t.api.replaceSubscriptions.mock.calls[1]![1]).toEqual([
-      'v2.users.u1.conversations.calls',
-      'v2.routing.queues.q1.conversations.calls',
-      'v2.routing.queues.q2.conversations.calls',
-      'v2.routing.queues.q3.conversations.calls',
-    ]);
-    expect(resyncs).toEqual(['q1', 'q2', 'q3']);
-    expect(t.log.filter((l) => l === 'resync')).toHaveLength(1);
-    t.client.stop();
   });
 
   it('reconnects at once on {"result":"404"} (the channel is gone) instead of waiting for the watchdog', async () => {

@@ -1,18 +1,15 @@
 import { toPlatformError } from '../platform/errors';
-import type { SubscriptionResult } from '../platform/notifications';
 import type { NotificationChannel as ChannelInfo } from '../platform/types';
 import { nextDelay } from './backoff';
 import { DEFAULT_CHANNEL_OPTIONS, type ChannelOptions } from './channel-options';
 import type { ConnectionState, ConnectionStore } from './connection-store';
+import { ChannelSubscriptions, type SubscriptionDeps } from './channel-subscriptions';
 import { parseFrame } from './events';
 import { closeQuietly, openSocket, type SocketLike } from './open-socket';
 import type { TopicRegistry } from './topic-registry';
 import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
 
-export interface ChannelApi {
-  createChannel(): Promise<ChannelInfo>;
-  replaceSubscriptions(channelId: string, topics: readonly string[]): Promise<SubscriptionResult>;
-}
+export type ChannelApi = SubscriptionDeps['api'] & { createChannel(): Promise<ChannelInfo> };
 
 export interface ChannelDeps {
   api: ChannelApi;
@@ -58,9 +55,7 @@ export class NotificationChannelClient {
   private attempt = 0;
   private started = false;
   private stopped = false;
-  /** Topics the platform holds for the current link (lower case). */
-  private subscribed = new Set<string>();
-  private subscribing?: Promise<void>;
+  private readonly subscriptions: ChannelSubscriptions;
   private reuse?: ChannelInfo;
   private readonly offTopics: () => void;
 
@@ -71,6 +66,7 @@ export class NotificationChannelClient {
     this.random = deps.random ?? Math.random;
     this.createSocket = deps.createSocket ?? ((url) => new WebSocket(url));
     this.reuse = deps.reuse && deps.reuse.expiresAt > this.scheduler.now() ? deps.reuse : undefined;
+    this.subscriptions = new ChannelSubscriptions(deps);
     this.offTopics = deps.registry.onTopicsChanged(() => this.topicsChanged());
   }
 
@@ -133,7 +129,7 @@ export class NotificationChannelClient {
       if (generation !== this.generation) return void closeQuietly(socket);
       this.letGo(this.link);
       this.adopt({ channel, socket });
-      await this.subscribeAndResync(channel);
+      await this.subscriptions.subscribeAndResync(channel);
       if (generation !== this.generation) return;
       this.markLive(channel);
     } catch (error) {
@@ -151,7 +147,7 @@ export class NotificationChannelClient {
       if (generation !== this.generation) return void closeQuietly(socket);
       this.retiring = this.link;
       this.adopt({ channel, socket });
-      await this.subscribeAndResync(channel);
+      await this.subscriptions.subscribeAndResync(channel);
       this.letGo(this.retiring);
       this.retiring = undefined;
       if (generation === this.generation) this.markLive(channel);
@@ -174,13 +170,7 @@ export class NotificationChannelClient {
       this.createSocket,
       channel.connectUri,
       this.options.connectTimeoutMs,
-      // Named, so that stop() cancels a connect timeout still pending.
-      {
-        after: (ms, run) => {
-          this.timers.set('connect', ms, run);
-          return () => this.timers.clear('connect');
-        },
-      },
+      this.timers.named('connect'), // so that stop() cancels a pending connect timeout
     );
     return { channel, socket };
   }
@@ -214,45 +204,14 @@ export class NotificationChannelClient {
     this.timers.set('retry', delay, () => void this.connect());
   }
 
-  /** Full subscribe on a new channel, then every owner re-reads. */
-  private async subscribeAndResync(channel: ChannelInfo): Promise<void> {
-    this.subscribed = new Set();
-    await this.putTopics(channel);
-    await this.deps.registry.resync();
-    this.update({ resyncs: this.deps.store.getState().resyncs + 1 });
-  }
-
   /** The topic set changed while live: one bulk replace, then the new topics' owners re-read. */
-  private async resubscribe(): Promise<void> {
-    if (this.subscribing) return this.subscribing.then(() => this.resubscribe());
-    const link = this.link;
-    if (!link) return;
-    this.subscribing = (async () => {
-      const before = this.subscribed;
-      try {
-        const permitted = await this.putTopics(link.channel);
-        const added = permitted.filter((t) => !before.has(t.toLowerCase()));
-        if (added.length > 0) await this.deps.registry.resync(added);
-      } catch (error) {
+  private resubscribe(): Promise<void> {
+    return this.subscriptions.resubscribe(
+      () => this.link,
+      (error, link) => {
         if (this.link === link && !this.stopped) this.onFailure(error);
-      }
-    })();
-    try {
-      await this.subscribing;
-    } finally {
-      this.subscribing = undefined;
-    }
-  }
-
-  private async putTopics(channel: ChannelInfo): Promise<string[]> {
-    const topics = this.deps.registry.topics();
-    const result = await this.deps.api.replaceSubscriptions(channel.id, topics);
-    for (const { topic, reason } of result.rejected) this.deps.registry.reject(topic, reason);
-    const permitted = topics.filter(
-      (t) => !result.rejected.some((r) => r.topic.toLowerCase() === t.toLowerCase()),
+      },
     );
-    this.subscribed = new Set(permitted.map((t) => t.toLowerCase()));
-    return permitted;
   }
 
   private markLive(channel: ChannelInfo): void {
@@ -270,13 +229,7 @@ export class NotificationChannelClient {
     const renewIn = channel.expiresAt - this.options.renewBeforeExpiryMs - this.scheduler.now();
     this.timers.set('renew', Math.max(0, renewIn), () => void this.handover());
     this.feedWatchdog();
-    if (this.topicsDiffer()) void this.resubscribe();
-  }
-
-  /** The registry changed while the link was being set up. */
-  private topicsDiffer(): boolean {
-    const topics = this.deps.registry.topics().map((t) => t.toLowerCase());
-    return topics.length !== this.subscribed.size || topics.some((t) => !this.subscribed.has(t));
+    if (this.subscriptions.differs()) void this.resubscribe();
   }
 
   private adopt(link: Link): void {

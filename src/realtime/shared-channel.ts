@@ -1,6 +1,7 @@
 import type { NotificationChannel as ChannelInfo } from '../platform/types';
 import type { ConnectionState, ConnectionStore } from './connection-store';
 import type { BusMessage, InstanceBus } from './instance-bus';
+import { isChannelInfo, isTopicEvent, readOptionalStrings, readStrings } from './instance-bus';
 import type { LeaderLock } from './leader-lock';
 import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
 import { TopicRegistry, type TopicEvent } from './topic-registry';
@@ -158,7 +159,7 @@ export class SharedChannel implements ChannelLike {
       case 'topics':
         if (this.role === 'leader') {
           this.remote.set(message.from, {
-            topics: strings(message.topics),
+            topics: readStrings(message.topics),
             seen: this.scheduler.now(),
           });
           this.syncUnion();
@@ -170,12 +171,12 @@ export class SharedChannel implements ChannelLike {
         return;
       case 'leader':
         if (this.role !== 'leader') {
-          if (isChannel(message.channel)) this.knownChannel = message.channel;
+          if (isChannelInfo(message.channel)) this.knownChannel = message.channel;
           this.announce('topics');
         }
         return;
       case 'channel':
-        if (isChannel(message.channel)) this.knownChannel = message.channel;
+        if (isChannelInfo(message.channel)) this.knownChannel = message.channel;
         return;
       case 'state':
         if (this.role !== 'leader' && typeof message.state === 'object' && message.state) {
@@ -184,13 +185,15 @@ export class SharedChannel implements ChannelLike {
         }
         return;
       case 'event':
-        if (this.role !== 'leader' && isEvent(message.event))
+        if (this.role !== 'leader' && isTopicEvent(message.event))
           this.deps.registry.dispatch(message.event);
         return;
       case 'resync':
         if (this.role !== 'leader') {
           for (const t of this.deps.registry.topics()) this.read.add(t.toLowerCase());
-          void this.deps.registry.resync(optionalStrings(message.topics)).catch(() => undefined);
+          void this.deps.registry
+            .resync(readOptionalStrings(message.topics))
+            .catch(() => undefined);
         }
         return;
       case 'reconnect':
@@ -293,20 +296,3 @@ function pick(state: ConnectionState): Partial<ConnectionState> {
   for (const field of STATE_FIELDS) out[field] = state[field];
   return out as Partial<ConnectionState>;
 }
-
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-
-const optionalStrings = (value: unknown): string[] | undefined =>
-  Array.isArray(value) ? strings(value) : undefined;
-
-const isChannel = (value: unknown): value is ChannelInfo =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as ChannelInfo).id === 'string' &&
-  typeof (value as ChannelInfo).connectUri === 'string';
-
-const isEvent = (value: unknown): value is TopicEvent =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as TopicEvent).topicName === 'string';

@@ -75,4 +75,19 @@ describe('NamedTimers', () => {
     expect(run).not.toHaveBeenCalled();
     expect(scheduler.live()).toBe(0);
   });
+
+  it('lends one name as an `after` to code that takes a scheduler, cleared with the rest', () => {
+    const scheduler = createScheduler();
+    const timers = new NamedTimers(scheduler);
+    const run = vi.fn();
+    const cancel = timers.named('connect').after(10, run);
+    expect(timers.has('connect')).toBe(true);
+    cancel();
+    expect(scheduler.live()).toBe(0);
+    timers.named('connect').after(10, run);
+    timers.clearAll();
+    vi.advanceTimersByTime(100);
+    expect(run).not.toHaveBeenCalled();
+    expect(scheduler.live()).toBe(0);
+  });
 });

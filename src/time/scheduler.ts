@@ -94,6 +94,16 @@ export class NamedTimers {
     this.cancels.delete(name);
   }
 
+  /** A one-timer scheduler under `name` (for code that takes `after`), cleared by `clearAll`. */
+  named(name: string): Pick<Scheduler, 'after'> {
+    return {
+      after: (ms, run) => {
+        this.set(name, ms, run);
+        return () => this.clear(name);
+      },
+    };
+  }
+
   clearAll(): void {
     for (const cancel of this.cancels.values()) cancel();
     this.cancels.clear();
