@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { Call } from '../platform/types';
 import { useServices } from '../services/widget-services';
 import { callQueryOptions, myCallIdsQueryOptions } from './call-query';
@@ -21,10 +21,11 @@ export function useCalls<T>(
   ids: readonly string[],
   combine: (calls: readonly (Call | undefined)[]) => T,
 ): T {
-  return useQueries({
-    queries: ids.map((id) => callQueryOptions(id)),
-    combine: (results) => combine(results.map((r) => r.data)),
-  });
+  const combined = useCallback(
+    (results: readonly { data?: Call }[]) => combine(results.map((r) => r.data)),
+    [combine],
+  );
+  return useQueries({ queries: ids.map((id) => callQueryOptions(id)), combine: combined });
 }
 
 /**
