@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlatformError } from '../../platform/errors';
+import { createScheduler } from '../../time/scheduler';
 import { IntentDriver } from './intent-driver';
 import type { IntentOutcome, Values } from './intent-types';
 
@@ -119,5 +120,37 @@ describe('IntentDriver with conflict retries', () => {
     expect(h.outcomes).toEqual([
       expect.objectContaining({ kind: 'failed', field: 'tier', value: 'Platinum' }),
     ]);
+  });
+});
+
+describe('IntentDriver and the request budget’s permit', () => {
+  it('disposed while waiting for the permit: nothing is sent, the permit goes back, no timer stays', async () => {
+    const released: string[] = [];
+    const sent: Values<boolean>[] = [];
+    let grant: () => void = () => undefined;
+    const scheduler = createScheduler();
+    const driver = new IntentDriver<boolean>(
+      { muted: false },
+      {
+        acquire: () =>
+          new Promise((resolve) => {
+            grant = () => resolve({ release: () => released.push('permit') });
+          }),
+        send: async (body) => {
+          sent.push(body);
+        },
+        reread: async () => undefined,
+        confirmTimeoutMs: 5000,
+        scheduler,
+      },
+    );
+    driver.request('muted', true);
+    expect(scheduler.live()).toBe(1);
+    driver.dispose();
+    expect(scheduler.live()).toBe(0);
+    grant();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sent).toEqual([]);
+    expect(released).toEqual(['permit']);
   });
 });

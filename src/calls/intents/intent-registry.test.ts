@@ -142,3 +142,72 @@ describe('IntentRegistry', () => {
     ]);
   });
 });
+
+describe('IntentRegistry views and permits', () => {
+  it('every view is the same object while nothing changed, and a new one when it did', async () => {
+    const t = setup();
+    const flag = t.registry.flag('A', 'A-a', 'muted');
+    const attribute = t.registry.attribute('A', 'A-a', 'tier');
+    expect(t.registry.flag('A', 'A-a', 'muted')).toBe(flag);
+    expect(t.registry.attribute('A', 'A-a', 'tier')).toBe(attribute);
+    t.registry.requestFlag('A', 'A-a', 'muted', true);
+    t.registry.requestAttributes('A', 'A-a', { tier: 'Gold' });
+    const pendingFlag = t.registry.flag('A', 'A-a', 'muted');
+    const pendingAttribute = t.registry.attribute('A', 'A-a', 'tier');
+    expect(pendingFlag).not.toBe(flag);
+    expect(pendingFlag).toMatchObject({ shown: true, pending: true });
+    expect(pendingAttribute).toMatchObject({ shown: 'Gold', pending: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.registry.flag('A', 'A-a', 'muted')).toBe(pendingFlag);
+    expect(t.registry.attribute('A', 'A-a', 'tier')).toBe(pendingAttribute);
+  });
+
+  it('builds the body when the budget’s permit comes, sends it with that permit, and gives back a permit it does not need', async () => {
+    const calls = new Map<string, Call>([['A', callFor(ME, 'A')]]);
+    const grants: (() => void)[] = [];
+    const released: number[] = [];
+    const sent: { body: FlagChange; permit: number | undefined }[] = [];
+    let issued = 0;
+    const permits = new Map<unknown, number>();
+    const registry = new IntentRegistry({
+      acquire: () =>
+        new Promise((resolve) =>
+          grants.push(() => {
+            issued += 1;
+            const id = issued;
+            const permit = { release: () => released.push(id) };
+            permits.set(permit, id);
+            resolve(permit);
+          }),
+        ),
+      sendFlags: async (_cid, _pid, body, permit) => {
+        sent.push({ body, permit: permits.get(permit) });
+      },
+      sendAttributes: async () => undefined,
+      reread: async () => undefined,
+      get: (cid) => calls.get(cid),
+    });
+    registry.requestFlag('A', 'A-a', 'muted', true);
+    registry.requestFlag('A', 'A-a', 'held', true);
+    grants.shift()!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual([{ body: { muted: true, held: true }, permit: 1 }]);
+    expect(released).toEqual([]);
+    registry.receive({
+      call: {
+        ...calls.get('A')!,
+        participants: calls
+          .get('A')!
+          .participants.map((p) => (p.id === 'A-a' ? { ...p, muted: true, held: true } : p)),
+      },
+      changes: [],
+    });
+    registry.requestFlag('A', 'A-a', 'muted', false);
+    registry.requestFlag('A', 'A-a', 'muted', true);
+    grants.shift()!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(1);
+    expect(released).toEqual([2]);
+    expect(registry.flag('A', 'A-a', 'muted')).toMatchObject({ shown: true, pending: false });
+  });
+});
