@@ -1,7 +1,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import { parseCall } from './call-mapping';
 import { parseConversation } from './conversation-mapping';
-import type { RequestBudget } from './request-budget';
+import type { Permit, RequestBudget, RequestPriority } from './request-budget';
 import { callOperation, type Sdk } from './sdk';
 import type { Call, DirectoryQueue } from './types';
 
@@ -48,10 +48,17 @@ export interface SupervisionApi {
    */
   queryConversationActivity(
     queueIds: readonly string[],
-    options?: { pageSize?: number },
+    options?: { pageSize?: number; priority?: RequestPriority },
   ): Promise<ActivitySnapshot>;
-  /** `GET /api/v2/conversations/{cid}`: the generic shape, readable by a supervisor. */
-  getConversation(conversationId: string): Promise<Call>;
+  /**
+   * `GET /api/v2/conversations/{cid}`: the generic shape, readable by a supervisor. A snapshot's
+   * reads ask at `'background'` priority (the agent's own requests leave first), or come with the
+   * permit they already waited for.
+   */
+  getConversation(
+    conversationId: string,
+    options?: { priority?: RequestPriority; permit?: Permit },
+  ): Promise<Call>;
   /** `POST …/calls/{cid}/participants/{agentPid}/monitor|coach|barge` → 201, no body. */
   supervise(conversationId: string, participantId: string, mode: SupervisionMode): Promise<void>;
 }
@@ -159,20 +166,22 @@ export function createSupervisionApi(sdk: Sdk, budget: RequestBudget): Supervisi
       const pageSize = options.pageSize ?? ACTIVITY_PAGE_SIZE;
       const body = activityQuery(queueIds);
       const { items, pages } = await pageUntilShort(async (pageNumber) => {
-        const response = await budget.run(() =>
-          callOperation<Models.ConversationActivityResponse>(sdk, {
-            method: 'POST',
-            path: '/api/v2/analytics/conversations/activity/query',
-            query: { pageSize: String(pageSize), pageNumber: String(pageNumber) },
-            body,
-          }),
+        const response = await budget.run(
+          () =>
+            callOperation<Models.ConversationActivityResponse>(sdk, {
+              method: 'POST',
+              path: '/api/v2/analytics/conversations/activity/query',
+              query: { pageSize: String(pageSize), pageNumber: String(pageNumber) },
+              body,
+            }),
+          { priority: options.priority },
         );
         return readActivityPage(response);
       }, pageSize);
       return { activities: items, pages };
     },
 
-    getConversation(conversationId) {
+    getConversation(conversationId, options = {}) {
       // Parsed inside the budget's run, so a shape the widget cannot read rejects as a
       // PlatformError ('invalid') like every other failure of the group.
       return budget.run(async () => {
@@ -184,7 +193,7 @@ export function createSupervisionApi(sdk: Sdk, budget: RequestBudget): Supervisi
         const call = parseConversation(raw);
         if (!call) throw new Error('The call came back in a shape the widget cannot read.');
         return call;
-      });
+      }, options);
     },
 
     async supervise(conversationId, participantId, mode) {

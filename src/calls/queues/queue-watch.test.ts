@@ -1,116 +1,19 @@
-import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseCall } from '../../platform/call-mapping';
 import { PlatformError } from '../../platform/errors';
-import type { ActivitySnapshot, ConversationActivity } from '../../platform/supervision';
+import type { ActivitySnapshot } from '../../platform/supervision';
 import type { Call } from '../../platform/types';
-import { callKeys } from '../call-keys';
-import { CallSync } from '../call-sync';
-import { TopicRegistry } from '../../realtime/topic-registry';
 import { queueCallsTopic } from '../../realtime/topics';
-import { QueueWatch } from './queue-watch';
-
-const Q1 = 'q-support';
-const Q2 = 'q-sales';
-
-/** A call as the queue topic sends it (flat participants, ids only). */
-function rawCall(id: string, qid: string, over: { muted?: boolean; ended?: boolean } = {}) {
-  const state = over.ended ? 'disconnected' : 'connected';
-  return {
-    id,
-    participants: [
-      { id: `${id}-cust`, purpose: 'customer', state, ani: 'tel:+13175550142' },
-      { id: `${id}-acd`, purpose: 'acd', state: 'disconnected', queue: { id: qid } },
-      {
-        id: `${id}-agent`,
-        purpose: 'agent',
-        state,
-        muted: over.muted ?? false,
-        user: { id: `u-${id}` },
-        queue: { id: qid },
-      },
-    ],
-  };
-}
-const call = (id: string, qid: string, over: { muted?: boolean; ended?: boolean } = {}): Call =>
-  parseCall(rawCall(id, qid, over))!;
-
-const activity = (id: string, qid: string): ConversationActivity => ({
-  conversationId: id,
-  metric: 'oInteracting',
-  queueId: qid,
-  userId: `u-${id}`,
-});
-
-/** A promise the test settles. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-function setup(
-  options: {
-    activities?: Record<string, string[]>;
-    reads?: (id: string) => Promise<Call>;
-    live?: boolean;
-  } = {},
-) {
-  const queryClient = new QueryClient();
-  const registry = new TopicRegistry({ debounceMs: 0 });
-  const calls = new CallSync({
-    queryClient,
-    registry,
-    api: { listCalls: async () => [], getCall: async () => Promise.reject(new Error('unused')) },
-  });
-  const activityQuery = vi.fn(async (queueIds: readonly string[]): Promise<ActivitySnapshot> => ({
-    activities: queueIds.flatMap((q) =>
-      (options.activities?.[q] ?? []).map((id) => activity(id, q)),
-    ),
-    pages: 1,
-  }));
-  const getConversation = vi.fn(
-    options.reads ?? (async (id: string) => call(id, id.startsWith('s') ? Q2 : Q1)),
-  );
-  const malformed = vi.fn();
-  const watch = new QueueWatch({
-    registry,
-    calls,
-    api: { queryConversationActivity: activityQuery, getConversation, readCallEvent: parseCall },
-    isLive: () => options.live ?? false,
-    onMalformed: malformed,
-  });
-  const changed: string[] = [];
-  watch.onChange((ids) => changed.push(...ids));
-  const event = (qid: string, body: unknown) =>
-    registry.dispatch({ topicName: queueCallsTopic(qid), body });
-  const list = (qid: string) => queryClient.getQueryData<string[]>(callKeys.queue(qid));
-  return {
-    queryClient,
-    registry,
-    calls,
-    watch,
-    activityQuery,
-    getConversation,
-    malformed,
-    changed,
-    event,
-    list,
-  };
-}
-
-const settle = async () => {
-  for (let i = 0; i < 10; i += 1) await Promise.resolve();
-};
-/** The snapshot's reads start once the held events are out (a zero-delay timer). */
-const readsRun = async () => {
-  await vi.advanceTimersByTimeAsync(0);
-  await settle();
-};
+import {
+  activity,
+  call,
+  deferred,
+  Q1,
+  Q2,
+  rawCall,
+  readsRun,
+  settle,
+  setup,
+} from './testing/queue-watch-setup';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -121,13 +24,19 @@ describe('QueueWatch snapshot', () => {
     t.watch.setQueues([Q1, Q2]);
     expect(t.registry.topics()).toEqual([queueCallsTopic(Q1), queueCallsTopic(Q2)]);
     await t.registry.resync();
-    expect(t.activityQuery.mock.calls).toEqual([[[Q1]], [[Q2]]]);
+    // Snapshot reads are background work: the agent's own requests leave before them.
+    const background = { priority: 'background' };
+    expect(t.activityQuery.mock.calls).toEqual([
+      [[Q1], background],
+      [[Q2], background],
+    ]);
     expect(t.list(Q1)).toEqual(['c1', 'c2']);
     expect(t.list(Q2)).toEqual(['s1']);
     expect(t.watch.summary('c1')).toMatchObject({ metric: 'oInteracting', userId: 'u-c1' });
     expect(t.watch.status().unread).toBe(3);
     await readsRun();
     expect(t.getConversation.mock.calls.map((c) => c[0]).sort()).toEqual(['c1', 'c2', 's1']);
+    expect(t.getConversation.mock.calls.every((c) => c[1]?.priority === 'background')).toBe(true);
     expect(t.calls.get('c1')?.participants[2]?.userId).toBe('u-c1');
     expect(t.watch.summary('c1')).toBeUndefined();
     expect(t.watch.status()).toMatchObject({
@@ -306,69 +215,5 @@ describe('QueueWatch.setQueues', () => {
     expect(Object.keys(t.watch.status().queues)).toEqual([Q2]);
     t.watch.dispose();
     expect(t.registry.topics()).toEqual([]);
-  });
-});
-
-describe('QueueWatch after the link comes back', () => {
-  it('marks each call "as of" its last news until its re-read or an event brings it', async () => {
-    vi.setSystemTime(1_000_000);
-    const t = setup({ activities: { [Q1]: ['c1', 'c2'] } });
-    t.watch.setQueues([Q1]);
-    await t.registry.resync();
-    await readsRun();
-    expect(t.watch.asOf('c1')).toBeUndefined();
-    const seenAt = Date.now();
-
-    vi.setSystemTime(seenAt + 30_000);
-    const gates = new Map<string, ReturnType<typeof deferred<Call>>>();
-    t.getConversation.mockImplementation((id: string) => {
-      const gate = deferred<Call>();
-      gates.set(id, gate);
-      return gate.promise;
-    });
-    await t.registry.resync(); // the channel re-subscribed: every call owes a re-read
-    await readsRun();
-    expect([...gates.keys()].sort()).toEqual(['c1', 'c2']);
-    expect(t.watch.asOf('c1')).toBe(seenAt);
-    expect(t.watch.asOf('c2')).toBe(seenAt);
-
-    t.changed.length = 0;
-    t.event(Q1, rawCall('c1', Q1, { muted: true }));
-    expect(t.watch.asOf('c1')).toBeUndefined();
-    expect(t.changed).toContain('c1');
-
-    gates.get('c2')!.resolve(call('c2', Q1));
-    await settle();
-    expect(t.watch.asOf('c2')).toBeUndefined();
-    expect(t.changed).toContain('c2');
-    // The read of c1 that was under way when its event came is older: dropped.
-    gates.get('c1')!.resolve(call('c1', Q1, { muted: false }));
-    await settle();
-    expect(t.calls.get('c1')?.participants[2]?.muted).toBe(true);
-  });
-
-  it('retries a read that failed with a 5xx; a 403 leaves the call marked unreadable, not "reading"', async () => {
-    const t = setup({ activities: { [Q1]: ['c1', 'c2'] } });
-    let c1Failures = 1;
-    t.getConversation.mockImplementation(async (id: string) => {
-      if (id === 'c1' && c1Failures-- > 0)
-        throw new PlatformError('server', 'down', { status: 503 });
-      if (id === 'c2') throw new PlatformError('forbidden', 'no', { status: 403 });
-      return call(id, Q1);
-    });
-    t.watch.setQueues([Q1]);
-    await t.registry.resync();
-    await readsRun();
-    expect(t.watch.status()).toMatchObject({ unread: 1, unreadable: 1, fetch: { retrying: 1 } });
-    expect(t.watch.isUnreadable('c2')).toBe(true);
-
-    await vi.advanceTimersByTimeAsync(2_000);
-    await settle();
-    expect(t.calls.get('c1')).toBeDefined();
-    expect(t.watch.status()).toMatchObject({ unread: 0, unreadable: 1, fetch: { retrying: 0 } });
-
-    t.event(Q1, rawCall('c2', Q1));
-    expect(t.watch.isUnreadable('c2')).toBe(false);
-    expect(t.watch.status().unreadable).toBe(0);
   });
 });

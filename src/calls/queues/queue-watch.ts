@@ -10,7 +10,7 @@ import { activitiesByCall } from './queue-activity';
 import { QueueLists } from './queue-lists';
 import { QueueTopics, type QueueTopicsDeps } from './queue-topics';
 import { ReadLedger } from './read-ledger';
-import { SnapshotFetcher, type FetcherOptions } from './snapshot-fetcher';
+import { SnapshotFetcher, type FetcherOptions, type ReadPermit } from './snapshot-fetcher';
 import { StatusBoard, type WatchStatus } from './watch-status';
 
 export type { QueueStatus, WatchStatus } from './watch-status';
@@ -69,7 +69,7 @@ export class QueueWatch {
     this.fetcher = new SnapshotFetcher(
       {
         skip: (id) => this.readNotNeeded(id),
-        read: (id) => this.read(id),
+        read: (id, permit) => this.read(id, permit),
         retryable: (error) => !PERMANENT.has(toPlatformError(error).kind),
         onGiveUp: (id) => this.giveUp(id),
       },
@@ -227,7 +227,9 @@ export class QueueWatch {
     this.board.set(qid, { state: 'loading' });
     let activities: readonly ConversationActivity[];
     try {
-      const result = await this.deps.api.queryConversationActivity([qid]);
+      const result = await this.deps.api.queryConversationActivity([qid], {
+        priority: 'background',
+      });
       this.activityRequests += result.pages;
       activities = result.activities;
     } catch (raw) {
@@ -257,11 +259,11 @@ export class QueueWatch {
     return this.ledger.eventSinceScheduled(id);
   }
 
-  private async read(id: string): Promise<void> {
+  private async read(id: string, permit?: ReadPermit): Promise<void> {
     const sent = this.ledger.position();
     let call: Call;
     try {
-      call = await this.deps.api.getConversation(id);
+      call = await this.deps.api.getConversation(id, { priority: 'background', permit });
     } catch (raw) {
       if (toPlatformError(raw).kind === 'notFound') return this.drop(id);
       throw raw;

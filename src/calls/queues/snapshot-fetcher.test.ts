@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { nextDelay } from '../../realtime/backoff';
+import { RequestBudget } from '../../platform/request-budget';
 import { READ_BACKOFF, SnapshotFetcher } from './snapshot-fetcher';
 
 /** A read that resolves when the test says so, recording the peak of reads in flight. */
@@ -63,24 +64,28 @@ describe('SnapshotFetcher', () => {
     });
   });
 
-  it('starts at most `perMinute` reads in any minute, then resumes when the window moves', async () => {
+  it('draws each read from the widget’s budget at background priority: the agent’s go first', async () => {
+    const budget = new RequestBudget({ perMinute: 3 });
     const reads = controlledReads();
+    const fresh = new Set<string>();
     const fetcher = new SnapshotFetcher(
-      { skip: () => false, read: reads.read },
-      { concurrency: 10, perMinute: 5 },
+      { skip: (id) => fresh.has(id), read: reads.read },
+      { concurrency: 10, permit: () => budget.acquire('background') },
     );
-    fetcher.enqueue(ids(12));
+    fetcher.enqueue(ids(5));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reads.order).toEqual(['c0', 'c1', 'c2']);
+    expect(fetcher.stats()).toMatchObject({ queued: 2, inFlight: 3 });
+    // The agent asks while the snapshot waits: the agent's request has the next slot.
+    const agentSent: number[] = [];
+    void budget.acquire('agent').then(() => agentSent.push(Date.now()));
+    fresh.add('c4'); // an event gave c4 meanwhile: checked once its leave comes, not read
     await reads.finishAll();
-    expect(reads.order).toHaveLength(5);
-    expect(fetcher.stats().queued).toBe(7);
-    await vi.advanceTimersByTimeAsync(59_000);
-    expect(reads.order).toHaveLength(5);
-    await vi.advanceTimersByTimeAsync(1_000);
-    await reads.finishAll();
-    expect(reads.order).toHaveLength(10);
     await vi.advanceTimersByTimeAsync(60_000);
     await reads.finishAll();
-    expect(reads.order).toEqual(ids(12));
+    expect(agentSent).toHaveLength(1);
+    expect(reads.order).toEqual(['c0', 'c1', 'c2', 'c3']);
+    expect(fetcher.stats()).toMatchObject({ queued: 0, requests: 4, skipped: 1 });
   });
 
   it('skips an id that no longer needs reading, checked right before its request', async () => {

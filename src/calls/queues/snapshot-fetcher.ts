@@ -1,12 +1,18 @@
 import { nextDelay, type BackoffOptions } from '../../realtime/backoff';
 import { createScheduler, type Cancel, type Scheduler } from '../../time/scheduler';
 
+/** Leave from the widget's request budget to send one request now (see `RequestBudget`). */
+export interface ReadPermit {
+  release(): void;
+}
+
 /**
  * Reads calls one by one for the supervisor's snapshot without a storm: at most `concurrency`
- * requests in flight and at most `perMinute` started in any minute, so the snapshot of 500 calls
- * leaves room in the widget's request budget (270/min against the platform's 300) for names and
- * supervisor actions. Each id is checked with `skip` right before its request goes (a socket
- * event since the snapshot began is a whole, fresher snapshot of that call). A read that fails
+ * requests in flight, each drawn from the widget's one request budget (`permit`, at background
+ * priority: the agent's own requests leave first), so the snapshot of 500 calls leaves room for
+ * names and actions. Each id is checked with `skip` once its permit is granted, right before its
+ * request goes (a socket event since the snapshot began is a whole, fresher snapshot of that
+ * call); a skipped read gives its permit back. A read that fails
  * in a way another attempt may fix (`retryable`) is tried again after the widget's backoff
  * (capped, full jitter), for as long as the id still needs reading; the others are given up.
  *
@@ -16,7 +22,8 @@ import { createScheduler, type Cancel, type Scheduler } from '../../time/schedul
  */
 export interface FetcherWork {
   skip(id: string): boolean;
-  read(id: string): Promise<void>;
+  /** Sends the read, with the permit it was granted (none without a budget). */
+  read(id: string, permit?: ReadPermit): Promise<void>;
   /** Whether another attempt may succeed (a 5xx, a lost connection); default: no. */
   retryable?(error: unknown): boolean;
   /** A read failed for good (not retryable). */
@@ -25,7 +32,8 @@ export interface FetcherWork {
 
 export interface FetcherOptions {
   concurrency?: number;
-  perMinute?: number;
+  /** Waits for leave to send one request (the widget's budget); none: reads leave at once. */
+  permit?: () => Promise<ReadPermit>;
   /** The widget's one scheduler (time and timers). */
   scheduler?: Scheduler;
   /** In [0, 1): spreads the retries of many failed reads. */
@@ -44,8 +52,6 @@ export interface FetcherStats {
 }
 
 export const SNAPSHOT_CONCURRENCY = 4;
-export const SNAPSHOT_PER_MINUTE = 200;
-const WINDOW_MS = 60_000;
 /** A failed read's retries: the widget's one backoff, from 2 s doubling up to a minute. */
 export const READ_BACKOFF: BackoffOptions = { baseMs: 2_000, capMs: 60_000, factor: 2 };
 
@@ -53,15 +59,15 @@ export class SnapshotFetcher {
   private queue: string[] = [];
   private readonly queued = new Set<string>();
   private readonly inFlight = new Set<string>();
+  /** Taken from the queue, waiting for the budget's leave to go. */
+  private readonly awaiting = new Set<string>();
   private readonly failures = new Map<string, number>();
   private readonly retries = new Map<string, Cancel>();
-  private started: number[] = [];
   private counts = { requests: 0, skipped: 0, failed: 0 };
-  private cancelTimer?: Cancel;
   private disposed = false;
   private readonly listeners = new Set<() => void>();
   private readonly concurrency: number;
-  private readonly perMinute: number;
+  private readonly permit?: () => Promise<ReadPermit>;
   private readonly scheduler: Scheduler;
   private readonly random: () => number;
 
@@ -70,7 +76,7 @@ export class SnapshotFetcher {
     options: FetcherOptions = {},
   ) {
     this.concurrency = options.concurrency ?? SNAPSHOT_CONCURRENCY;
-    this.perMinute = options.perMinute ?? SNAPSHOT_PER_MINUTE;
+    this.permit = options.permit;
     this.scheduler = options.scheduler ?? createScheduler();
     this.random = options.random ?? Math.random;
   }
@@ -78,7 +84,7 @@ export class SnapshotFetcher {
   /** Adds ids to read (each once: an id already queued or in flight is not added again). */
   enqueue(ids: Iterable<string>): void {
     for (const id of ids) {
-      if (this.queued.has(id) || this.inFlight.has(id)) continue;
+      if (this.queued.has(id) || this.inFlight.has(id) || this.awaiting.has(id)) continue;
       this.retries.get(id)?.();
       this.retries.delete(id);
       this.queued.add(id);
@@ -111,7 +117,7 @@ export class SnapshotFetcher {
 
   stats(): FetcherStats {
     return {
-      queued: this.queue.length,
+      queued: this.queue.length + this.awaiting.size,
       inFlight: this.inFlight.size,
       ...this.counts,
       retrying: this.retries.size,
@@ -125,7 +131,6 @@ export class SnapshotFetcher {
 
   dispose(): void {
     this.disposed = true;
-    this.cancelTimer?.();
     for (const cancel of this.retries.values()) cancel();
     this.retries.clear();
     this.queue = [];
@@ -134,26 +139,40 @@ export class SnapshotFetcher {
   }
 
   private pump(): void {
-    while (!this.disposed && this.inFlight.size < this.concurrency && this.queue.length > 0) {
-      const wait = this.windowWait();
-      if (wait > 0) return this.wake(wait);
+    while (
+      !this.disposed &&
+      this.inFlight.size + this.awaiting.size < this.concurrency &&
+      this.queue.length > 0
+    ) {
       const id = this.queue.shift()!;
       this.queued.delete(id);
-      if (this.work.skip(id)) {
-        this.counts.skipped += 1;
-        this.failures.delete(id);
+      if (!this.permit) {
+        this.go(id);
         continue;
       }
-      this.start(id);
+      this.awaiting.add(id);
+      void this.permit().then((permit) => {
+        this.awaiting.delete(id);
+        this.go(id, permit);
+        this.pump();
+        this.notify();
+      });
     }
   }
 
-  private start(id: string): void {
-    this.started.push(this.scheduler.now());
+  /** Leave to send has come: the read goes unless no longer needed (the leave goes back). */
+  private go(id: string, permit?: ReadPermit): void {
+    if (this.disposed || this.work.skip(id)) {
+      permit?.release();
+      if (this.disposed) return;
+      this.counts.skipped += 1;
+      this.failures.delete(id);
+      return;
+    }
     this.inFlight.add(id);
     this.counts.requests += 1;
     this.work
-      .read(id)
+      .read(id, permit)
       .then(
         () => this.failures.delete(id),
         (error: unknown) => this.failed(id, error),
@@ -183,23 +202,6 @@ export class SnapshotFetcher {
         this.enqueue([id]);
       }),
     );
-  }
-
-  /** Milliseconds until the minute's cap lets one more request go. */
-  private windowWait(): number {
-    const now = this.scheduler.now();
-    this.started = this.started.filter((t) => t > now - WINDOW_MS);
-    if (this.started.length < this.perMinute) return 0;
-    return this.started[this.started.length - this.perMinute]! + WINDOW_MS - now;
-  }
-
-  private wake(ms: number): void {
-    if (this.cancelTimer) return;
-    this.cancelTimer = this.scheduler.after(ms, () => {
-      this.cancelTimer = undefined;
-      this.pump();
-      this.notify();
-    });
   }
 
   private notify(): void {
