@@ -4,6 +4,7 @@ import {
   expect,
   expectNoAxeViolations,
   signIn,
+  countHeartbeats,
   test,
   trackApi,
 } from './fixtures';
@@ -15,6 +16,7 @@ test('sign in → the demo call arrives by notification; idling on it sends no R
 }) => {
   await control.demo(true, 1500);
   const api = trackApi(page);
+  const heartbeats = countHeartbeats(page);
   await signIn(page, widgetUrl);
   const afterSignIn = api.requests.length;
   await expect(page.getByRole('heading', { name: 'Dana Customer', level: 2 })).toBeVisible();
@@ -23,12 +25,15 @@ test('sign in → the demo call arrives by notification; idling on it sends no R
   expect(
     api.requests.slice(afterSignIn).filter((r) => r.path.startsWith('/api/v2/conversations')),
   ).toEqual([]);
-  // eslint-disable-next-line playwright/no-wait-for-timeout -- let the one-off name lookups finish
-  await page.waitForTimeout(500);
+  // The one-off name lookups have answered (the queue's name is shown) and none is open.
+  await expect(page.getByText('Queue Support')).toBeVisible();
+  await expect.poll(() => api.open.size).toBe(0);
   const before = api.requests.length;
-  // 10 s idle with a 1 s heartbeat: the socket alone keeps the panel true.
-  // eslint-disable-next-line playwright/no-wait-for-timeout -- the idle window itself is what is measured
-  await page.waitForTimeout(10_000);
+  // Ten heartbeats arrive (the e2e heartbeat is 1 s): the socket alone keeps the panel true.
+  const beatsBefore = heartbeats.count;
+  await expect
+    .poll(() => heartbeats.count - beatsBefore, { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(10);
   expect(api.requests.slice(before)).toEqual([]);
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
 });

@@ -21,12 +21,17 @@ test('the agent panel, its lazy panels and prompt audio run under the policy wit
   widgetUrl,
   control,
 }) => {
-  const response = await page.goto(widgetUrl);
-  expect(response?.headers()['content-security-policy']).toMatch(
+  // The widget's document as the browser got it on the first visit (before the sign-in redirect);
+  // the meta tag is read once the widget is on screen, never on the login page in between.
+  const firstDocument = page.waitForResponse(
+    (r) => r.request().isNavigationRequest() && r.url().startsWith(widgetUrl),
+  );
+  await aliceOnACall(page, widgetUrl, control);
+  expect((await firstDocument).headers()['content-security-policy']).toMatch(
     /script-src 'self';.*frame-ancestors/,
   );
+  expect(new URL(page.url()).origin).toBe(new URL(widgetUrl).origin);
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
-  await aliceOnACall(page, widgetUrl, control);
   await muteButton(page).click();
   await expect(page.getByTestId('mute-status')).toHaveText('Muted by you');
   await page.getByRole('button', { name: /participants/ }).click();
@@ -46,8 +51,8 @@ test('the agent panel, its lazy panels and prompt audio run under the policy wit
 test('the supervisor view runs under the policy with no violation', async ({ page, widgetUrl }) => {
   await signIn(page, widgetUrl, SAM.email, '?view=supervisor');
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
-  // eslint-disable-next-line playwright/no-wait-for-timeout -- let the lazy view settle
-  await page.waitForTimeout(1000);
+  // The lazy view has loaded and drawn its queue picker.
+  await expect(page.getByRole('checkbox', { name: 'Support' })).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Request } from '@playwright/test';
 import { EmulatorControl } from '../emulator/control-client.js';
 import { muteButton, onACall } from './support/session.js';
 
@@ -97,14 +97,32 @@ export async function maxConcurrentPatches(page: Page): Promise<number> {
   return max;
 }
 
-/** Records REST calls to the API (not the login host). */
+/** Records REST calls to the API (not the login host); `open` holds those not answered yet. */
 export function trackApi(page: Page) {
-  const record = { requests: [] as { method: string; path: string }[] };
+  const record = {
+    requests: [] as { method: string; path: string }[],
+    open: new Set<Request>(),
+  };
   const isApi = (url: string) => new URL(url).pathname.startsWith('/api/v2/');
   page.on('request', (request) => {
     if (!isApi(request.url()) || request.method() === 'OPTIONS') return;
     record.requests.push({ method: request.method(), path: new URL(request.url()).pathname });
+    record.open.add(request);
   });
+  const settle = (request: Request) => record.open.delete(request);
+  page.on('requestfinished', settle);
+  page.on('requestfailed', settle);
+  return record;
+}
+
+/** Counts the notification heartbeats (`channel.metadata`) the page's sockets receive. */
+export function countHeartbeats(page: Page) {
+  const record = { count: 0 };
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) => {
+      if (typeof payload === 'string' && payload.includes('"channel.metadata"')) record.count += 1;
+    }),
+  );
   return record;
 }
 

@@ -36,24 +36,25 @@ test('socket_closing: the next channel opens before the old one closes, and no e
 }) => {
   const { conversationId, agentId } = await aliceOnACall(page, widgetUrl, control);
   const old = (await control.state()).channels.find((c) => c.connected)!.id;
-  await control.faults({ socketClosing: 3000 });
-  // Within the server's 3 s deadline the widget is on a new channel and has let the old one go
-  // itself (the order, new before old, is pinned down in notification-channel.test.ts).
+  // The server's close deadline is a wait on the emulator's clock, 60 s away unless advanced.
+  await control.faults({ socketClosing: 60_000 });
+  // The widget moves to a new channel and lets the old one go itself (the order, new before old,
+  // is pinned down in notification-channel.test.ts)...
   await expect
-    .poll(
-      async () => {
-        const channels = (await control.state()).channels;
-        const moved = channels.some((c) => c.connected && c.id !== old);
-        const oldClosed = !channels.some((c) => c.connected && c.id === old);
-        return moved && oldClosed;
-      },
-      { timeout: 2500 },
-    )
+    .poll(async () => {
+      const channels = (await control.state()).channels;
+      const moved = channels.some((c) => c.connected && c.id !== old);
+      const oldClosed = !channels.some((c) => c.connected && c.id === old);
+      return moved && oldClosed;
+    })
     .toBe(true);
+  // ...before the server's deadline: the server has not closed anything yet.
+  expect((await control.clock()).pending.map((w) => w.label)).toContain('socket closing');
   await control.setParticipant(conversationId, agentId, { held: true, actor: 'genesys-ui' });
   await expect(page.getByTestId('hold-status')).toHaveText(/^Put on hold outside this panel at /);
-  // eslint-disable-next-line playwright/no-wait-for-timeout -- outlast the server's 3 s close deadline
-  await page.waitForTimeout(3200);
+  // Past the deadline (the clock moved past it): the server's close finds nothing of the widget's.
+  await control.advanceClock(60_000);
+  expect((await control.clock()).pending.map((w) => w.label)).not.toContain('socket closing');
   await control.setParticipant(conversationId, agentId, { muted: true, actor: 'genesys-ui' });
   await expect(page.getByTestId('mute-status')).toHaveText(/^Muted outside this panel at /);
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();

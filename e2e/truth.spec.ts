@@ -2,6 +2,7 @@ import {
   aliceOnACall,
   ALICE,
   expect,
+  holdButton,
   muteButton,
   PATCH_PARTICIPANT,
   recordFlagPatches,
@@ -16,6 +17,8 @@ test('1. a mute rolled back after a long 429 is never sent later', async ({
   widgetUrl,
   control,
 }) => {
+  // The page's timers (the Retry-After wait among them) run on a clock the test can move.
+  await page.clock.install();
   const { conversationId } = await aliceOnACall(page, widgetUrl, control);
   const patches = recordFlagPatches(page);
   await control.faults({
@@ -27,10 +30,13 @@ test('1. a mute rolled back after a long 429 is never sent later', async ({
     { timeout: 8000 },
   );
   await expect(muteButton(page)).toHaveAttribute('aria-pressed', 'false');
-  // Outlast the Retry-After: the queued request must not go out.
-  // eslint-disable-next-line playwright/no-wait-for-timeout -- the absence of a late request is what is checked
-  await page.waitForTimeout(7000);
-  expect(patches.map((p) => p.body)).toEqual([{ muted: true }]);
+  // Move the page's clock past the Retry-After: the queued request must not go out. A hold
+  // clicked after that is the next request the page sends, and is confirmed: a late mute would
+  // have left before it.
+  await page.clock.runFor(11_000);
+  await holdButton(page).click();
+  await expect(page.getByTestId('hold-status')).toHaveText('On hold by you');
+  expect(patches.map((p) => p.body)).toEqual([{ muted: true }, { held: true }]);
   expect((await control.participant(conversationId, 'agent')).muted).toBe(false);
   await expect(page.getByTestId('mute-status')).toHaveText('Not muted');
 });
@@ -40,6 +46,7 @@ test('2. a change of mind during a 429 pause sends only the latest intent, and n
   widgetUrl,
   control,
 }) => {
+  await page.clock.install();
   const { conversationId } = await aliceOnACall(page, widgetUrl, control);
   const patches = recordFlagPatches(page);
   await control.faults({
@@ -48,8 +55,8 @@ test('2. a change of mind during a 429 pause sends only the latest intent, and n
   await muteButton(page).click();
   await expect.poll(() => patches.length).toBe(1);
   await muteButton(page).click(); // Unmute: that is what the server has, so nothing to send.
-  // eslint-disable-next-line playwright/no-wait-for-timeout -- outlast the pause
-  await page.waitForTimeout(3000);
+  // Past the pause on the page's clock; the next request below shows nothing left meanwhile.
+  await page.clock.runFor(3_000);
   expect(patches.map((p) => p.body)).toEqual([{ muted: true }]);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect((await control.participant(conversationId, 'agent')).muted).toBe(false);
