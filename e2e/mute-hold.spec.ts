@@ -1,5 +1,6 @@
 import {
   aliceOnACall,
+  countHeartbeats,
   expect,
   holdButton,
   maxConcurrentPatches,
@@ -153,22 +154,30 @@ test('a mute slower than the 5 s confirmation wait: the screen and the emulator 
   widgetUrl,
   control,
 }) => {
-  // The page's timers run on a clock the test moves; the emulator holds the request on its own.
-  await page.clock.install();
+  const heartbeats = countHeartbeats(page);
   const { conversationId } = await aliceOnACall(page, widgetUrl, control);
+  // The emulator holds the request until its clock is advanced.
   await control.faults({ latencyMs: 30_000 });
   await muteButton(page).click();
   await expect(page.getByTestId('mute-status')).toHaveText('Muting…');
   await expect
     .poll(async () => (await control.clock()).pending.map((w) => w.label))
     .toContain('latency');
-  // Past the wait the request is still out: the panel keeps the intent pending, never "not muted".
-  await page.clock.runFor(5_500);
+  // Past the 5 s wait (six 1 s heartbeats have arrived since) the request is still out: the
+  // panel keeps the intent pending, never "not muted".
+  const beatsAtClick = heartbeats.count;
+  await expect
+    .poll(() => heartbeats.count - beatsAtClick, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(6);
   await expect(muteButton(page)).toHaveAttribute('data-pending', 'true');
   await expect(page.getByTestId('mute-status')).toHaveText('Muting…');
   expect((await control.participant(conversationId, 'agent')).muted).toBe(false);
+  // Let the PATCH through (the clock moves to its due time): only it, not a re-read the panel
+  // may have sent since, which stays held and answers later, in the order they were sent.
   await control.faults({ latencyMs: 0 });
-  await control.advanceClock(30_000);
+  const { now, pending } = await control.clock();
+  const patchDue = pending.find((w) => w.label === 'latency')!.due;
+  await control.advanceClock(Date.parse(patchDue) - Date.parse(now));
   await expect(page.getByTestId('mute-status')).toHaveText('Muted by you', { timeout: 15_000 });
   await expect(muteButton(page)).toHaveAttribute('data-pending', 'false');
   expect((await control.participant(conversationId, 'agent')).muted).toBe(true);
