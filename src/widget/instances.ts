@@ -4,8 +4,9 @@ import type { Platform } from '../platform/platform';
 import type { ConnectionStore } from '../realtime/connection-store';
 import { broadcastBus, type BusMessage } from '../realtime/instance-bus';
 import { webLocks } from '../realtime/leader-lock';
+import { LazyChannel } from '../realtime/lazy-channel';
 import { NotificationChannelClient } from '../realtime/notification-channel';
-import { SharedChannel } from '../realtime/shared-channel';
+import type { ChannelLike } from '../realtime/shared-channel';
 import type { TopicRegistry } from '../realtime/topic-registry';
 import type { Scheduler } from '../time/scheduler';
 import { TokenExchange } from './token-exchange';
@@ -41,30 +42,56 @@ export function connectInstances(options: {
       intents.noteSentElsewhere(sent.conversationId, sent.participantId, sent.group, sent.values);
   });
   const cleanups: (() => void)[] = [];
-  /** One channel per user: the instances of one user share it (scoped by the user's id). */
-  const createChannel = (userId: string) => {
-    const channelBus = broadcastBus(`${scope}:${userId}`);
-    cleanups.push(() => channelBus.close());
-    return new SharedChannel({
-      bus: channelBus,
-      lock: webLocks(),
-      lockName: `${scope}:${userId}:notifications`,
-      instanceId,
+  const soloChannel = () =>
+    new NotificationChannelClient({
+      api: platform,
       registry,
       store: connection,
       scheduler,
-      createChannel: ({ registry: union, store, reuse }) =>
-        new NotificationChannelClient({
-          api: platform,
-          registry: union,
-          store,
-          reuse,
-          scheduler,
-          options: { heartbeatMs: options.heartbeatMs },
-        }),
-      releaseChannel: (channelId) => platform.deleteSubscriptions(channelId).catch(() => undefined),
+      options: { heartbeatMs: options.heartbeatMs },
     });
-  };
+  // The sharing code is its own chunk, asked for now so it is there when sign-in ends.
+  const sharing = import('../realtime/shared-channel');
+  /**
+   * One channel per user: the instances of one user share it (scoped by the user's id). If the
+   * sharing chunk cannot load (a deployment replaced it), this instance keeps a channel of its own.
+   */
+  const createChannel = (userId: string): ChannelLike =>
+    new LazyChannel(() =>
+      sharing.then(
+        ({ SharedChannel }) => {
+          const channelBus = broadcastBus(`${scope}:${userId}`);
+          cleanups.push(() => channelBus.close());
+          return new SharedChannel({
+            bus: channelBus,
+            lock: webLocks(),
+            lockName: `${scope}:${userId}:notifications`,
+            instanceId,
+            registry,
+            store: connection,
+            scheduler,
+            createChannel: ({ registry: union, store, reuse }) =>
+              new NotificationChannelClient({
+                api: platform,
+                registry: union,
+                store,
+                reuse,
+                scheduler,
+                options: { heartbeatMs: options.heartbeatMs },
+              }),
+            releaseChannel: (channelId) =>
+              platform.deleteSubscriptions(channelId).catch(() => undefined),
+          });
+        },
+        (error: unknown) => {
+          console.error(
+            'Live Call Panel: channel sharing failed to load; using a channel of its own.',
+            error,
+          );
+          return soloChannel();
+        },
+      ),
+    );
   return {
     instanceId,
     tokens,
