@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
  */
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 
-/** `key: 'value'` pairs of one exported object literal in a source file. */
+/** `key: 'value'` pairs of one object literal (exported or module-local) in a source file. */
 function objectEntries(source: string, name: string): [string, string][] {
-  const body = new RegExp(`export const ${name}[^{]*\\{([\\s\\S]*?)\\n\\};`).exec(source)?.[1];
+  const body = new RegExp(`(?:export )?const ${name}[^{]*\\{([\\s\\S]*?)\\n\\};`).exec(source)?.[1];
   if (!body) throw new Error(`${name} not found`);
   return [...body.matchAll(/'?([\w-]+)'?: '([^']+)'/g)].map((m) => [m[1]!, m[2]!]);
 }
