@@ -21,7 +21,8 @@ export default async function globalSetup() {
     mode: 'preview',
     demo: false,
     heartbeatMs: 1000,
-    outDir: 'node_modules/.e2e-dist',
+    // E2E_DIST keeps two runs in one checkout from building over each other.
+    outDir: process.env.E2E_DIST ?? 'node_modules/.e2e-dist',
   });
   process.env.E2E_EMULATOR_URL = stack.emulatorUrl;
   process.env.E2E_WIDGET_URL = stack.widgetUrl;
