@@ -154,17 +154,6 @@ describe('createSupervisionApi', () => {
     expect(callApi).toHaveBeenCalledTimes(2);
   });
 
-  it('reads queue topic events with the calls topics’ reader', () => {
-    const api = createSupervisionApi(fakeSdk(() => undefined).sdk, new RequestBudget());
-    expect(
-      api.readCallEvent({ id: 'c1', participants: [{ id: 'a', user: { id: 'u' } }] }),
-    ).toMatchObject({
-      id: 'c1',
-      participants: [{ id: 'a', userId: 'u' }],
-    });
-    expect(api.readCallEvent({ nope: 1 })).toBeNull();
-  });
-
   it('reads a conversation in the generic shape and refuses an unreadable one', async () => {
     const { sdk, paths } = fakeSdk((path) =>
       path.endsWith('/c1')

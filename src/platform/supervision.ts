@@ -1,5 +1,4 @@
 import type { Models } from 'purecloud-platform-client-v2';
-import { parseCall } from './call-mapping';
 import { parseConversation } from './conversation-mapping';
 import type { Permit, RequestBudget, RequestPriority } from './request-budget';
 import { callOperation, type Sdk } from './sdk';
@@ -38,8 +37,6 @@ export interface ActivitySnapshot {
 }
 
 export interface SupervisionApi {
-  /** A `v2.routing.queues.{qid}.conversations.calls` event body (the calls topics' shape). */
-  readCallEvent(body: unknown): Call | null;
   /** `GET /api/v2/routing/queues`, every page (`routing:queue:view`). */
   listQueues(): Promise<DirectoryQueue[]>;
   /**
@@ -143,8 +140,6 @@ export function activityQuery(queueIds: readonly string[]): Models.ConversationA
 /** Binds the supervisor's operations to the widget's SDK instance and request budget. */
 export function createSupervisionApi(sdk: Sdk, budget: RequestBudget): SupervisionApi {
   return {
-    readCallEvent: (body) => parseCall(body),
-
     async listQueues() {
       const queues: DirectoryQueue[] = [];
       for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber += 1) {

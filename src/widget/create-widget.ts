@@ -9,6 +9,7 @@ import { createQueryClient } from '../services/query-client';
 import type { WidgetServices } from '../services/widget-services';
 import { toPlatformError } from '../platform/errors';
 import { createPlatform } from '../platform/platform';
+import { RequestBudget } from '../platform/request-budget';
 import { CallSync } from '../calls/call-sync';
 import { createConnectionStore } from '../realtime/connection-store';
 import { TopicRegistry } from '../realtime/topic-registry';
@@ -40,15 +41,18 @@ export function createWidget(options: {
   returningFromLogin?: boolean;
 }): WidgetParts {
   const { env, target, redirectUri, launch } = options;
-  const platform = createPlatform({
-    target,
-    clientId: env.clientId,
-    redirectUri,
-    popup: launch.usePopupAuth,
+  const scheduler = createScheduler();
+  // The one request budget of this widget waits on the widget's scheduler too.
+  const budget = new RequestBudget({
+    now: () => scheduler.now(),
+    sleep: (ms) => new Promise((resolve) => scheduler.after(ms, resolve)),
   });
+  const platform = createPlatform(
+    { target, clientId: env.clientId, redirectUri, popup: launch.usePopupAuth },
+    budget,
+  );
   const session = createSessionStore(launch);
   const connection = createConnectionStore();
-  const scheduler = createScheduler();
   const registry = new TopicRegistry({ scheduler });
   const late: { controller?: SessionController } = {};
   const onUnauthorized = () => late.controller?.unauthorized();

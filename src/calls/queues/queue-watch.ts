@@ -12,12 +12,13 @@ import { QueueTopics, type QueueTopicsDeps } from './queue-topics';
 import { ReadLedger } from './read-ledger';
 import { SnapshotFetcher, type FetcherOptions, type ReadPermit } from './snapshot-fetcher';
 import { StatusBoard, type WatchStatus } from './watch-status';
+import { parseCall } from '../../platform/call-mapping';
 
 export type { QueueStatus, WatchStatus } from './watch-status';
 
 export interface QueueWatchDeps extends Omit<QueueTopicsDeps, 'scheduler'> {
   calls: Pick<CallSync, 'apply' | 'get' | 'queueIds' | 'setQueueIds'>;
-  api: Pick<SupervisionApi, 'queryConversationActivity' | 'getConversation' | 'readCallEvent'>;
+  api: Pick<SupervisionApi, 'queryConversationActivity' | 'getConversation'>;
   fetcher?: FetcherOptions;
   /** A queue topic event that is not a call (counted, dropped). */
   onMalformed?(): void;
@@ -165,7 +166,7 @@ export class QueueWatch {
   }
 
   private onEvent(qid: string, event: TopicEvent): void {
-    const call = this.deps.api.readCallEvent(event.body);
+    const call = parseCall(event.body);
     if (!call) return this.deps.onMalformed?.();
     const owed = this.asOf(call.id) !== undefined || this.ledger.isRefused(call.id);
     this.ledger.event(call.id);

@@ -82,7 +82,7 @@ export function setup(
   const watch = new QueueWatch({
     registry,
     calls,
-    api: { queryConversationActivity: activityQuery, getConversation, readCallEvent: parseCall },
+    api: { queryConversationActivity: activityQuery, getConversation },
     isLive: () => options.live ?? false,
     onMalformed: malformed,
   });

@@ -25,6 +25,7 @@ export function useLiveTable(api: SupervisionApi, queueIds: readonly string[]): 
     const model = new LiveTableModel({
       watch,
       calls,
+      scheduler: services.scheduler,
       queueIds: () => chosen.current,
       names: {
         agent: (id) => directory.knownUserName(id),
