@@ -1,4 +1,5 @@
 import type { I18n } from '@lingui/core';
+import ClientApp from 'purecloud-client-app-sdk';
 import { explainError } from '../errors/explain-error';
 import type { IntentRegistry } from '../calls/intents/intent-registry';
 import type { CoreMessageId, Message, Problem } from '../i18n/message';
@@ -17,6 +18,8 @@ export interface EmbeddingOptions {
   focused(): void;
   /** Lazy panels that failed to load or render ("Call data couldn't load"), each once. */
   onPanelFailure?(listener: (failure: { message: Message }) => void): () => void;
+  /** The desktop's `bootstrap` hook arrived before this chunk (see `watchBootstrap`). */
+  bootstrapSeen?(): boolean;
 }
 
 const TOAST_TITLE = 'Live Call Panel';
@@ -40,26 +43,14 @@ function text(i18n: I18n, problem: Problem): string {
 
 /**
  * The interaction widget inside the Genesys Cloud desktop, through the official Client App SDK
- * (loaded only when embedded): errors the agent must see as toasts (error toasts stay until
- * closed), an attention count while something needs the agent, and the lifecycle hooks
- * (bootstrap → bootstrapped; focus/blur; stop → release the channel → stopped). The SDK posts
- * only to the host origin, which the widget validated first. Returns a function that detaches.
+ * (this module and the SDK are a lazy chunk, loaded only when embedded): errors the agent must
+ * see as toasts (error toasts stay until closed), an attention count while something needs the
+ * agent, and the lifecycle hooks (bootstrap → bootstrapped; focus/blur; stop → release the
+ * channel → stopped). The SDK posts only to the host origin, which the widget validated first.
+ * Returns a function that detaches.
  */
-export async function connectToDesktop(options: EmbeddingOptions): Promise<() => void> {
+export function connectToDesktop(options: EmbeddingOptions): () => void {
   if (typeof window === 'undefined' || window.parent === window) return () => undefined;
-  // The desktop sends `bootstrap` once, when the frame loads: catch it even if it comes before
-  // the SDK (a lazy chunk) is ready to listen.
-  let bootstrapSeen = false;
-  const early = (event: MessageEvent) => {
-    const data = event.data as { purecloudEventType?: unknown; hook?: unknown } | null;
-    if (event.source !== window.parent || event.origin !== options.hostOrigin) return;
-    if (data?.purecloudEventType === 'appLifecycleHook' && data.hook === 'bootstrap')
-      bootstrapSeen = true;
-  };
-  window.addEventListener('message', early);
-  const { default: ClientApp } = await import('purecloud-client-app-sdk').finally(() =>
-    window.removeEventListener('message', early),
-  );
   const app = new ClientApp({ gcHostOrigin: options.hostOrigin, gcTargetEnv: options.targetEnv });
   const { session, intents, i18n } = options;
   const cleanups: (() => void)[] = [];
@@ -73,7 +64,7 @@ export async function connectToDesktop(options: EmbeddingOptions): Promise<() =>
     });
     cleanups.push(off);
   };
-  if (bootstrapSeen) whenReady();
+  if (options.bootstrapSeen?.()) whenReady();
   else app.lifecycle.addBootstrapListener(whenReady, true);
   app.lifecycle.addFocusListener(() => options.focused());
   app.lifecycle.addStopListener(() => {

@@ -9,7 +9,6 @@ import { checkHostOrigin } from '../config/host-origin';
 import { applyTargetEnv } from '../config/target';
 import { ServicesProvider } from '../services/widget-services';
 import { createWidget } from './create-widget';
-import { connectToDesktop } from './embedding';
 import { Widget } from './widget';
 import 'virtual:spark-tokens.css';
 import '../styles/theme.css';
@@ -19,6 +18,21 @@ export interface MountOptions {
   env: WidgetEnv;
   /** Launch parameters read from the URL before anything else ran. */
   carry: Record<string, string>;
+}
+
+/**
+ * The desktop sends `bootstrap` once, when the frame loads: catch it even if it comes before the
+ * embedding chunk (with the desktop's SDK) is ready to listen. `stop` once the SDK listens.
+ */
+function watchBootstrap(hostOrigin: string): { seen(): boolean; stop(): void } {
+  let seen = false;
+  const early = (event: MessageEvent) => {
+    const data = event.data as { purecloudEventType?: unknown; hook?: unknown } | null;
+    if (event.source !== window.parent || event.origin !== hostOrigin) return;
+    if (data?.purecloudEventType === 'appLifecycleHook' && data.hook === 'bootstrap') seen = true;
+  };
+  window.addEventListener('message', early);
+  return { seen: () => seen, stop: () => window.removeEventListener('message', early) };
 }
 
 /** Mounts one widget into `host`; returns a function that unmounts it and closes its socket. */
@@ -61,28 +75,38 @@ export function mountWidget(host: HTMLElement, { env, carry }: MountOptions): ()
     </StrictMode>,
   );
   let detachDesktop: () => void = () => undefined;
-  if (embedded && launch.hostOrigin && launch.targetEnv)
-    void connectToDesktop({
-      hostOrigin: launch.hostOrigin,
-      targetEnv: launch.targetEnv,
-      session: widget.services.session,
-      intents: widget.services.intents,
-      i18n: widget.services.i18n,
-      stop: () => widget.controller.stop(),
-      onPanelFailure: (listener) => {
-        panelFailureListeners.add(listener);
-        earlyPanelFailures.splice(0).forEach(listener);
-        return () => panelFailureListeners.delete(listener);
-      },
-      focused: () => {
-        if (widget.services.connection.getState().status !== 'live')
-          widget.controller.reconnectNow();
-      },
-    })
-      .then((detach) => (detachDesktop = detach))
+  if (embedded && launch.hostOrigin && launch.targetEnv && window.parent !== window) {
+    const { hostOrigin, targetEnv } = launch;
+    const bootstrap = watchBootstrap(hostOrigin);
+    // The desktop's SDK is a lazy chunk, loaded only when embedded. If it cannot load, the panel
+    // works on without the desktop's toasts and lifecycle hooks.
+    import('./embedding')
+      .then(({ connectToDesktop }) => {
+        if (disposed) return;
+        detachDesktop = connectToDesktop({
+          hostOrigin,
+          targetEnv,
+          session: widget.services.session,
+          intents: widget.services.intents,
+          i18n: widget.services.i18n,
+          stop: () => widget.controller.stop(),
+          onPanelFailure: (listener) => {
+            panelFailureListeners.add(listener);
+            earlyPanelFailures.splice(0).forEach(listener);
+            return () => panelFailureListeners.delete(listener);
+          },
+          focused: () => {
+            if (widget.services.connection.getState().status !== 'live')
+              widget.controller.reconnectNow();
+          },
+          bootstrapSeen: bootstrap.seen,
+        });
+      })
       .catch((error: unknown) => {
         console.warn(`Live Call Panel: the desktop connection failed (${String(error)}).`);
-      });
+      })
+      .finally(() => bootstrap.stop());
+  }
   let disposed = false;
   const dispose = () => {
     if (disposed) return;
