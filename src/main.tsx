@@ -1,7 +1,6 @@
 import { carriedParams } from './config/launch-params';
 import { EnvError, parseEnv } from './config/env';
-import { launchCarry } from './platform/auth';
-import { completePopupSignIn } from './platform/popup-auth';
+import { completePopupSignIn, launchCarry } from './platform/auth';
 import { mountWidget } from './widget/mount';
 
 // Read the launch parameters before anything else: the SDK's sign-in wipes the query string.

@@ -5,7 +5,7 @@ import type { AuthSession } from './types';
 
 /** One pending redirect sign-in per `state`, so instances sharing a tab never clash. */
 const PENDING_PREFIX = 'lcp.auth.pending.';
-/** Popup sign-ins' states start with this (see `popup-auth.ts`). */
+/** Popup sign-ins' states start with this (see `popup-auth.ts`, its own chunk). */
 export const POPUP_STATE_PREFIX = 'popup.';
 /** Pending sign-ins older than this are leftovers (an abandoned login page). */
 const PENDING_TTL_MS = 30 * 60_000;
@@ -164,4 +164,25 @@ function forgetStale(browser: Browser): void {
 
 function clearAuthQuery(browser: Browser): void {
   browser.history.replaceState(null, '', browser.location.pathname + browser.location.hash);
+}
+
+/**
+ * In the sign-in popup: hands the code and state to the opener, on this origin only. The opener
+ * checks the state against the sign-in it started (in memory) before the code is exchanged, so
+ * nothing here needs storage. Returns false when this page is not such a popup.
+ */
+export function completePopupSignIn(win: Window = window): boolean {
+  const query = new URLSearchParams(win.location.search);
+  const state = query.get('state') ?? '';
+  if (
+    !win.opener ||
+    !state.startsWith(POPUP_STATE_PREFIX) ||
+    !(query.has('code') || query.has('error'))
+  )
+    return false;
+  (win.opener as Window).postMessage(
+    { name: 'gc_auth_popup', type: 'message', search: win.location.search },
+    win.location.origin,
+  );
+  return true;
 }

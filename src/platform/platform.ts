@@ -1,9 +1,6 @@
-import {
-  signIn,
-  type AuthConfig,
-  type SignInResult,
-} from './auth';
-import { guardPopupMessages, popupSignIn } from './popup-auth';
+import { signIn, type AuthConfig, type SignInResult } from './auth';
+import { PlatformError } from './errors';
+import type * as PopupAuth from './popup-auth';
 import { changeParticipant, getCall, listCalls, patchAttributes } from './conversations';
 import { getMyQueues, getQueue, getUsers } from './directory';
 import { createChannel, deleteSubscriptions, replaceSubscriptions } from './notifications';
@@ -75,14 +72,36 @@ export interface Platform {
  */
 export function createPlatform(config: PlatformConfig, budget = new RequestBudget()): Platform {
   const sdk = createSdk(config.target);
-  const popups = typeof window !== 'undefined' ? guardPopupMessages(window) : undefined;
+  let disposed = false;
+  let guard: PopupAuth.PopupGuard | undefined;
+  let popupCode: Promise<typeof PopupAuth> | undefined;
+  /**
+   * Popup sign-in is its own chunk (only framed widgets without storage, `gcUsePopupAuth` and
+   * Renew use it), asked for at start so that a click finds it loaded. Its guard on the page's
+   * messages goes up when it loads, before any popup sign-in can start (the SDK listens for the
+   * popup's message only from then on). A load that failed is tried again on the next click.
+   */
+  const loadPopupCode = () =>
+    (popupCode ??= import('./popup-auth').then(
+      (code) => {
+        if (!disposed) guard ??= code.guardPopupMessages(window);
+        return code;
+      },
+      (error: unknown) => {
+        popupCode = undefined;
+        throw new PlatformError('network', `Popup sign-in could not load (${String(error)}).`);
+      },
+    ));
+  if (typeof window !== 'undefined') loadPopupCode().catch(() => undefined);
   return {
     target: config.target,
     signIn: (carry) => signIn(sdk.client, config, carry),
-    reauthenticate: () =>
-      popups
-        ? popupSignIn(sdk.client, config, popups)
-        : Promise.reject(new Error('Popup sign-in needs a browser window.')),
+    reauthenticate: async () => {
+      if (typeof window === 'undefined') throw new Error('Popup sign-in needs a browser window.');
+      const { popupSignIn } = await loadPopupCode();
+      if (!guard) throw new Error('The widget stopped.');
+      return popupSignIn(sdk.client, config, guard);
+    },
     getCurrentUser: () => getCurrentUser(sdk, budget),
     listCalls: () => listCalls(sdk, budget),
     getCall: (id) => getCall(sdk, budget, id),
@@ -101,6 +120,9 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
     adoptToken: (accessToken) => sdk.client.setAccessToken(accessToken),
     supervision: () => import('./supervision').then((m) => m.createSupervisionApi(sdk, budget)),
     playback: () => import('./playback-api').then((m) => m.createPlaybackApi(sdk, budget)),
-    dispose: () => popups?.dispose(),
+    dispose: () => {
+      disposed = true;
+      guard?.dispose();
+    },
   };
 }

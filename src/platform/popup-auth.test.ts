@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { completePopupSignIn, guardPopupMessages, popupSignIn } from './popup-auth';
+import { completePopupSignIn } from './auth';
+import { guardPopupMessages, popupSignIn } from './popup-auth';
 import type { SdkClient } from './sdk';
 
 afterEach(() => vi.restoreAllMocks());

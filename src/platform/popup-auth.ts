@@ -96,27 +96,6 @@ export async function popupSignIn(
   }
 }
 
-/**
- * In the sign-in popup: hands the code and state to the opener, on this origin only. The opener
- * checks the state against the sign-in it started (in memory) before the code is exchanged, so
- * nothing here needs storage. Returns false when this page is not such a popup.
- */
-export function completePopupSignIn(win: Window = window): boolean {
-  const query = new URLSearchParams(win.location.search);
-  const state = query.get('state') ?? '';
-  if (
-    !win.opener ||
-    !state.startsWith(POPUP_STATE_PREFIX) ||
-    !(query.has('code') || query.has('error'))
-  )
-    return false;
-  (win.opener as Window).postMessage(
-    { name: 'gc_auth_popup', type: 'message', search: win.location.search },
-    win.location.origin,
-  );
-  return true;
-}
-
 /** The popup sign-ins one widget waits for (memory only), and its guard on the page's messages. */
 export interface PopupGuard {
   expect(state: string): void;
