@@ -77,4 +77,13 @@ describe('parseEnv', () => {
     ).toThrow(/not both/);
     expect(() => parseEnv({ VITE_GC_EMULATOR_URL: 'javascript:alert(1)' })).toThrow(/http/);
   });
+
+  it('refuses a setting that is not text, and ignores variables it does not know', () => {
+    const emulator = { VITE_GC_EMULATOR_URL: 'http://127.0.0.1:8787' };
+    expect(() => parseEnv({ ...emulator, VITE_GC_HEARTBEAT_MS: 1000 })).toThrow(EnvError);
+    expect(() => parseEnv({ ...emulator, VITE_GC_HEARTBEAT_MS: 1000 })).toThrow(
+      /VITE_GC_HEARTBEAT_MS must be text/,
+    );
+    expect(parseEnv({ ...emulator, DEV: true, BASE_URL: '/' }).clientId).toBe('lcp-local');
+  });
 });

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { parseCrmUrl } from './crm-url.js';
 import { resolveEnvironment, type PlatformTarget } from './target.js';
 
@@ -7,16 +6,16 @@ import { resolveEnvironment, type PlatformTarget } from './target.js';
  * VITE_GC_EMULATOR_URL (the bundled emulator) must be set; the client id defaults to the
  * emulator's seeded client only when the emulator is the target.
  */
-const rawEnvSchema = z.object({
-  VITE_GC_REGION: z.optional(z.string()),
-  VITE_GC_EMULATOR_URL: z.optional(z.string()),
-  VITE_GC_CLIENT_ID: z.optional(z.string()),
-  VITE_GC_REDIRECT_URI: z.optional(z.string()),
-  VITE_GC_HEARTBEAT_MS: z.optional(z.string()),
-  VITE_GC_RENEW_BEFORE_MIN: z.optional(z.string()),
-  VITE_GC_PLAY_PROMPT_FLOW_ID: z.optional(z.string()),
-  VITE_CRM_URL: z.optional(z.string()),
-});
+const KEYS = [
+  'VITE_GC_REGION',
+  'VITE_GC_EMULATOR_URL',
+  'VITE_GC_CLIENT_ID',
+  'VITE_GC_REDIRECT_URI',
+  'VITE_GC_HEARTBEAT_MS',
+  'VITE_GC_RENEW_BEFORE_MIN',
+  'VITE_GC_PLAY_PROMPT_FLOW_ID',
+  'VITE_CRM_URL',
+] as const;
 
 export interface WidgetEnv {
   target: PlatformTarget;
@@ -45,8 +44,13 @@ const blank = (v: string | undefined) =>
   v === undefined || v.trim() === '' ? undefined : v.trim();
 
 export function parseEnv(raw: Record<string, unknown>): WidgetEnv {
-  const env = rawEnvSchema.parse(raw);
   const problems: string[] = [];
+  const env: Partial<Record<(typeof KEYS)[number], string>> = {};
+  for (const key of KEYS) {
+    const value = raw[key];
+    if (typeof value === 'string') env[key] = value;
+    else if (value !== undefined) problems.push(`${key} must be text, got ${typeof value}.`);
+  }
   const region = blank(env.VITE_GC_REGION);
   const emulator = blank(env.VITE_GC_EMULATOR_URL);
   let target: PlatformTarget | undefined;

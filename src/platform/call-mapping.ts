@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { Call, Participant, ParticipantPurpose, ParticipantState } from './types';
 
 /**
@@ -7,10 +6,20 @@ import type { Call, Participant, ParticipantPurpose, ParticipantState } from './
  * compared case-insensitively; a known field of the wrong type is dropped on its own and named
  * in `unreadable` (never the whole participant: the agent's own controls must not vanish).
  */
-const str = z.string();
-const bool = z.boolean();
-const ref = z.looseObject({ id: z.optional(z.string()), name: z.optional(z.string()) });
-const attributes = z.record(z.string(), z.unknown());
+type Reader<T> = (value: unknown) => value is T;
+type Ref = { id?: string; name?: string };
+
+/** A JSON object: not null, not an array. */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const str = (value: unknown): value is string => typeof value === 'string';
+const bool = (value: unknown): value is boolean => typeof value === 'boolean';
+/** `{id?, name?}`: each, when present, a string. */
+const ref = (value: unknown): value is Ref =>
+  isObject(value) &&
+  (value.id === undefined || str(value.id)) &&
+  (value.name === undefined || str(value.name));
+const nonEmpty = (value: unknown): value is string => str(value) && value !== '';
 
 const FIELDS = {
   name: str,
@@ -33,20 +42,15 @@ const FIELDS = {
   endTime: str,
   startHoldTime: str,
   disconnectType: str,
-  attributes,
+  attributes: isObject,
   monitoredParticipantId: str,
   coachedParticipantId: str,
   bargedParticipantId: str,
 } as const;
 
-type Fields = { [K in keyof typeof FIELDS]?: z.infer<(typeof FIELDS)[K]> };
-
-const idSchema = z.looseObject({ id: z.string().check(z.minLength(1)) });
-const callSchema = z.looseObject({
-  id: z.string().check(z.minLength(1)),
-  participants: z.catch(z.nullish(z.array(z.unknown())), null),
-  recordingState: z.catch(z.nullish(z.string()), null),
-});
+type Fields = {
+  [K in keyof typeof FIELDS]?: (typeof FIELDS)[K] extends Reader<infer T> ? T : never;
+};
 
 const PURPOSES: readonly ParticipantPurpose[] = [
   'customer',
@@ -95,11 +99,10 @@ function stringAttributes(raw: Record<string, unknown> | undefined): Record<stri
 function readFields(raw: Record<string, unknown>): { fields: Fields; unreadable: string[] } {
   const fields: Record<string, unknown> = {};
   const unreadable: string[] = [];
-  for (const [key, schema] of Object.entries(FIELDS)) {
+  for (const [key, read] of Object.entries(FIELDS) as [string, Reader<unknown>][]) {
     const value = raw[key];
     if (value === undefined || value === null) continue;
-    const parsed = schema.safeParse(value);
-    if (parsed.success) fields[key] = parsed.data;
+    if (read(value)) fields[key] = value;
     else unreadable.push(key);
   }
   return { fields: fields as Fields, unreadable };
@@ -107,11 +110,10 @@ function readFields(raw: Record<string, unknown>): { fields: Fields; unreadable:
 
 /** Maps one raw participant; null only when it has no id (it cannot be told apart then). */
 function parseParticipant(raw: unknown): Participant | null {
-  const identified = idSchema.safeParse(raw);
-  if (!identified.success) return null;
-  const { fields: f, unreadable } = readFields(identified.data);
+  if (!isObject(raw) || !nonEmpty(raw.id)) return null;
+  const { fields: f, unreadable } = readFields(raw);
   const participant: Participant = {
-    id: identified.data.id,
+    id: raw.id,
     name: f.name || undefined,
     purpose: normalizeEnum(f.purpose, PURPOSES, 'other'),
     state: normalizeEnum(f.state, STATES, 'other'),
@@ -143,17 +145,14 @@ function parseParticipant(raw: unknown): Participant | null {
 
 /** Parses a call; a participant without an id is dropped rather than failing the call. */
 export function parseCall(raw: unknown): Call | null {
-  const call = callSchema.safeParse(raw);
-  if (!call.success) return null;
-  const participants = (call.data.participants ?? []).flatMap((p) => parseParticipant(p) ?? []);
-  const recording = normalizeEnum(
-    call.data.recordingState ?? undefined,
-    ['none', 'active', 'paused'] as const,
-    'none',
-  );
+  if (!isObject(raw) || !nonEmpty(raw.id)) return null;
+  // A list that is not one reads as none; a recording state that is not text as unknown.
+  const participants = Array.isArray(raw.participants) ? (raw.participants as unknown[]) : [];
+  const recordingState = str(raw.recordingState) ? raw.recordingState : undefined;
+  const recording = normalizeEnum(recordingState, ['none', 'active', 'paused'] as const, 'none');
   return {
-    id: call.data.id,
-    participants,
-    ...(call.data.recordingState ? { recordingState: recording } : {}),
+    id: raw.id,
+    participants: participants.flatMap((p) => parseParticipant(p) ?? []),
+    ...(recordingState ? { recordingState: recording } : {}),
   };
 }

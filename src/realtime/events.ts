@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /** What a frame from the notifications socket means to the channel. */
 export type ChannelFrame =
   | { kind: 'heartbeat' }
@@ -12,14 +10,15 @@ export type ChannelFrame =
 
 export type FrameResult = { ok: true; frame: ChannelFrame } | { ok: false; reason: 'malformed' };
 
-const envelopeSchema = z.looseObject({
-  topicName: z.string().check(z.minLength(1)),
-  eventBody: z.optional(z.unknown()),
-  metadata: z.catch(z.nullish(z.looseObject({ CorrelationId: z.optional(z.string()) })), null),
-});
+/** A JSON object (not null, not an array): the shape every frame has. */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const resultSchema = z.looseObject({ result: z.union([z.string(), z.number()]) });
-const metadataBody = z.nullish(z.looseObject({ message: z.optional(z.string()) }));
+/** The event's correlation id; odd metadata only loses it, never the event. */
+function correlationId(metadata: unknown): string | undefined {
+  const id = isObject(metadata) ? metadata.CorrelationId : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
 
 /**
  * Parses one text frame at the edge: the envelope only. A topic's body is parsed by the feature
@@ -32,19 +31,18 @@ export function parseFrame(text: string): FrameResult {
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) {
-    const result = resultSchema.safeParse(json);
-    if (result.success && String(result.data.result) === '404')
+  if (!isObject(json)) return { ok: false, reason: 'malformed' };
+  const { topicName, eventBody, metadata, result } = json;
+  if (typeof topicName !== 'string' || topicName === '') {
+    if ((typeof result === 'string' || typeof result === 'number') && String(result) === '404')
       return { ok: true, frame: { kind: 'channelGone' } };
     return { ok: false, reason: 'malformed' };
   }
-  const { topicName, eventBody, metadata } = envelope.data;
   const lower = topicName.toLowerCase();
   if (lower === 'channel.metadata') {
-    const body = metadataBody.safeParse(eventBody);
-    const message = body.success ? body.data?.message?.toLowerCase() : undefined;
-    return { ok: true, frame: message === 'pong' ? { kind: 'pong' } : { kind: 'heartbeat' } };
+    const message = isObject(eventBody) ? eventBody.message : undefined;
+    const pong = typeof message === 'string' && message.toLowerCase() === 'pong';
+    return { ok: true, frame: pong ? { kind: 'pong' } : { kind: 'heartbeat' } };
   }
   if (lower === 'v2.system.socket_closing') return { ok: true, frame: { kind: 'socketClosing' } };
   if (lower.startsWith('v2.system.')) return { ok: true, frame: { kind: 'system', topicName } };
@@ -54,7 +52,7 @@ export function parseFrame(text: string): FrameResult {
       kind: 'topic',
       topicName,
       body: eventBody,
-      correlationId: metadata?.CorrelationId,
+      correlationId: correlationId(metadata),
     },
   };
 }
