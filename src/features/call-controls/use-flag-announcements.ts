@@ -2,15 +2,17 @@ import { useEffect } from 'react';
 import { message } from '../../i18n/message';
 import { explainError } from '../../errors/explain-error';
 import type { FlagField } from '../../calls/intents/intent-registry';
+import { useCallReader } from '../../calls/use-call-reader';
 import { useServices } from '../../services/widget-services';
 import { actionMessage, caption } from './provenance';
 
 /** Every confirmed change and every failure of this participant's mute or hold, announced once. */
 export function useFlagAnnouncements(conversationId: string, participantId: string): void {
-  const { intents, ui } = useServices();
+  const { ui } = useServices();
+  const reader = useCallReader();
   useEffect(
     () =>
-      intents.onEvent((event) => {
+      reader.onIntentEvent((event) => {
         if (
           event.conversationId !== conversationId ||
           event.participantId !== participantId ||
@@ -19,7 +21,7 @@ export function useFlagAnnouncements(conversationId: string, participantId: stri
           return;
         const field = (event.type === 'change' ? event.field : event.outcome.field) as FlagField;
         if (event.type === 'change') {
-          const view = intents.flag(conversationId, participantId, field);
+          const view = reader.flag(conversationId, participantId, field);
           ui.getState().announce(
             caption(field, { ...view, pending: false, shown: event.value === true }),
           );
@@ -32,6 +34,6 @@ export function useFlagAnnouncements(conversationId: string, participantId: stri
             : { action, reason: message('error.timedOut') };
         ui.getState().announce(problem);
       }),
-    [intents, ui, conversationId, participantId],
+    [reader, ui, conversationId, participantId],
   );
 }

@@ -1,3 +1,5 @@
+import { slotKey, type WidgetSlots } from '../../services/widget-slots';
+
 /**
  * "Look up in the CRM once when a call connects": kept for the browser session (sessionStorage),
  * in memory when storage is blocked. The calls already looked up this way are remembered per
@@ -24,19 +26,15 @@ export function writeCrmOnConnect(value: boolean): void {
   }
 }
 
-const looked = new WeakMap<object, Set<string>>();
+/** The calls of one widget that had their automatic lookup (in its slots, never shared). */
+const LOOKED = slotKey<Set<string>>('call-data.auto-lookups');
 
 /** Whether a call already had its automatic lookup (per widget). */
-export function hadAutoLookup(widget: object, conversationId: string): boolean {
-  return looked.get(widget)?.has(conversationId) ?? false;
+export function hadAutoLookup(slots: WidgetSlots, conversationId: string): boolean {
+  return slots.peek(LOOKED)?.has(conversationId) ?? false;
 }
 
 /** Records that a call had its automatic lookup, so it does not run again for it. */
-export function markAutoLookup(widget: object, conversationId: string): void {
-  let ids = looked.get(widget);
-  if (!ids) {
-    ids = new Set();
-    looked.set(widget, ids);
-  }
-  ids.add(conversationId);
+export function markAutoLookup(slots: WidgetSlots, conversationId: string): void {
+  slots.get(LOOKED, () => new Set()).add(conversationId);
 }

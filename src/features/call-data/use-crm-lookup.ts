@@ -6,6 +6,7 @@ import { planCrmWrite, type CrmPlan } from './crm-plan';
 import { keyList, toShared, type CallDataMessageId } from './messages';
 import { message } from '../../i18n/message';
 import { isReservedKey } from './validation';
+import { useCallReader } from '../../calls/use-call-reader';
 
 export type CrmRun =
   | { status: 'idle' }
@@ -57,7 +58,8 @@ export function failureMessage(failure: CrmFailure): Message<CallDataMessageId> 
  * sent. One lookup at a time.
  */
 export function useCrmLookup(options: CrmLookupOptions) {
-  const { calls, intents, ui } = useServices();
+  const { ui } = useServices();
+  const reader = useCallReader();
   const [run, setRun] = useState<CrmRun>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
   const latest = useRef(options);
@@ -76,9 +78,10 @@ export function useCrmLookup(options: CrmLookupOptions) {
   const attributesNow = useCallback(() => {
     const { conversationId, participantId } = latest.current;
     return (
-      calls.get(conversationId)?.participants.find((p) => p.id === participantId)?.attributes ?? {}
+      reader.call(conversationId)?.participants.find((p) => p.id === participantId)?.attributes ??
+      {}
     );
-  }, [calls]);
+  }, [reader]);
 
   /**
    * Runs one lookup; resolves true when it ran to an end the agent sees (false: another lookup
@@ -101,7 +104,7 @@ export function useCrmLookup(options: CrmLookupOptions) {
       );
       const busy = new Set(latest.current.editingKeys());
       for (const key of Object.keys(returned))
-        if (intents.attribute(conversationId, participantId, key).pending) busy.add(key);
+        if (reader.attribute(conversationId, participantId, key).pending) busy.add(key);
       const plan = planCrmWrite(returned, before, attributesNow(), busy);
       if (!plan.refused && Object.keys(plan.write).length > 0) latest.current.write(plan.write);
       next = { status: 'done', plan };
@@ -120,7 +123,7 @@ export function useCrmLookup(options: CrmLookupOptions) {
     const said = crmAnnouncement(next);
     if (said) ui.getState().announce(toShared(said));
     return true;
-  }, [attributesNow, intents, ui]);
+  }, [attributesNow, reader, ui]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   const reset = useCallback(() => setRun({ status: 'idle' }), []);

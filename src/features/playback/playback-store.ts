@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useServices } from '../../services/widget-services';
 import type { LocalPlayback } from './play-request';
+import { slotKey } from '../../services/widget-slots';
 
 /** Calls whose last playback the store remembers (the newest ones; older calls are forgotten). */
 const CALLS_KEPT = 20;
@@ -44,17 +45,13 @@ export class PlaybackStore {
   }
 }
 
-const stores = new WeakMap<object, PlaybackStore>();
+/** Each widget's local playback state, kept in its slots (never shared between widgets). */
+const PLAYBACK_STORE = slotKey<PlaybackStore>('playback.store');
 
 /** The store of the widget these services belong to. */
 export function usePlaybackStore(): PlaybackStore {
-  const services = useServices();
-  let store = stores.get(services);
-  if (!store) {
-    store = new PlaybackStore();
-    stores.set(services, store);
-  }
-  return store;
+  const { slots } = useServices();
+  return slots.get(PLAYBACK_STORE, () => new PlaybackStore());
 }
 
 export function useLocalPlayback(conversationId: string): LocalPlayback | undefined {

@@ -61,9 +61,9 @@ export function CrmSection(props: CrmLookupOptions & { connected: boolean }) {
 
   // Once per call: a lookup dropped by a remount (or StrictMode's rehearsal) does not count.
   useEffect(() => {
-    if (!auto || !connected || hadAutoLookup(services, conversationId)) return;
+    if (!auto || !connected || hadAutoLookup(services.slots, conversationId)) return;
     void start().then((ran) => {
-      if (ran) markAutoLookup(services, conversationId);
+      if (ran) markAutoLookup(services.slots, conversationId);
     });
   }, [auto, connected, conversationId, services, start]);
 

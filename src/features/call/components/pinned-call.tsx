@@ -1,7 +1,7 @@
 import type { CoreMessageId } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
 import { useRetainedCall } from '../../../calls/use-call';
-import { useCallLookup, type LookupVerdict } from '../api/use-call-lookup';
+import { useCallLookup, type LookupVerdict } from '../../../calls/use-call-lookup';
 import type { AgentPanelProps } from './agent-panel';
 import { CallCard } from './call-card';
 

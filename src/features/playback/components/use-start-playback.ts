@@ -15,6 +15,7 @@ import {
 import { derivePlaybackView } from '../playback-status';
 import { usePlaybackStore } from '../playback-store';
 import { checkStart, type StartRefusal } from '../pre-start-checks';
+import { useCallReader } from '../../../calls/use-call-reader';
 
 export interface StartInput {
   prompt: Prompt | undefined;
@@ -35,11 +36,12 @@ export function useStartPlayback(
   userId: string,
   onAction?: (action: PlaybackPanelAction) => void,
 ) {
-  const { platform, calls } = useServices();
+  const { platform } = useServices();
+  const reader = useCallReader();
   const store = usePlaybackStore();
   return useCallback(
     async (input: StartInput): Promise<StartRefusal[]> => {
-      const latest = calls.get(call.id) ?? call;
+      const latest = reader.call(call.id) ?? call;
       const view = derivePlaybackView(latest, store.get(call.id), input.stopAskedFor);
       const refusals = checkStart({
         call: latest,
@@ -98,6 +100,6 @@ export function useStartPlayback(
       }
       return [];
     },
-    [call, userId, calls, platform, store, onAction],
+    [call, userId, reader, platform, store, onAction],
   );
 }

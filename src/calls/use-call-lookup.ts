@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { isCallEnded, myParticipant } from '../../../domain/call-selectors';
-import { useServices } from '../../../services/widget-services';
-import type { PlatformError } from '../../../platform/errors';
-import { callKeys } from '../../../calls/call-keys';
+import { isCallEnded, myParticipant } from '../domain/call-selectors';
+import { useServices } from '../services/widget-services';
+import type { PlatformError } from '../platform/errors';
+import { callKeys } from './call-keys';
 
 export type LookupVerdict = 'mine' | 'ended' | 'notYours' | 'notFound';
 
