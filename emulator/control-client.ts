@@ -1,3 +1,10 @@
+import type {
+  CreatedInteraction,
+  CreateInteractionInput,
+  PhoneSettings,
+  UpdateInteractionInput,
+} from './control-types-supervisor.js';
+
 /**
  * Typed client for the emulator's control plane (/__emulator/*). Used by tests, e2e fixtures
  * and the benchmarks; it speaks plain HTTP so it works against any running emulator.
@@ -155,7 +162,8 @@ export interface EmulatorClock {
 }
 
 /** How the Play Prompt flow reports: attributes on the customer, or only its ivr leg. */
-export type PlaybackMode = 'attributes' | 'legOnly';
+/** `late`: the flow's attributes arrive only when it ends, stop is read between repetitions. */
+export type PlaybackMode = 'attributes' | 'legOnly' | 'late';
 
 /** A secure IVR session and the progress of the Play Prompt flow it runs. */
 export interface EmulatorSecureSession {
@@ -445,6 +453,63 @@ export class EmulatorControl {
    */
   clock(): Promise<EmulatorClock> {
     return this.call('GET', '/clock');
+  }
+
+  /**
+   * A user's phone until reset: no station (monitor / coach / barge answer 400
+   * `conversation.error.no.user.station`), or a phone that rings until answered. By default a
+   * supervisor's leg rings and is answered 1 s later on the emulator's clock.
+   *
+   * @example
+   * await control.phone('sam@example.com', { answer: 'manual' });
+   * await control.phone('sam@example.com', { station: false });
+   */
+  phone(email: string, settings: PhoneSettings): Promise<Required<PhoneSettings>> {
+    return this.call('POST', `/phones/${encodeURIComponent(email)}`, settings);
+  }
+
+  /**
+   * Picks up the user's ringing monitor / coach / barge legs (on one call, or all): `connected`.
+   *
+   * @example
+   * await control.answerPhone('sam@example.com', conversationId);
+   */
+  answerPhone(email: string, conversationId?: string): Promise<{ answered: string[] }> {
+    return this.call('POST', `/phones/${encodeURIComponent(email)}/answer`, { conversationId });
+  }
+
+  /**
+   * The user's ringing legs go unanswered: they end `system` (timeout, default) or `client`
+   * (declined), as missed alerts do.
+   *
+   * @example
+   * await control.leavePhoneUnanswered('sam@example.com', { reason: 'declined' });
+   */
+  leavePhoneUnanswered(
+    email: string,
+    options: { conversationId?: string; reason?: 'timeout' | 'declined' } = {},
+  ): Promise<{ unanswered: string[] }> {
+    return this.call('POST', `/phones/${encodeURIComponent(email)}/unanswered`, options);
+  }
+
+  /**
+   * A chat, message, email or callback in a queue (never voice; opt-in, none are seeded): it
+   * shows in the analytics queries with its `mediaType` and on the queue's topics.
+   *
+   * @example
+   * const chat = await control.createInteraction({ mediaType: 'chat', queue: 'Support' });
+   * await control.updateInteraction(chat.conversationId, { state: 'alerting', agentEmail: 'bob@example.com' });
+   */
+  createInteraction(input: CreateInteractionInput): Promise<CreatedInteraction> {
+    return this.call('POST', '/interactions', input);
+  }
+
+  /** Moves a non-voice interaction on: to an agent (`alerting`), `interacting`, or `ended`. */
+  updateInteraction(
+    conversationId: string,
+    input: UpdateInteractionInput,
+  ): Promise<CreatedInteraction> {
+    return this.call('POST', `/interactions/${conversationId}`, input);
   }
 
   /**

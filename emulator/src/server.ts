@@ -17,6 +17,7 @@ import { createIdSource } from './ids.js';
 import { DEFAULT_PLAYBACK_TICK_MS, PlaybackEngine } from './playback/engine.js';
 import { registerMediaRoutes, warmPromptMedia } from './playback/media.js';
 import { ConversationStore } from './model/conversations.js';
+import { SupervisorPhones } from './model/supervisor-phones.js';
 import { RateLimiter } from './rate-limit.js';
 import { ChannelRegistry } from './realtime/channel-registry.js';
 import { publishConversation } from './realtime/publish.js';
@@ -65,6 +66,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       publishConversation(channels, c, correlationId),
     ),
     channels,
+    phones: new SupervisorPhones({
+      clock,
+      changed: (c, correlationId) => ctx.conversations.changed(c, correlationId),
+      newCorrelationId: () => ids.uuid(),
+    }),
     faults: new Faults(),
     rateLimiter: new RateLimiter(clock),
     playback: new PlaybackEngine(
@@ -157,6 +163,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     load.reset();
     desktop.reset();
     ctx.conversations.reset();
+    ctx.phones.reset();
     ctx.channels.reset();
     ctx.auth.reset();
     ctx.faults.reset();

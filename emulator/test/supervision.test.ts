@@ -10,6 +10,8 @@ import {
   startEmulator,
 } from './harness.js';
 import { QUEUE_IDS, SEED_USERS } from '../seed-ids.js';
+import { createClock } from '../src/clock.js';
+import { DEFAULT_PHONE } from '../src/model/supervisor-phones.js';
 
 const ALICE_ID = SEED_USERS.alice.id;
 const SAM_ID = SEED_USERS.sam.id;
@@ -23,9 +25,12 @@ const FIELD = {
 
 let running: Awaited<ReturnType<typeof startEmulator>>;
 let sam: string;
+const clock = createClock({ startMs: Date.parse('2026-11-21T09:00:00Z') });
+/** Sam's phone answers by itself (the default) once this much of the clock has passed. */
+const answered = () => clock.advance(DEFAULT_PHONE.autoAnswerMs);
 
 beforeAll(async () => {
-  running = await startEmulator();
+  running = await startEmulator({ clock });
 });
 afterAll(() => running.stop());
 beforeEach(async () => {
@@ -73,6 +78,8 @@ describe('monitor, coach and barge', () => {
       const response = await supervise(sam, conversationId, agentId, mode);
       expect(response.status).toBe(201);
       expect(response.body).toBeNull();
+      expect((await samLegs(conversationId))[0]?.state).toBe('alerting');
+      answered();
       const [leg, ...more] = await samLegs(conversationId);
       expect(more).toEqual([]);
       expect(leg).toMatchObject({
@@ -117,7 +124,7 @@ describe('monitor, coach and barge', () => {
     expect(onQueue.eventBody).toEqual(onAlice.eventBody);
     expect(onSam.eventBody).toEqual(onAlice.eventBody);
     const leg = (onQueue.eventBody as { participants: Participant[] }).participants.at(-1)!;
-    expect(leg).toMatchObject({ purpose: 'user', user: { id: SAM_ID }, state: 'connected' });
+    expect(leg).toMatchObject({ purpose: 'user', user: { id: SAM_ID }, state: 'alerting' });
     aliceSocket.close();
     samSocket.close();
   });

@@ -9,6 +9,7 @@ import { ApiError, badRequest } from '../errors.js';
 import type { SeedUser } from '../seed.js';
 import { stationUri } from './addresses.js';
 import { activeLegOf } from './legs.js';
+import type { SupervisorPhones } from './supervisor-phones.js';
 import {
   isActiveState,
   isEnded,
@@ -64,26 +65,32 @@ function setSupervision(leg: ParticipantRecord, mode: SupervisionMode, targetId:
   leg[TARGET_FIELD[mode]] = targetId;
 }
 
-/** The supervisor's new leg: connected at once, outbound (their station is called). */
+/**
+ * The supervisor's new leg, outbound (their station is called): `alerting` until their phone
+ * answers (supervisor-phones.ts), or connected at once (`ringing: false`, the control plane's
+ * "change as a supervisor").
+ */
 export function newSupervisorLeg(
   supervisor: SeedUser,
   target: ParticipantRecord,
   mode: SupervisionMode,
   now: number,
   ids: IdSource,
+  ringing = false,
 ): ParticipantRecord {
   const station = stationUri(supervisor);
+  const state = ringing ? 'alerting' : 'connected';
   const leg: ParticipantRecord = {
     id: ids.uuid(),
     callId: ids.uuid(),
     purpose: 'user',
     address: station,
     userId: supervisor.id,
-    state: 'connected',
-    initialState: 'connected',
+    state,
+    initialState: state,
     direction: 'outbound',
     startTime: now,
-    connectedTime: now,
+    connectedTime: ringing ? undefined : now,
     held: false,
     muted: false,
     confined: false,
@@ -101,6 +108,8 @@ export interface SupervisionDeps {
   ids: IdSource;
   /** Publishes the conversation's change (ConversationStore.changed). */
   changed(conversation: ConversationRecord, correlationId: string): void;
+  /** The supervisors' phones: station check, and the new leg's ringing. */
+  phones: Pick<SupervisorPhones, 'requireStation' | 'ring'>;
 }
 
 /** The participant a supervisor may act on: an agent's (or user's) leg that is still up. */
@@ -115,7 +124,9 @@ function checkTarget(conversation: ConversationRecord, target: ParticipantRecord
 }
 
 /**
- * Monitor, coach or barge `target` as `supervisor`. First time: a new leg joins. Already
+ * Monitor, coach or barge `target` as `supervisor`. No station: 400
+ * `conversation.error.no.user.station` before anything else is checked. First time: a new leg
+ * joins, ringing the supervisor's phone. Already
  * supervising this call: the same leg switches mode (and target); the same mode on the same
  * target changes nothing and publishes nothing. On the call in any other role (their own call):
  * 400 `conversation.error.monitor.own.conversation`. Returns the supervisor's leg.
@@ -128,6 +139,7 @@ export function supervise(
   mode: SupervisionMode,
   correlationId: string,
 ): ParticipantRecord {
+  deps.phones.requireStation(supervisor.id);
   checkTarget(conversation, target);
   const mine = activeLegOf(conversation, supervisor.id);
   if (mine && !isSupervisoryLeg(mine)) {
@@ -144,8 +156,9 @@ export function supervise(
     deps.changed(conversation, correlationId);
     return mine;
   }
-  const leg = newSupervisorLeg(supervisor, target, mode, deps.now(), deps.ids);
+  const leg = newSupervisorLeg(supervisor, target, mode, deps.now(), deps.ids, true);
   conversation.participants.push(leg);
+  deps.phones.ring(conversation, leg);
   deps.changed(conversation, correlationId);
   return leg;
 }

@@ -33,6 +33,7 @@ export function registerSupervisionRoutes(api: FastifyInstance, ctx: EmulatorCon
     now: () => ctx.clock.now(),
     ids: ctx.ids,
     changed: ctx.conversations.changed.bind(ctx.conversations),
+    phones: ctx.phones,
   };
 
   for (const mode of SUPERVISION_MODES) {
