@@ -1,6 +1,6 @@
 /**
  * Control plane for playback (not a Genesys path): switch the Play Prompt flow between setting
- * attributes and "leg only", and read the secure sessions with their flow's progress.
+ * attributes, "leg only" and "late" (play-prompt-flow.ts), and read the secure sessions with their flow's progress.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import type { EmulatorContext } from '../context.js';
 import { parseBody } from '../http-helpers.js';
 import type { SecureSessionRecord } from '../playback/engine.js';
 
-const playbackMode = z.object({ mode: z.enum(['attributes', 'legOnly']) }).strict();
+const playbackMode = z.object({ mode: z.enum(['attributes', 'legOnly', 'late']) }).strict();
 
 function sessionView(session: SecureSessionRecord) {
   const { run } = session;

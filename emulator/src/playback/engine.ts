@@ -116,6 +116,7 @@ export class PlaybackEngine {
   }
 
   reset(): void {
+    for (const session of this.sessions) session.run.cancel();
     this.sessions = [];
     this.mode = 'attributes';
     this.stopTimer();

@@ -4,7 +4,7 @@
  * `maxDurationSeconds`), checks the stop attribute and the caller's digits on every tick, and
  * returns the caller to the agent (the `ivr` leg leaves with `transfer`).
  */
-import type { Clock } from '../clock.js';
+import type { Clock, ClockTimer } from '../clock.js';
 import { toIso } from '../clock.js';
 import type { IdSource } from '../ids.js';
 import { IVR_PLACE, ivrUri } from '../model/addresses.js';
@@ -13,7 +13,17 @@ import { isActiveState, type ConversationRecord, type ParticipantRecord } from '
 import { findPrompt, playableResource } from '../seed-architect.js';
 import type { PlayRequest } from './user-data.js';
 
-export type PlaybackMode = 'attributes' | 'legOnly';
+/**
+ * `attributes`: the flow's writes reach the customer at once. `legOnly`: no writes. `late`: the
+ * writes reach the customer only after the flow has ended and the ivr leg has left, one key per
+ * change and not in the order they were set (each key with its last value), and the stop
+ * attribute is read only between repetitions of the prompt (contract §2.8: Set Participant Data
+ * is asynchronous, a secure flow's values reach the agent when it ends).
+ */
+export type PlaybackMode = 'attributes' | 'legOnly' | 'late';
+
+/** In `late` mode, how long after the flow's end its attributes arrive (emulator's clock). */
+export const LATE_ATTRIBUTES_AFTER_MS = 1_000;
 export type EndReason = 'completed' | 'maxDuration' | 'agentStop' | 'dtmf' | 'hangup' | 'error';
 export type PlaybackState = 'playing' | 'completed' | 'stopped' | 'failed';
 
@@ -58,6 +68,11 @@ export class PlayPromptRun {
   private promptStartedAt: number;
   private digitCursor: number;
   private outcome: RunEnd | undefined;
+  /** `late` mode: the flow's writes not delivered yet, each key with its last value. */
+  private readonly unsent = new Map<string, string>();
+  private lateTimer: ClockTimer | undefined;
+  /** `late` mode: the last end of a repetition at which the stop attribute was read. */
+  private checkedBoundary: number;
 
   constructor(
     private readonly deps: FlowDeps,
@@ -91,6 +106,7 @@ export class PlayPromptRun {
     this.promptId = request.promptId;
     this.durationMs = durationOf(request.promptId);
     this.promptStartedAt = now;
+    this.checkedBoundary = now;
     this.digitCursor = conversation.digits.length;
   }
 
@@ -135,13 +151,41 @@ export class PlayPromptRun {
       this.digitCursor += 1;
     }
     if (this.outcome) return true;
-    if (this.customer.attributes[ATTRIBUTE.stopRequested] === this.request.requestId) {
+    if (this.mode === 'late') {
+      if (this.betweenRepetitions(now)) return true;
+    } else if (this.stopRequested()) {
       this.end('agentStop', now);
       return true;
     }
     const timeUp = this.timeUp();
     if (timeUp && timeUp.at <= now) this.end(timeUp.reason, timeUp.at);
     return this.outcome !== undefined;
+  }
+
+  private stopRequested(): boolean {
+    return this.customer.attributes[ATTRIBUTE.stopRequested] === this.request.requestId;
+  }
+
+  /**
+   * `late` mode: at the end of each repetition of the prompt (the last one passed by `now`) the
+   * flow reads the stop attribute; between those ends it does not. Returns true once ended.
+   */
+  private betweenRepetitions(now: number): boolean {
+    if (this.durationMs === undefined || this.durationMs <= 0) return false;
+    const played = Math.floor((now - this.promptStartedAt) / this.durationMs);
+    const boundary = this.promptStartedAt + played * this.durationMs;
+    if (played < 1 || boundary <= this.checkedBoundary) return false;
+    this.checkedBoundary = boundary;
+    const timeUp = this.timeUp();
+    if (timeUp && timeUp.at <= boundary) this.end(timeUp.reason, timeUp.at);
+    else if (this.stopRequested()) this.end('agentStop', boundary);
+    return this.outcome !== undefined;
+  }
+
+  /** `late` mode: drops the delivery still waiting (the emulator's reset). */
+  cancel(): void {
+    this.deps.clock.clearTimeout(this.lateTimer);
+    this.lateTimer = undefined;
   }
 
   /** When the current prompt ends by itself: at its end, or at the cap (loop or not). */
@@ -170,6 +214,7 @@ export class PlayPromptRun {
     this.promptId = promptId;
     this.durationMs = durationOf(promptId);
     this.promptStartedAt = this.deps.clock.now();
+    this.checkedBoundary = this.promptStartedAt;
     this.write({
       [ATTRIBUTE.promptId]: promptId,
       [ATTRIBUTE.startedAt]: toIso(this.promptStartedAt),
@@ -186,6 +231,12 @@ export class PlayPromptRun {
       [ATTRIBUTE.reason]: reason,
       [ATTRIBUTE.endedAt]: toIso(at),
     });
+    if (this.mode === 'late')
+      this.lateTimer = this.deps.clock.setTimeout(
+        () => this.deliverLate(),
+        LATE_ATTRIBUTES_AFTER_MS,
+        'late flow attributes',
+      );
     if (!isActiveState(this.ivrLeg.state)) return;
     this.ivrLeg.state = 'disconnected';
     this.ivrLeg.endTime = this.deps.clock.now();
@@ -193,9 +244,24 @@ export class PlayPromptRun {
     this.deps.conversations.changed(this.conversation, this.deps.ids.uuid());
   }
 
-  /** Set Participant Data on the customer; nothing in leg-only mode. */
+  /** `late` mode: one change per key, last set first (the reverse of the order they were set). */
+  private deliverLate(): void {
+    this.lateTimer = undefined;
+    for (const [key, value] of [...this.unsent].reverse()) this.merge({ [key]: value });
+    this.unsent.clear();
+  }
+
+  /** Set Participant Data on the customer; nothing in leg-only mode, held back in late mode. */
   private write(attributes: Record<string, string>): void {
     if (this.mode === 'legOnly') return;
+    if (this.mode === 'late') {
+      for (const [key, value] of Object.entries(attributes)) this.unsent.set(key, value);
+      return;
+    }
+    this.merge(attributes);
+  }
+
+  private merge(attributes: Record<string, string>): void {
     try {
       this.deps.conversations.mergeAttributes(
         this.conversation,
