@@ -12,6 +12,9 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}'],
           exclude: ['src/**/*.contract.test.ts'],
           environment: 'jsdom',
+          // Generous for a busy 2-core machine (property tests over many inputs); no test
+          // asserts a duration.
+          testTimeout: 20_000,
           setupFiles: ['src/testing/setup-tests.ts'],
         },
       },
