@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Faults } from './faults.js';
 import type { IdSource } from './ids.js';
 import type { ConversationStore } from './model/conversations.js';
+import type { QueueInteractions } from './model/queue-interactions.js';
 import type { SupervisorPhones } from './model/supervisor-phones.js';
 import type { PlaybackEngine } from './playback/engine.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -34,6 +35,8 @@ export interface EmulatorContext {
   channels: ChannelRegistry;
   faults: Faults;
   rateLimiter: RateLimiter;
+  /** Chats, messages, emails and callbacks in queues (control plane only; none seeded). */
+  interactions: QueueInteractions;
   /** Supervisors' phones: stations, and monitor / coach / barge legs that ring. */
   phones: SupervisorPhones;
   /** Secure IVR sessions and the Play Prompt flow they run. */

@@ -18,6 +18,8 @@ import { DEFAULT_PLAYBACK_TICK_MS, PlaybackEngine } from './playback/engine.js';
 import { registerMediaRoutes, warmPromptMedia } from './playback/media.js';
 import { ConversationStore } from './model/conversations.js';
 import { SupervisorPhones } from './model/supervisor-phones.js';
+import { publishInteraction } from './model/interaction-shapes.js';
+import { QueueInteractions } from './model/queue-interactions.js';
 import { RateLimiter } from './rate-limit.js';
 import { ChannelRegistry } from './realtime/channel-registry.js';
 import { publishConversation } from './realtime/publish.js';
@@ -66,6 +68,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       publishConversation(channels, c, correlationId),
     ),
     channels,
+    interactions: new QueueInteractions(clock, ids, (record, correlationId) =>
+      publishInteraction(channels, record, correlationId),
+    ),
     phones: new SupervisorPhones({
       clock,
       changed: (c, correlationId) => ctx.conversations.changed(c, correlationId),
@@ -164,6 +169,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     desktop.reset();
     ctx.conversations.reset();
     ctx.phones.reset();
+    ctx.interactions.reset();
     ctx.channels.reset();
     ctx.auth.reset();
     ctx.faults.reset();

@@ -47,6 +47,10 @@ async function observe(body: unknown, token = sam) {
 
 const metricOf = (result: ObservationResult | undefined, metric: string) =>
   result?.data.find((d) => d.metric === metric);
+/** The `{mediaType, queueId}` group of one queue's conversation metrics. */
+const mediaGroup = (results: ObservationResult[], queueId: string, mediaType = 'voice') =>
+  results.find((r) => r.group.queueId === queueId && r.group.mediaType === mediaType);
+const MEDIA = ['callback', 'chat', 'email', 'message', 'voice'];
 
 describe('queue observations', () => {
   it('counts waiting, alerting and interacting calls per queue with detail observations', async () => {
@@ -71,8 +75,13 @@ describe('queue observations', () => {
       detailMetrics: metrics,
     });
     expect(status).toBe(200);
-    expect(results.map((r) => r.group)).toEqual([{ queueId: SUPPORT }, { queueId: SALES }]);
-    const [support, sales] = results;
+    // Split by media type, every one listed (zero counts too), per queue in the filter's order.
+    expect(results.map((r) => r.group)).toEqual(
+      [SUPPORT, SALES].flatMap((queueId) => MEDIA.map((mediaType) => ({ mediaType, queueId }))),
+    );
+    const support = mediaGroup(results, SUPPORT);
+    const sales = mediaGroup(results, SALES);
+    expect(metricOf(mediaGroup(results, SUPPORT, 'chat'), 'oInteracting')?.stats.count).toBe(0);
     expect(metricOf(support, 'oWaiting')?.stats.count).toBe(1);
     expect(metricOf(support, 'oAlerting')?.stats.count).toBe(1);
     expect(metricOf(support, 'oInteracting')?.stats.count).toBe(1);
@@ -101,9 +110,10 @@ describe('queue observations', () => {
     await running.control.createCall({ agentEmail: BOB, queue: 'Support' });
     await running.control.hangup(call.conversationId);
     const { results } = await observe({ filter: queueFilter(SUPPORT), metrics: ['oInteracting'] });
-    expect(results).toEqual([
-      { group: { queueId: SUPPORT }, data: [{ metric: 'oInteracting', stats: { count: 1 } }] },
-    ]);
+    expect(mediaGroup(results, SUPPORT)).toEqual({
+      group: { mediaType: 'voice', queueId: SUPPORT },
+      data: [{ metric: 'oInteracting', stats: { count: 1 } }],
+    });
   });
 
   it('filters by media type and groups by it when the filter names one', async () => {
@@ -118,7 +128,7 @@ describe('queue observations', () => {
     const chat = await observe({ filter, metrics: ['oInteracting'] });
     expect(chat.results).toEqual([
       {
-        group: { queueId: SUPPORT, mediaType: 'chat' },
+        group: { mediaType: 'chat', queueId: SUPPORT },
         data: [{ metric: 'oInteracting', stats: { count: 0 } }],
       },
     ]);
@@ -140,7 +150,7 @@ describe('queue observations', () => {
       metrics: ['oInteracting'],
       detailMetrics: ['oInteracting'],
     });
-    const data = metricOf(results[0], 'oInteracting')!;
+    const data = metricOf(mediaGroup(results, SUPPORT), 'oInteracting')!;
     expect(data.stats.count).toBe(130);
     expect(data.truncated).toBe(true);
     const seen = data.observations!.map((o) => o.conversationId);
@@ -184,6 +194,8 @@ describe('queue observations', () => {
       filter: queueFilter(SUPPORT, SALES),
       metrics: ['oMemberUsers'],
     });
+    // User metrics are about the queue, not a medium: one `{queueId}` group each.
+    expect(results.map((r) => r.group)).toEqual([{ queueId: SUPPORT }, { queueId: SALES }]);
     expect(results.map((r) => metricOf(r, 'oMemberUsers')?.stats.count)).toEqual([2, 1]);
   });
 });

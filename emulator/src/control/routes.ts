@@ -16,6 +16,7 @@ import { allUsers, findUserByEmail, QUEUES } from '../seed.js';
 import { registerCallDataControlRoutes } from './call-data-routes.js';
 import { CONSOLE_HTML } from './console-page.js';
 import { registerCrmRoutes } from './crm-routes.js';
+import { registerInteractionControlRoutes } from './interaction-routes.js';
 import { registerPhoneControlRoutes } from './phone-routes.js';
 import { registerSocketControlRoutes } from './socket-routes.js';
 
@@ -242,6 +243,7 @@ export function registerControlRoutes(
   registerCallDataControlRoutes(app, ctx);
   registerCrmRoutes(app, ctx);
   registerPhoneControlRoutes(app, ctx);
+  registerInteractionControlRoutes(app, ctx);
   registerSocketControlRoutes(app, ctx);
 
   app.get('/__emulator/console', async (_request, reply) =>

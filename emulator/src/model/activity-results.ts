@@ -23,6 +23,8 @@ function toEntity(a: QueueActivity): Models.ConversationActivityEntityData {
     direction: a.direction,
     ani: a.ani,
     dnis: a.dnis,
+    addressFrom: a.addressFrom,
+    addressTo: a.addressTo,
     participantName: a.participantName,
     routingPriority: 0,
     requestedRoutings: ['Standard'],

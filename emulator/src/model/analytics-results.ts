@@ -2,7 +2,7 @@ import type { Models } from 'purecloud-platform-client-v2';
 import { toIso } from '../clock.js';
 import { allUsers } from '../seed.js';
 import { matchesFilter, namedValues, type Dimensions, type Filter } from './analytics-filter.js';
-import type { ConversationMetric, QueueActivity } from './queue-activity.js';
+import { MEDIA_TYPES, type ConversationMetric, type QueueActivity } from './queue-activity.js';
 
 /**
  * Past this many observations a metric's list is truncated (contract §2.13: "the first half of
@@ -28,6 +28,8 @@ export function dimensionsOf(a: QueueActivity): Dimensions {
     direction: a.direction,
     ani: a.ani,
     dnis: a.dnis,
+    addressFrom: a.addressFrom,
+    addressTo: a.addressTo,
     participantName: a.participantName,
     routingPriority: '0',
   };
@@ -44,6 +46,8 @@ function toObservation(a: QueueActivity): Models.ObservationValue {
     direction: a.direction,
     ani: a.ani,
     dnis: a.dnis,
+    addressFrom: a.addressFrom,
+    addressTo: a.addressTo,
     requestedRoutings: ['Standard'],
     usedRouting: a.userId ? 'Standard' : undefined,
   };
@@ -88,9 +92,14 @@ function metricData(
   return { ...data, ...(truncated ? { truncated } : {}), observations: shown.map(toObservation) };
 }
 
+/** Metrics about the queue's members, not its conversations: no media type. */
+const USER_METRICS: ReadonlySet<string> = new Set(['oMemberUsers']);
+
 /**
- * `QueueObservationQueryResponse`: one result per queue the filter names (every seeded queue
- * when it names none), split by media type when it names any; `activities` oldest first.
+ * `QueueObservationQueryResponse` split as a captured real response is: per queue, the user
+ * metrics under `{queueId}`, then the conversation metrics under one `{mediaType, queueId}`
+ * group per media type (the ones the filter names, else every one, zero counts included); a
+ * group only when it has a metric asked. `activities` oldest first.
  */
 export function observationResults(
   query: ObservationQuery,
@@ -99,26 +108,28 @@ export function observationResults(
 ): Models.QueueObservationQueryResponse {
   const named = namedValues(query.filter, 'queueId');
   const queueIds = named.length > 0 ? named : allQueueIds;
-  const mediaTypes = namedValues(query.filter, 'mediaType');
+  const namedMedia = namedValues(query.filter, 'mediaType');
+  const mediaTypes = namedMedia.length > 0 ? namedMedia : MEDIA_TYPES;
   const detail = new Set(query.detailMetrics ?? []);
-  const groups = queueIds.flatMap((queueId) =>
-    mediaTypes.length > 0
-      ? mediaTypes.map((mediaType) => ({ queueId, mediaType }))
-      : [{ queueId } as { queueId: string; mediaType?: string }],
-  );
+  const userMetrics = query.metrics.filter((m) => USER_METRICS.has(m));
+  const conversationMetrics = query.metrics.filter((m) => !USER_METRICS.has(m));
   return {
-    results: groups.map((group) => {
-      const matching = activities.filter(
-        (a) =>
-          a.queueId === group.queueId &&
-          (group.mediaType === undefined ||
-            a.mediaType.toLowerCase() === group.mediaType.toLowerCase()) &&
-          matchesFilter(query.filter, dimensionsOf(a)),
-      );
-      return {
-        group: { ...group },
-        data: query.metrics.map((m) => metricData(m, matching, group.queueId, detail.has(m))),
-      };
-    }),
+    results: queueIds.flatMap((queueId) => [
+      ...(userMetrics.length > 0
+        ? [{ group: { queueId }, data: userMetrics.map((m) => metricData(m, [], queueId, false)) }]
+        : []),
+      ...(conversationMetrics.length > 0 ? mediaTypes : []).map((mediaType) => {
+        const matching = activities.filter(
+          (a) =>
+            a.queueId === queueId &&
+            a.mediaType.toLowerCase() === mediaType.toLowerCase() &&
+            matchesFilter(query.filter, dimensionsOf(a)),
+        );
+        return {
+          group: { mediaType, queueId },
+          data: conversationMetrics.map((m) => metricData(m, matching, queueId, detail.has(m))),
+        };
+      }),
+    ]),
   };
 }

@@ -10,6 +10,14 @@ export const CONVERSATION_METRICS = ['oWaiting', 'oAlerting', 'oInteracting'] as
 export type ConversationMetric = (typeof CONVERSATION_METRICS)[number];
 
 /**
+ * Media types the analytics queries split by: calls, and the non-voice interactions the control
+ * plane can put in a queue (queue-interactions.ts). Alphabetical: the order of the observation
+ * query's media groups.
+ */
+export const MEDIA_TYPES = ['callback', 'chat', 'email', 'message', 'voice'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+
+/**
  * One live conversation as the analytics queries see it on one queue: waiting in the queue (no
  * agent yet), alerting an agent, or connected to one (contract §2.13).
  */
@@ -22,10 +30,13 @@ export interface QueueActivity {
   userId?: string;
   /** When it entered this metric: queue entry, start of alerting, or connection. */
   date: number;
-  mediaType: 'voice';
+  mediaType: MediaType;
   direction: string;
-  ani: string;
-  dnis: string;
+  /** Calls only; non-voice interactions carry `addressFrom` / `addressTo` instead. */
+  ani?: string;
+  dnis?: string;
+  addressFrom?: string;
+  addressTo?: string;
   participantName?: string;
 }
 

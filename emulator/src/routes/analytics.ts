@@ -6,7 +6,8 @@ import { parseBody, requireUser } from '../http-helpers.js';
 import { activityResults } from '../model/activity-results.js';
 import { allPredicates, filterSchema, type Filter } from '../model/analytics-filter.js';
 import { observationResults, SUPPORTED_OBSERVATION_METRICS } from '../model/analytics-results.js';
-import { queueActivities } from '../model/queue-activity.js';
+import { interactionActivities } from '../model/queue-interactions.js';
+import { queueActivities, type QueueActivity } from '../model/queue-activity.js';
 import { QUEUES, type SeedUser } from '../seed.js';
 
 export const QUEUE_OBSERVATION_PERMISSION = 'analytics:queueObservation:view';
@@ -95,6 +96,14 @@ function requireDimensionPredicates(filter: Filter | undefined): void {
   if (other) throw notImplemented(`${other.type ?? ''} predicates`);
 }
 
+/** Live calls and non-voice interactions, oldest first (ties by conversation id). */
+function allActivities(ctx: EmulatorContext): QueueActivity[] {
+  return [
+    ...queueActivities(ctx.conversations.all()),
+    ...interactionActivities(ctx.interactions.all()),
+  ].sort((a, b) => a.date - b.date || a.conversationId.localeCompare(b.conversationId));
+}
+
 /** Queue observations and the paged conversation activity query (contract §2.13). */
 export function registerAnalyticsRoutes(api: FastifyInstance, ctx: EmulatorContext): void {
   api.post('/analytics/queues/observations/query', async (request) => {
@@ -107,7 +116,7 @@ export function registerAnalyticsRoutes(api: FastifyInstance, ctx: EmulatorConte
     requireDimensionPredicates(query.filter);
     return observationResults(
       query,
-      queueActivities(ctx.conversations.all()),
+      allActivities(ctx),
       QUEUES.map((q) => q.id),
     );
   });
@@ -121,7 +130,7 @@ export function registerAnalyticsRoutes(api: FastifyInstance, ctx: EmulatorConte
       const longest = query.metrics.find((m) => m.metric.startsWith('oLongest'));
       if (longest) throw notImplemented(`the metric ${longest.metric}`);
       requireDimensionPredicates(query.filter);
-      return activityResults(query, queueActivities(ctx.conversations.all()), page);
+      return activityResults(query, allActivities(ctx), page);
     },
   );
 }
