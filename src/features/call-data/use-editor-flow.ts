@@ -47,6 +47,15 @@ export function useEditorFlow({
     () => readDraft(services, draftKey) ?? INITIAL_EDITOR,
   );
   useEffect(() => keepDraft(services, draftKey, state), [services, draftKey, state]);
+  // The call view reads this: an ended call with unsaved call data stays in view. Published for
+  // as long as the draft is kept (also while the agent looks at another call), cleared once the
+  // editor is back in view mode (saved or cancelled).
+  useEffect(() => {
+    ui.getState().setUnsavedWork(
+      draftKey,
+      state.mode === 'view' ? undefined : conversationOfDraft(draftKey),
+    );
+  }, [ui, draftKey, state.mode]);
   const [note, setNote] = useState<Message<CallDataMessageId>>();
   const focusNext = useRef<FocusTarget | null>(null);
   const announce = (m: Message<CallDataMessageId>) => ui.getState().announce(toShared(m));
@@ -136,6 +145,9 @@ export function useEditorFlow({
     },
   };
 }
+
+/** The call of a draft key (`conversationId/participantId`). */
+const conversationOfDraft = (draftKey: string): string => draftKey.split('/')[0] ?? draftKey;
 
 /** Each new conflict (a key and the value that appeared underneath) is announced once. */
 function useConflictAnnouncements(

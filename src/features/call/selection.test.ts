@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Call } from '../../platform/types';
 import { callFor } from '../../testing/factories';
-import { callStatus, chooseCall } from './selection';
+import { callStatus, chooseCall, liveSuccessor } from './selection';
 
 const ME = 'u1';
 const calls = new Map<string, Call>([
@@ -22,6 +22,46 @@ describe('chooseCall', () => {
     expect(chooseCall(['ringing'], 'ended', get, ME)).toBe('ringing');
     expect(chooseCall(['ended'], undefined, get, ME)).toBe('ended');
     expect(chooseCall([], 'ended', get, ME)).toBeUndefined();
+  });
+
+  it('follows the live call when the shown one ends and exactly one other is connected', () => {
+    expect(chooseCall(['ended', 'working'], 'ended', get, ME)).toBe('working');
+    expect(chooseCall(['working', 'ended', 'ringing'], 'ended', get, ME)).toBe('working');
+    expect(liveSuccessor(['ended', 'working'], 'ended', get, ME)).toBe('working');
+  });
+
+  it('never follows to a ringing call, nor away from a live one', () => {
+    expect(chooseCall(['ended', 'ringing'], 'ended', get, ME)).toBe('ended');
+    expect(liveSuccessor(['ended', 'ringing'], 'ended', get, ME)).toBeUndefined();
+    const two = new Map(calls).set('second', callFor(ME, 'second'));
+    const getTwo = (id: string) => two.get(id);
+    expect(chooseCall(['working', 'second'], 'second', getTwo, ME)).toBe('second');
+    expect(liveSuccessor(['working', 'second'], 'working', getTwo, ME)).toBeUndefined();
+  });
+
+  it('lets the agent choose when several other calls are connected', () => {
+    const two = new Map(calls).set('second', callFor(ME, 'second'));
+    const getTwo = (id: string) => two.get(id);
+    expect(chooseCall(['ended', 'working', 'second'], 'ended', getTwo, ME)).toBe('ended');
+    expect(liveSuccessor(['ended', 'working', 'second'], 'ended', getTwo, ME)).toBeUndefined();
+  });
+
+  it("counts only calls on which the agent's own leg is connected", () => {
+    const others = new Map(calls)
+      .set('held', callFor(ME, 'held', { held: true }))
+      .set('dialling', callFor(ME, 'dialling', { state: 'dialing' }))
+      .set('theirs', callFor('someone-else', 'theirs'));
+    const getOthers = (id: string) => others.get(id);
+    // A held leg is still connected: the agent's call, on hold.
+    expect(chooseCall(['ended', 'held'], 'ended', getOthers, ME)).toBe('held');
+    expect(chooseCall(['ended', 'dialling', 'theirs'], 'ended', getOthers, ME)).toBe('ended');
+  });
+
+  it('keeps an ended call with unsaved work in view', () => {
+    const holds = (id: string) => id === 'ended';
+    expect(chooseCall(['ended', 'working'], 'ended', get, ME, holds)).toBe('ended');
+    expect(liveSuccessor(['ended', 'working'], 'ended', get, ME)).toBe('working');
+    expect(chooseCall(['ended', 'working'], 'ended', get, ME, () => false)).toBe('working');
   });
 
   it('names the state of each call', () => {

@@ -3,21 +3,52 @@ import type { Call } from '../../platform/types';
 
 /**
  * Which call the agent panel shows. A call once shown stays shown (a new call ringing never
- * takes over the view, nor the focus); another is chosen only when the shown one is gone.
- * First choice: the oldest call the agent is connected to, else the oldest active one, else the
- * newest ended one.
+ * takes over the view, nor the focus); another is chosen only when the shown one is gone, or
+ * when it has ended and the agent is talking on exactly one other call (`liveSuccessor`): the view
+ * follows the live call, unless `holds` says the ended call still has the agent's unsaved work.
+ * First choice after the shown call is gone: the oldest call the agent is connected to, else the
+ * oldest active one, else the newest ended one.
  */
 export function chooseCall(
   ids: readonly string[],
   current: string | undefined,
   get: (id: string) => Call | undefined,
   userId: string,
+  holds: (id: string) => boolean = () => false,
 ): string | undefined {
-  if (current && ids.includes(current)) return current;
+  if (current && ids.includes(current)) {
+    const next = liveSuccessor(ids, current, get, userId);
+    return next !== undefined && !holds(current) ? next : current;
+  }
   const calls = ids.flatMap((id) => get(id) ?? []);
   const active = calls.filter((c) => !isCallEnded(c, userId));
-  const connected = active.find((c) => myParticipant(c, userId)?.state === 'connected');
+  const connected = active.find((c) => isLive(c, userId));
   return (connected ?? active[0] ?? calls.at(-1))?.id;
+}
+
+/**
+ * The call the view should follow when `current` has ended: the one other call on which the
+ * agent's own leg is connected. `undefined` while `current` is live or unknown, when no other
+ * call is connected, or when several are (then the agent chooses). A ringing call never counts.
+ */
+export function liveSuccessor(
+  ids: readonly string[],
+  current: string | undefined,
+  get: (id: string) => Call | undefined,
+  userId: string,
+): string | undefined {
+  const shown = current === undefined ? undefined : get(current);
+  if (!shown || !isCallEnded(shown, userId)) return undefined;
+  const live = ids.filter((id) => {
+    const call = id === current ? undefined : get(id);
+    return call !== undefined && isLive(call, userId);
+  });
+  return live.length === 1 ? live[0] : undefined;
+}
+
+/** The agent is talking on this call: their own leg is up and connected. */
+export function isLive(call: Call, userId: string): boolean {
+  return !isCallEnded(call, userId) && myParticipant(call, userId)?.state === 'connected';
 }
 
 /** The state a switcher entry and the header badge show, in order of what matters most. */

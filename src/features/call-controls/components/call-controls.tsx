@@ -1,9 +1,9 @@
 import { Mic, MicOff, Pause, Play } from 'lucide-react';
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useRef } from 'react';
 import { PanelBoundary } from '../../../components/ui/panel-boundary';
 import { ProblemText } from '../../../components/ui/problem-text';
 import { retryableLazy } from '../../../components/ui/retryable-lazy';
-import { myParticipant } from '../../../domain/call-selectors';
+import { isCallEnded, myParticipant } from '../../../domain/call-selectors';
 import { message } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
 import { explainError, type Problem } from '../../../errors/explain-error';
@@ -16,18 +16,31 @@ import {
 import type { Call, Participant } from '../../../platform/types';
 import { actionMessage, caption } from '../provenance';
 import { useFlagAnnouncements } from '../use-flag-announcements';
+import { MUTE_SHORTCUT, useMuteShortcut } from '../use-mute-shortcut';
 import { ToggleButton } from './toggle-button';
 
 /** The microphone meter and its detector load after the controls (a lazy chunk). */
 const TalkingWhileMuted = retryableLazy(() => import('./talking-while-muted'));
 
-export const MUTE_SHORTCUT = 'Alt+M';
+export { MUTE_SHORTCUT };
 
-/** Mute and hold for the agent's own leg of the call. */
+/**
+ * Mute and hold for the agent's own leg of the call in view. Nothing shows when the agent has no
+ * leg or the call has ended, but the mute shortcut still answers for this call (it says there is
+ * no live call in view).
+ */
 export function CallControls({ call, userId }: { call: Call; userId: string }) {
+  const anchor = useRef<HTMLSpanElement>(null);
+  useMuteShortcut(call.id, userId, anchor);
   const me = myParticipant(call, userId);
-  if (!me) return null;
-  return <ParticipantControls call={call} participant={me} />;
+  return (
+    <>
+      <span ref={anchor} hidden />
+      {me && !isCallEnded(call, userId) ? (
+        <ParticipantControls call={call} participant={me} />
+      ) : null}
+    </>
+  );
 }
 
 function problemOf(field: FlagField, view: IntentView<boolean>): Problem | undefined {
@@ -43,28 +56,10 @@ function ParticipantControls({ call, participant }: { call: Call; participant: P
   const { requestFlag, dismiss } = useCallActions();
   // The same view the participant list shows: server state with the pending intent overlaid.
   const { muted, held } = useParticipantView(call.id, participant).flags;
-  const root = useRef<HTMLDivElement>(null);
   useFlagAnnouncements(call.id, participant.id);
   const connected = participant.state === 'connected';
   const request = (field: FlagField, value: boolean) =>
     requestFlag(call.id, participant.id, field, value);
-
-  // Alt+M anywhere in the widget's document: focus may be on the body after a call ended.
-  const toggleMute = useEffectEvent(() => {
-    if (connected) request('muted', !muted.shown);
-  });
-  useEffect(() => {
-    const doc = root.current?.ownerDocument;
-    if (!doc) return undefined;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyM') {
-        event.preventDefault();
-        toggleMute();
-      }
-    };
-    doc.addEventListener('keydown', onKey);
-    return () => doc.removeEventListener('keydown', onKey);
-  }, []);
 
   const problems = (['muted', 'held'] as const).flatMap((field) => {
     const problem = problemOf(field, field === 'muted' ? muted : held);
@@ -72,7 +67,7 @@ function ParticipantControls({ call, participant }: { call: Call; participant: P
   });
   const disabledReason = t('controls.notConnected');
   return (
-    <div className="call-controls" ref={root}>
+    <div className="call-controls">
       <div className="toggles" role="group" aria-label={t('controls.label')}>
         <div className="toggle-cell">
           <ToggleButton

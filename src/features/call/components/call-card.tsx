@@ -10,14 +10,19 @@ import { StaleBanner, useStaleSince } from './stale-banner';
 export interface CallCardProps {
   call: Call;
   userId: string;
-  /** The controls for this call (mute, hold…), composed in by the widget. */
+  /**
+   * The controls for this call (mute, hold…), composed in by the widget; kept mounted after the
+   * call ends (they show nothing then, but the mute shortcut still answers for the call in view).
+   */
   controls?: ReactNode;
+  /** A line under the header about another call (e.g. the offer to show the live one). */
+  notice?: ReactNode;
   /** More panels under the controls (call data, playback…), composed in by the widget. */
   children?: ReactNode;
 }
 
 /** One call: header, the agent's controls, who is on it; marked when it may be out of date. */
-export function CallCard({ call, userId, controls, children }: CallCardProps) {
+export function CallCard({ call, userId, controls, notice, children }: CallCardProps) {
   const t = useT();
   const me = myParticipant(call, userId);
   const ended = isCallEnded(call, userId);
@@ -34,9 +39,9 @@ export function CallCard({ call, userId, controls, children }: CallCardProps) {
         <p className="call-ended" role="note">
           {t(endedReasonId(me))}
         </p>
-      ) : (
-        controls
-      )}
+      ) : null}
+      {notice}
+      {controls}
       <ParticipantsSection call={call} myId={me?.id} />
       {children}
     </article>
