@@ -281,8 +281,10 @@ describe('supervisor APIs through the SDK', () => {
     };
     const response: Models.QueueObservationQueryResponse =
       await analytics.postAnalyticsQueuesObservationsQuery(query);
-    const data = response.results?.[0]?.data ?? [];
-    expect(response.results?.[0]?.group).toEqual({ queueId: SUPPORT_ID });
+    // Split by media type as a real response is: the voice counts under {mediaType, queueId}.
+    const voice = response.results?.find((r) => r.group?.mediaType === 'voice');
+    const data = voice?.data ?? [];
+    expect(voice?.group).toEqual({ mediaType: 'voice', queueId: SUPPORT_ID });
     expect(data.find((d) => d.metric === 'oWaiting')?.stats?.count).toBe(0);
     const interacting = data.find((d) => d.metric === 'oInteracting');
     expect(interacting?.stats?.count).toBe(1);
