@@ -164,6 +164,20 @@ describe('non-voice interactions in queues', () => {
     ]);
   });
 
+  it('GET /conversations/{cid} serves them with the media item in its array and no calls', async () => {
+    const { email } = await mixedQueue();
+    const read = await api(running.url, sam, 'GET', `/conversations/${email.conversationId}`);
+    expect(read.status).toBe(200);
+    const participants = read.body?.participants as Leg[];
+    const bob = participants.find((p) => p.purpose === 'agent')!;
+    expect(bob).toMatchObject({ userId: SEED_USERS.bob.id, name: 'Bob Agent', queueId: SUPPORT });
+    expect(bob.emails).toEqual([expect.objectContaining({ state: 'alerting' })]);
+    expect(participants.some((p) => 'calls' in p)).toBe(false);
+    const alice = await signIn(running.url, ALICE);
+    const denied = await api(running.url, alice, 'GET', `/conversations/${email.conversationId}`);
+    expect(denied.status).toBe(403);
+  });
+
   it('a chat moving on is published on the queue’s all-media and chats topics, not on calls', async () => {
     const channel = await api(running.url, sam, 'POST', '/notifications/channels');
     const { id, connectUri } = channel.body as { id: string; connectUri: string };

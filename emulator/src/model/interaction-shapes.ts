@@ -8,6 +8,7 @@
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { toIso } from '../clock.js';
+import { findQueue, findUser } from '../seed.js';
 import type { ChannelRegistry } from '../realtime/channel-registry.js';
 import type { InteractionLeg, InteractionMedia, InteractionRecord } from './queue-interactions.js';
 
@@ -100,6 +101,52 @@ export function toQueueConversationBody(
         },
       ],
     })),
+  };
+}
+
+/**
+ * `GET /api/v2/conversations/{cid}` (`Models.Conversation`) for an interaction: as for calls,
+ * identity flat with full names, the media item under `chats[]`, `messages[]`, `emails[]` or
+ * `callbacks[]` (REST states: an ended item is `terminated`), no `calls[]`.
+ */
+export function toGenericInteraction(record: InteractionRecord): Models.Conversation {
+  const ends = record.participants.flatMap((p) => (p.endTime === undefined ? [] : [p.endTime]));
+  return {
+    id: record.id,
+    startTime: toIso(record.startTime),
+    endTime: record.state === 'ended' && ends.length > 0 ? toIso(Math.max(...ends)) : undefined,
+    participants: record.participants.map((leg) => ({
+      id: leg.id,
+      startTime: toIso(leg.startTime),
+      connectedTime: iso(leg.connectedTime),
+      endTime: iso(leg.endTime),
+      name: leg.userId ? findUser(leg.userId)?.name : leg.name,
+      userId: leg.userId,
+      queueId: leg.queueId,
+      queueName: leg.queueId ? findQueue(leg.queueId)?.name : undefined,
+      purpose: leg.purpose,
+      address: leg.address,
+      wrapupRequired: false,
+      attributes: {},
+      [PLURAL[record.mediaType]]: [
+        {
+          id: leg.sessionId,
+          state: leg.state === 'disconnected' ? 'terminated' : leg.state,
+          initialState: leg.initialState,
+          direction: 'inbound',
+          held: false,
+          disconnectType: leg.disconnectType,
+          connectedTime: iso(leg.connectedTime),
+          disconnectedTime: iso(leg.endTime),
+          ...mediaFields(record, leg),
+        },
+      ],
+    })),
+    maxParticipants: 10,
+    recordingState: 'NONE',
+    divisions: [],
+    recentTransfers: [],
+    selfUri: `/api/v2/conversations/${record.id}`,
   };
 }
 

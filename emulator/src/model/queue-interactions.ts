@@ -87,6 +87,10 @@ export class QueueInteractions {
     this.records.clear();
   }
 
+  find(id: string): InteractionRecord | undefined {
+    return this.records.get(id);
+  }
+
   require(id: string): InteractionRecord {
     const record = this.records.get(id);
     if (!record) throw notFound(`Interaction ${id} was not found.`);

@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../context.js';
 import { assert, missingPermissions, notFound } from '../errors.js';
 import { requireUser } from '../http-helpers.js';
 import { toGenericConversation } from '../model/generic-shape.js';
-import { wasParticipant } from '../model/legs.js';
+import { toGenericInteraction } from '../model/interaction-shapes.js';
 import { supervise, SUPERVISION_MODES, SUPERVISION_PERMISSIONS } from '../model/supervision.js';
 
 /** Cross-user read of any conversation (contract §2.1, "Cross-user reads"). */
@@ -12,7 +12,8 @@ export const COMMUNICATION_VIEW_PERMISSION = 'conversation:communication:view';
 type ParticipantParams = { Params: { cid: string; pid: string } };
 
 /**
- * The supervisor's API: the generic `GET /conversations/{cid}` (participants of the call, or
+ * The supervisor's API: the generic `GET /conversations/{cid}` (calls and the non-voice
+ * interactions of queue-interactions.ts; participants of the conversation, or
  * `conversation:communication:view`) and `POST …/participants/{pid}/monitor|coach|barge` (201, no
  * body, one permission each; contract §2.7).
  */
@@ -20,13 +21,17 @@ export function registerSupervisionRoutes(api: FastifyInstance, ctx: EmulatorCon
   api.get<{ Params: { cid: string } }>('/conversations/:cid', async (request) => {
     const user = requireUser(request);
     const conversation = ctx.conversations.get(request.params.cid);
-    assert(conversation, () => notFound(`Conversation ${request.params.cid} was not found.`));
+    const interaction = ctx.interactions.find(request.params.cid);
+    assert(conversation ?? interaction, () =>
+      notFound(`Conversation ${request.params.cid} was not found.`),
+    );
+    const participants = conversation?.participants ?? interaction?.participants ?? [];
     if (
-      !wasParticipant(conversation, user.id) &&
+      !participants.some((p) => p.userId === user.id) &&
       !user.permissions.includes(COMMUNICATION_VIEW_PERMISSION)
     )
       throw missingPermissions([COMMUNICATION_VIEW_PERMISSION]);
-    return toGenericConversation(conversation);
+    return conversation ? toGenericConversation(conversation) : toGenericInteraction(interaction!);
   });
 
   const deps = {
