@@ -1,4 +1,4 @@
-import { aliceOnACall, expect, muteButton, test, trackApi } from './fixtures';
+import { aliceOnACall, expect, muteButton, popupClosed, test, trackApi } from './fixtures';
 
 const PATCH = '/api/v2/conversations/calls/*/participants/*';
 
@@ -88,7 +88,7 @@ test('a 401 mid-call: the panel stays, re-authenticates, and the next change goe
   expect((await control.state()).tokens).toBe(1);
   const popup = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'Sign in again' }).click();
-  await (await popup).waitForEvent('close');
+  await popupClosed(popup);
   // A second token was issued: the widget really signed in again (the first one is still valid here).
   await expect.poll(async () => (await control.state()).tokens).toBe(2);
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();

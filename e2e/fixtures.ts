@@ -204,3 +204,12 @@ export function sentLatestIntent(log: {
     return latest !== undefined && latest.target === request.muted;
   });
 }
+
+/**
+ * Waits until a popup the widget opened has closed. `page.waitForEvent('close')` never resolves
+ * for a page that closed before the wait began (a race a busy machine wins), so poll instead.
+ */
+export async function popupClosed(popup: Promise<Page>): Promise<void> {
+  const page = await popup;
+  await expect.poll(() => page.isClosed(), { timeout: 10_000 }).toBe(true);
+}

@@ -1,4 +1,4 @@
-import { aliceOnACall, expect, muteButton, test, trackApi } from './fixtures';
+import { aliceOnACall, expect, muteButton, popupClosed, test, trackApi } from './fixtures';
 
 test('dropped sockets: reconnect, resubscribe, re-read; a mute made meanwhile is shown', async ({
   page,
@@ -75,7 +75,7 @@ test('token expiry: the call stays, marked stale; signing in again from a click 
   await expect(page.getByTestId('stale-banner')).toContainText(/^As of \d/);
   const popup = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'Sign in again' }).click();
-  await (await popup).waitForEvent('close');
+  await popupClosed(popup);
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible({
     timeout: 10_000,
   });

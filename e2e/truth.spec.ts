@@ -5,6 +5,7 @@ import {
   holdButton,
   muteButton,
   PATCH_PARTICIPANT,
+  popupClosed,
   recordFlagPatches,
   signIn,
   test,
@@ -170,7 +171,7 @@ test('6. renewing the sign-in is offered before expiry and opens only from the c
   expect(context.pages()).toHaveLength(1);
   const popup = page.waitForEvent('popup');
   await renew.click();
-  await (await popup).waitForEvent('close');
+  await popupClosed(popup);
   await expect(renew).toBeHidden({ timeout: 8000 });
   expect((await control.state()).tokens).toBe(2);
 
