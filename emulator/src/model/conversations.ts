@@ -5,6 +5,7 @@ import { badRequest, notFound } from '../errors.js';
 import { changesAnything, checkAttributeChange, mergedAttributes } from './attribute-limits.js';
 import { buildInboundLegs } from './inbound-legs.js';
 import { isSupervisoryLeg, newSupervisorLeg } from './supervision.js';
+import { inAcw, startAcw, timeOutAcw } from './wrapup.js';
 import {
   isActiveState,
   isEnded,
@@ -23,6 +24,10 @@ export interface InboundCallInput {
   ivr?: boolean;
   /** Missed alerts of the agent before the leg that rings now (0..5). */
   missedAlerts?: number;
+  /** After-call work for the agent when their leg ends (wrapup.ts); none by default. */
+  wrapup?: 'required' | 'optional';
+  /** The call is recorded from the start (`recordingState: active`); `none` by default. */
+  recording?: boolean;
 }
 
 /** Called after every change with the conversation and the correlation id that caused it. */
@@ -59,11 +64,43 @@ export class ConversationStore {
     return participant;
   }
 
-  /** Active calls (not ended) in which the user has a non-disconnected leg. */
+  /**
+   * Active calls (not ended) in which the user has a non-disconnected leg, and calls in which a
+   * leg of theirs is in after-call work (FIDELITY.md W2).
+   */
   activeForUser(userId: string): ConversationRecord[] {
-    return this.all().filter(
-      (c) =>
-        !isEnded(c) && c.participants.some((p) => p.userId === userId && isActiveState(p.state)),
+    return this.all().filter((c) =>
+      c.participants.some(
+        (p) => p.userId === userId && ((!isEnded(c) && isActiveState(p.state)) || inAcw(p)),
+      ),
+    );
+  }
+
+  /** Adds a conversation made elsewhere (outbound.ts) and publishes it. */
+  add(conversation: ConversationRecord, correlationId: string): void {
+    this.conversations.set(conversation.id, conversation);
+    this.onChange(conversation, correlationId);
+  }
+
+  /**
+   * Ends one leg (no event: the caller publishes once for the whole change). A leg in a call
+   * with after-call work enters ACW; an optional prompt times out on the clock.
+   */
+  endLeg(conversation: ConversationRecord, p: ParticipantRecord, disconnectType: string): void {
+    const now = this.clock.now();
+    p.state = 'disconnected';
+    p.endTime = now;
+    p.held = false;
+    p.startHoldTime = undefined;
+    p.disconnectType = disconnectType;
+    if (!startAcw(conversation, p, now) || p.wrapupPrompt !== 'optional') return;
+    this.clock.setTimeout(
+      () => {
+        if (this.get(conversation.id) !== conversation) return;
+        if (timeOutAcw(p, this.clock.now())) this.onChange(conversation, this.ids.uuid());
+      },
+      p.wrapupTimeoutMs ?? 0,
+      'after-call work times out',
     );
   }
 
@@ -84,8 +121,9 @@ export class ConversationStore {
       queueId: queue.id,
       startTime: participants[0]!.startTime,
       participants,
-      recordingState: 'none',
+      recordingState: input.recording ? 'active' : 'none',
       digits: [],
+      wrapup: input.wrapup,
     };
     this.conversations.set(conversation.id, conversation);
     this.onChange(conversation, correlationId);
@@ -144,14 +182,9 @@ export class ConversationStore {
     disconnectType: string,
     correlationId: string,
   ): void {
-    const now = this.clock.now();
     for (const p of conversation.participants) {
       if (!isActiveState(p.state) || (isSupervisoryLeg(by) && p !== by)) continue;
-      p.state = 'disconnected';
-      p.endTime = now;
-      p.held = false;
-      p.startHoldTime = undefined;
-      p.disconnectType = p === by ? disconnectType : 'peer';
+      this.endLeg(conversation, p, p === by ? disconnectType : 'peer');
     }
     this.onChange(conversation, correlationId);
   }

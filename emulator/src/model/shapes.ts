@@ -27,7 +27,29 @@ export function shownState(p: ParticipantRecord, rendering: Rendering): string {
   return rendering === 'rest' ? 'terminated' : 'disconnected';
 }
 
-function commonParticipantFields(p: ParticipantRecord, rendering: Rendering) {
+/** A live leg carries the call's recording state and secure pause; an ended one `none`. */
+const legRecording = (c: ConversationRecord, p: ParticipantRecord) =>
+  isActiveState(p.state) ? c.recordingState : 'none';
+
+/** Wrap-up as real legs carry it (contract §2.3a): `code` is an id, no name. */
+const wrapupOf = (p: ParticipantRecord) =>
+  p.wrapup && { ...p.wrapup, endTime: iso(p.wrapup.endTime) };
+
+/** `errorInfo` in the `ErrorBody` shape real ended legs carry (contract §2.3a). */
+const errorInfoOf = (p: ParticipantRecord) =>
+  p.errorInfo && {
+    ...p.errorInfo,
+    messageWithParams: p.errorInfo.message,
+    messageParams: {},
+    details: [],
+    errors: [],
+  };
+
+function commonParticipantFields(
+  c: ConversationRecord,
+  p: ParticipantRecord,
+  rendering: Rendering,
+) {
   return {
     id: p.id,
     name: shownName(p),
@@ -62,13 +84,18 @@ function commonParticipantFields(p: ParticipantRecord, rendering: Rendering) {
     muted: p.muted,
     confined: p.confined,
     recording: p.recording,
-    recordingState: 'none',
-    securePause: false,
+    recordingState: legRecording(c, p),
+    securePause: legRecording(c, p) === 'paused',
     ani: p.ani,
     dnis: p.dnis,
     monitoredParticipantId: p.monitoredParticipantId,
     coachedParticipantId: p.coachedParticipantId,
     bargedParticipantId: p.bargedParticipantId,
+    consultParticipantId: p.consultParticipantId,
+    startAcwTime: iso(p.startAcwTime),
+    endAcwTime: iso(p.endAcwTime),
+    wrapup: wrapupOf(p),
+    errorInfo: errorInfoOf(p),
   };
 }
 
@@ -77,13 +104,13 @@ export function toCallConversation(c: ConversationRecord): Models.CallConversati
   return {
     id: c.id,
     participants: c.participants.map((p): Models.CallMediaParticipant => ({
-      ...commonParticipantFields(p, 'rest'),
+      ...commonParticipantFields(c, p, 'rest'),
       startAlertingTime: p.initialState === 'alerting' ? iso(p.startTime) : undefined,
     })),
     otherMediaUris: [],
     recentTransfers: [],
     recordingState: c.recordingState,
-    securePause: false,
+    securePause: c.recordingState === 'paused',
     maxParticipants: 10,
     divisions: [],
     selfUri: `${API}/conversations/calls/${c.id}`,
@@ -98,15 +125,25 @@ export function toCallsTopicBody(
     id: c.id,
     otherMediaUris: [],
     recordingState: c.recordingState,
-    securePause: false,
+    securePause: c.recordingState === 'paused',
     maxParticipants: 10,
     divisions: [],
     participants: c.participants.map((p) => ({
-      ...commonParticipantFields(p, 'event'),
+      ...commonParticipantFields(c, p, 'event'),
       initialState: p.initialState,
     })),
   };
 }
+
+/** The media item's ACW as recorded frames show it: `{state: "pending", startTime}` (§3.4). */
+const afterCallWorkOf = (p: ParticipantRecord) =>
+  p.startAcwTime === undefined
+    ? undefined
+    : {
+        state: p.endAcwTime === undefined ? 'pending' : 'complete',
+        startTime: iso(p.startAcwTime),
+        endTime: iso(p.endAcwTime),
+      };
 
 /** Body of `v2.users.{id}.conversations`: flat identity, call state inside `calls[]` (§3.4). */
 export function toConversationsTopicBody(
@@ -116,7 +153,7 @@ export function toConversationsTopicBody(
     id: c.id,
     maxParticipants: 10,
     recordingState: c.recordingState,
-    securePause: false,
+    securePause: c.recordingState === 'paused',
     divisions: [],
     participants: c.participants.map((p) => ({
       id: p.id,
@@ -131,6 +168,10 @@ export function toConversationsTopicBody(
       wrapupPrompt: p.wrapupPrompt,
       wrapupTimeoutMs: p.wrapupTimeoutMs,
       alertingTimeoutMs: p.alertingTimeoutMs,
+      startAcwTime: iso(p.startAcwTime),
+      endAcwTime: iso(p.endAcwTime),
+      consultParticipantId: p.consultParticipantId,
+      wrapup: wrapupOf(p),
       attributes: { ...p.attributes },
       monitoredParticipantId: p.monitoredParticipantId,
       coachedParticipantId: p.coachedParticipantId,
@@ -142,11 +183,14 @@ export function toConversationsTopicBody(
           initialState: p.initialState,
           direction: p.direction,
           recording: p.recording,
-          recordingState: 'none',
+          recordingState: legRecording(c, p),
           muted: p.muted,
           confined: p.confined,
           held: p.held,
-          securePause: false,
+          securePause: legRecording(c, p) === 'paused',
+          errorInfo: errorInfoOf(p),
+          afterCallWorkRequired: p.startAcwTime === undefined ? undefined : p.wrapupRequired,
+          afterCallWork: afterCallWorkOf(p),
           disconnectType: p.disconnectType,
           startHoldTime: iso(p.startHoldTime),
           connectedTime: iso(p.connectedTime),

@@ -1,5 +1,5 @@
 /** The emulator's internal call model; shapes.ts renders it as REST and event bodies. */
-export type Purpose = 'customer' | 'acd' | 'agent' | 'user' | 'ivr';
+export type Purpose = 'customer' | 'acd' | 'agent' | 'user' | 'ivr' | 'external';
 export type CallState =
   'alerting' | 'dialing' | 'contacting' | 'connected' | 'disconnected' | 'terminated';
 
@@ -36,6 +36,14 @@ export interface ParticipantRecord {
   wrapupPrompt?: 'mandatory' | 'optional' | 'agentRequested' | 'timeout' | 'forcedTimeout';
   wrapupTimeoutMs?: number;
   alertingTimeoutMs?: number;
+  /** On the object of a consult transfer: the destination leg being consulted (transfers.ts). */
+  consultParticipantId?: string;
+  /** After-call work (wrapup.ts): from the leg's end until wrap-up is applied. */
+  startAcwTime?: number;
+  endAcwTime?: number;
+  wrapup?: { code?: string; notes?: string; tags?: string[]; durationSeconds?: number; endTime?: number };
+  /** As real ended legs carry it (contract §2.3a), e.g. an outbound call nobody answered. */
+  errorInfo?: { code: string; message: string };
 }
 
 export interface ConversationRecord {
@@ -45,13 +53,30 @@ export interface ConversationRecord {
   participants: ParticipantRecord[];
   recordingState: 'none' | 'active' | 'paused';
   digits: string[];
+  /** A consult transfer in progress (transfers.ts): object, consulting and destination legs. */
+  consult?: ConsultRecord;
+  /** Opt-in after-call work for the agent legs of this call (wrapup.ts); none by default. */
+  wrapup?: 'required' | 'optional';
+}
+
+export type SpeakTo = 'DESTINATION' | 'OBJECT' | 'BOTH' | 'CONFERENCE';
+
+export interface ConsultRecord {
+  objectId: string;
+  consultingId: string;
+  destinationId: string;
+  speakTo: SpeakTo;
 }
 
 export const isActiveState = (state: CallState) =>
   state !== 'disconnected' && state !== 'terminated';
 
+/** The parties of a call (not flows or queues): customer, external numbers, agents, users. */
+export const isPartyPurpose = (purpose: Purpose) =>
+  purpose === 'customer' || purpose === 'external' || purpose === 'agent' || purpose === 'user';
+
 export function isEnded(conversation: ConversationRecord): boolean {
   return conversation.participants
-    .filter((p) => p.purpose === 'customer' || p.purpose === 'agent' || p.purpose === 'user')
+    .filter((p) => isPartyPurpose(p.purpose))
     .every((p) => !isActiveState(p.state));
 }
