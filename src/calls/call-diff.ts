@@ -1,7 +1,7 @@
 import type { Call, Participant } from '../platform/types';
 
 /** Participant fields whose changes the panel reports (provenance, announcements, audit). */
-export const DIFF_FIELDS = [
+const DIFF_FIELDS = [
   'state',
   'muted',
   'held',

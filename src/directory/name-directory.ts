@@ -7,7 +7,7 @@ import { createScheduler, type Cancel, type Scheduler } from '../time/scheduler'
 /** Names do not change during a shift: looked up once per id, kept for the session. */
 const NAMES_STALE_MS = 8 * 3_600_000;
 
-export const directoryKeys = {
+const directoryKeys = {
   all: ['directory'] as const,
   user: (id: string) => [...directoryKeys.all, 'user', id] as const,
   queue: (id: string) => [...directoryKeys.all, 'queue', id] as const,

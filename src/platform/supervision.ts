@@ -12,7 +12,6 @@ import type { Call, DirectoryQueue } from './types';
  */
 
 export type SupervisionMode = 'monitor' | 'coach' | 'barge';
-export const SUPERVISION_MODES: readonly SupervisionMode[] = ['monitor', 'coach', 'barge'];
 
 /** The conversation metrics a queue's live calls are in (contract §2.13). */
 export type ActivityMetric = 'oWaiting' | 'oAlerting' | 'oInteracting';
@@ -61,7 +60,7 @@ export interface SupervisionApi {
 }
 
 /** The platform documents no maximum page size for the activity query (contract §2.13). */
-export const ACTIVITY_PAGE_SIZE = 100;
+const ACTIVITY_PAGE_SIZE = 100;
 const QUEUES_PAGE_SIZE = 100;
 /** A guard against a server that never sends a short page. */
 const MAX_PAGES = 100;

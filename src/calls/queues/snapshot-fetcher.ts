@@ -51,7 +51,7 @@ export interface FetcherStats {
   retrying: number;
 }
 
-export const SNAPSHOT_CONCURRENCY = 4;
+const SNAPSHOT_CONCURRENCY = 4;
 /** A failed read's retries: the widget's one backoff, from 2 s doubling up to a minute. */
 export const READ_BACKOFF: BackoffOptions = { baseMs: 2_000, capMs: 60_000, factor: 2 };
 

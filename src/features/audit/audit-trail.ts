@@ -11,7 +11,7 @@ import {
 import type { AuditRecorder } from './audit-recorder';
 
 /** Entries kept for the session; older ones are dropped first (a long shift stays flat). */
-export const AUDIT_LIMIT = 5000;
+const AUDIT_LIMIT = 5000;
 /** Prompt names remembered for display (a few per playback). */
 const LABELS_KEPT = 500;
 /** Work held while the recorder's code loads (it only waits if that load is slow or fails). */

@@ -27,7 +27,7 @@ export interface SaveSummary {
  * carries the value (the PATCH response is not the truth), then saved, failed (with why) or
  * replaced by another value.
  */
-export function keyResult(key: string, value: string, view: IntentView<string>): KeyResult {
+function keyResult(key: string, value: string, view: IntentView<string>): KeyResult {
   if (view.pending)
     return view.shown === value
       ? { key, state: 'pending' }

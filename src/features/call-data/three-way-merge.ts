@@ -43,7 +43,7 @@ export interface MergePlan {
 const own = (map: Attributes, key: string): string | undefined =>
   Object.hasOwn(map, key) ? map[key] : undefined;
 
-export function resolveKey(key: string, edit: Edit, theirs: string | undefined): Resolution {
+function resolveKey(key: string, edit: Edit, theirs: string | undefined): Resolution {
   if (edit.mine === edit.base) return { kind: 'unchanged' };
   if (theirs === edit.mine) return { kind: 'converged' };
   if (theirs === edit.base) return { kind: 'write', value: edit.mine };

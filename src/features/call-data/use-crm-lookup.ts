@@ -40,7 +40,7 @@ export function crmAnnouncement(run: CrmRun): Message<CallDataMessageId> | undef
     : message('callData.crm.nothingNew');
 }
 
-export function failureMessage(failure: CrmFailure): Message<CallDataMessageId> {
+function failureMessage(failure: CrmFailure): Message<CallDataMessageId> {
   switch (failure.kind) {
     case 'timeout':
       return message('callData.crm.timeout', { seconds: Math.round(failure.ms / 1000) });

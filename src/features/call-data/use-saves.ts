@@ -23,7 +23,7 @@ export function failureProblem(summary: SaveSummary): Problem | undefined {
 }
 
 /** What the agent hears when a save has settled: the failure, what was replaced, or the keys saved. */
-export function announceSave(ui: UiStore, { record, summary }: TrackedSave): void {
+function announceSave(ui: UiStore, { record, summary }: TrackedSave): void {
   const problem = failureProblem(summary);
   if (problem) return ui.getState().announce(problem);
   if (summary.replaced.length > 0)

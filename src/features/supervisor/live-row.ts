@@ -37,8 +37,8 @@ export interface LiveRow {
   unreadable?: boolean;
 }
 
-export const PLAYBACK_STATE = 'lcp.playback.state';
-export const PLAYBACK_REQUEST = 'lcp.playback.requestId';
+const PLAYBACK_STATE = 'lcp.playback.state';
+const PLAYBACK_REQUEST = 'lcp.playback.requestId';
 const ENDED_PLAYBACK = ['completed', 'stopped', 'failed'] as const;
 
 /** The agent working the call now: the newest agent leg that is up. */

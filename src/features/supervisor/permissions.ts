@@ -12,7 +12,7 @@ export const VIEW_PERMISSIONS = [
   'routing:queue:view',
 ] as const;
 
-export const MODE_PERMISSIONS: Record<SupervisionMode, string> = {
+const MODE_PERMISSIONS: Record<SupervisionMode, string> = {
   monitor: 'conversation:call:monitor',
   coach: 'conversation:call:coach',
   barge: 'conversation:call:barge',

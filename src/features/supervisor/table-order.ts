@@ -79,7 +79,7 @@ function byKey(a: LiveRow, b: LiveRow, spec: SortSpec, names: Names): number {
 }
 
 /** Ties: the older call first, then by id, so the order is stable from frame to frame. */
-export function compareRows(a: LiveRow, b: LiveRow, spec: SortSpec, names: Names): number {
+function compareRows(a: LiveRow, b: LiveRow, spec: SortSpec, names: Names): number {
   return (
     byKey(a, b, spec, names) ||
     (a.since ?? Infinity) - (b.since ?? Infinity) ||

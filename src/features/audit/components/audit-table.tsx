@@ -2,7 +2,7 @@ import type { AuditRow } from '../audit-rows';
 import { useAuditT } from '../text';
 
 /** Rows shown on screen; the CSV always has every entry of the scope. */
-export const ROWS_SHOWN = 200;
+const ROWS_SHOWN = 200;
 
 /** The entries, newest first: time, who, what (on whose line, with its detail), old → new. */
 export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {

@@ -39,7 +39,7 @@ export interface SpeechDetectorOptions {
   hangoverMs: number;
 }
 
-export const DEFAULT_DETECTOR_OPTIONS: SpeechDetectorOptions = {
+const DEFAULT_DETECTOR_OPTIONS: SpeechDetectorOptions = {
   attackMs: 15,
   releaseMs: 150,
   learnMs: 1500,
@@ -58,7 +58,7 @@ export const DEFAULT_DETECTOR_OPTIONS: SpeechDetectorOptions = {
 };
 
 /** Levels at or below this (dBFS) are digital silence: no signal, nothing to learn from. */
-export const SILENCE_DB = -100;
+const SILENCE_DB = -100;
 /** Longest gap between frames taken at face value (a throttled background timer). */
 const MAX_STEP_MS = 1000;
 

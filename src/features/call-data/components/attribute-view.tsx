@@ -15,7 +15,7 @@ export interface ViewOptions {
 }
 
 /** The rows a filter and the protocol switch leave visible. */
-export function visibleRows(rows: readonly AttributeRow[], options: ViewOptions): AttributeRow[] {
+function visibleRows(rows: readonly AttributeRow[], options: ViewOptions): AttributeRow[] {
   const needle = options.filter.trim().toLowerCase();
   return rows.filter(
     (r) =>

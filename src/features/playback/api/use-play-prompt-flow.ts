@@ -4,7 +4,7 @@ import type { FlowSummary } from '../../../platform/architect';
 import type { PlatformError } from '../../../platform/errors';
 
 /** The secure call flow this widget's playback protocol is built for (deploy/architect/). */
-export const PLAY_PROMPT_FLOW_NAME = 'Play Prompt';
+const PLAY_PROMPT_FLOW_NAME = 'Play Prompt';
 
 export type FlowLookup =
   | { status: 'found'; flowId: string }

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useServices } from '../../../services/widget-services';
 import type { Prompt } from '../../../platform/architect';
 
-export const PROMPTS_PER_PAGE = 25;
+const PROMPTS_PER_PAGE = 25;
 
 /**
  * Prompts matching a search (name or description), a page at a time ("Show more"). Fetched when
