@@ -48,6 +48,7 @@ export const AGENT_PERMISSIONS = [
   'conversation:participant:wrapup',
   'conversation:communication:disconnect',
   'conversation:call:record',
+  'conversation:communication:blindTransfer',
   'architect:userPrompt:view',
 ] as const;
 
@@ -56,7 +57,12 @@ export const USERS: readonly SeedUser[] = [
     ...SEED_USERS.alice,
     title: 'Agent',
     // Alice may look flows up by name; Bob may not (a plain agent role; contract §2.12).
-    permissions: [...AGENT_PERMISSIONS, 'architect:flow:view'],
+    // Alice may also pause and resume recording (secure pause); Bob may not.
+    permissions: [
+      ...AGENT_PERMISSIONS,
+      'architect:flow:view',
+      'conversation:recording:pauseOthers',
+    ],
     queueIds: [SUPPORT, SALES],
     isAgent: true,
   },

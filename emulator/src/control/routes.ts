@@ -14,6 +14,7 @@ import { createBulkCalls, isBulkCallsRequest } from '../load/bulk-calls.js';
 import { agentSideLeg } from '../model/supervision.js';
 import { allUsers, findUserByEmail, QUEUES } from '../seed.js';
 import { registerCallDataControlRoutes } from './call-data-routes.js';
+import { registerCallShapeControlRoutes } from './call-shape-routes.js';
 import { CONSOLE_HTML } from './console-page.js';
 import { registerCrmRoutes } from './crm-routes.js';
 import { registerInteractionControlRoutes } from './interaction-routes.js';
@@ -34,6 +35,10 @@ const createCall = z.object({
   ivr: z.boolean().optional(),
   /** Missed alerts of the agent before the leg that rings now. */
   missedAlerts: z.number().int().min(0).max(MAX_MISSED_ALERTS).optional(),
+  /** After-call work for the agent when their leg ends (opt-in; none by default). */
+  wrapup: z.enum(['required', 'optional']).optional(),
+  /** Recorded from the start (`recordingState: active`; `none` by default). */
+  recording: z.boolean().optional(),
 });
 
 const hangup = z.object({ by: z.enum(['customer', 'agent']).optional() }).optional();
@@ -241,6 +246,7 @@ export function registerControlRoutes(
   }));
 
   registerCallDataControlRoutes(app, ctx);
+  registerCallShapeControlRoutes(app, ctx);
   registerCrmRoutes(app, ctx);
   registerPhoneControlRoutes(app, ctx);
   registerInteractionControlRoutes(app, ctx);

@@ -20,7 +20,11 @@ export interface OutboundInput {
   wrapup?: 'required' | 'optional';
 }
 
-export function buildOutbound(input: OutboundInput, now: number, ids: IdSource): ConversationRecord {
+export function buildOutbound(
+  input: OutboundInput,
+  now: number,
+  ids: IdSource,
+): ConversationRecord {
   const queue = input.callFromQueueId ? findQueue(input.callFromQueueId) : undefined;
   if (input.callFromQueueId && !queue) {
     throw badRequest(`Unknown queue ${input.callFromQueueId}.`, 'invalid.value', 'callFromQueueId');

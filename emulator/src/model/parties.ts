@@ -5,7 +5,12 @@
 import type { ConversationStore } from './conversations.js';
 import { isSupervisoryLeg } from './supervision.js';
 import { releaseConsult } from './transfers.js';
-import { isActiveState, isPartyPurpose, type ConversationRecord, type ParticipantRecord } from './types.js';
+import {
+  isActiveState,
+  isPartyPurpose,
+  type ConversationRecord,
+  type ParticipantRecord,
+} from './types.js';
 import { badRequest } from '../errors.js';
 import { isRinging } from './party-legs.js';
 
@@ -68,13 +73,21 @@ export function ringOutcome(
   correlationId: string,
 ): void {
   if (!isRinging(leg)) {
-    throw badRequest(`The participant is ${leg.state}, not ringing.`, 'invalid.value', 'participantId');
+    throw badRequest(
+      `The participant is ${leg.state}, not ringing.`,
+      'invalid.value',
+      'participantId',
+    );
   }
   if (outcome === 'answer') {
     leg.state = 'connected';
     leg.connectedTime = now;
   } else {
-    store.endLeg(c, leg, outcome === 'noAnswer' ? 'system' : leg.purpose === 'user' ? 'client' : 'endpoint');
+    store.endLeg(
+      c,
+      leg,
+      outcome === 'noAnswer' ? 'system' : leg.purpose === 'user' ? 'client' : 'endpoint',
+    );
     if (outcome === 'noAnswer') {
       leg.errorInfo = {
         code: 'error.ininedgecontrol.session.inactive',

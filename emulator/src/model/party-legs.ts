@@ -51,16 +51,13 @@ export function newTargetLeg(
 ): ParticipantRecord {
   const named = [target.userId, target.queueId, target.address].filter((v) => v).length;
   if (named !== 1) {
-    throw badRequest(
-      `Name exactly one of userId, queueId or address.`,
-      'invalid.value',
-      field,
-    );
+    throw badRequest(`Name exactly one of userId, queueId or address.`, 'invalid.value', field);
   }
   const base = baseLeg(ids, now, c);
   if (target.userId) {
     const user = findUser(target.userId);
-    if (!user) throw badRequest(`Unknown user ${target.userId}.`, 'invalid.value', `${field}.userId`);
+    if (!user)
+      throw badRequest(`Unknown user ${target.userId}.`, 'invalid.value', `${field}.userId`);
     const station = stationUri(user);
     return {
       ...base,
@@ -75,7 +72,8 @@ export function newTargetLeg(
   }
   if (target.queueId) {
     const queue = findQueue(target.queueId);
-    if (!queue) throw badRequest(`Unknown queue ${target.queueId}.`, 'invalid.value', `${field}.queueId`);
+    if (!queue)
+      throw badRequest(`Unknown queue ${target.queueId}.`, 'invalid.value', `${field}.queueId`);
     const acd = acdUri(queue.id);
     return {
       ...base,
@@ -91,7 +89,11 @@ export function newTargetLeg(
   }
   const address = telUri(target.address!);
   if (!/^(tel:\+?[0-9*#]{3,20}|sip:.+)$/.test(address)) {
-    throw badRequest(`Not a dialable address: ${target.address}.`, 'invalid.value', `${field}.address`);
+    throw badRequest(
+      `Not a dialable address: ${target.address}.`,
+      'invalid.value',
+      `${field}.address`,
+    );
   }
   return {
     ...base,

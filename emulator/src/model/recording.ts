@@ -14,7 +14,11 @@ export type RecordingState = ConversationRecord['recordingState'];
 export function parseRecordingState(value: unknown): RecordingState {
   const state = typeof value === 'string' ? value.toLowerCase() : '';
   if (state !== 'active' && state !== 'paused' && state !== 'none') {
-    throw badRequest('recordingState must be ACTIVE, PAUSED or NONE.', 'invalid.value', 'recordingState');
+    throw badRequest(
+      'recordingState must be ACTIVE, PAUSED or NONE.',
+      'invalid.value',
+      'recordingState',
+    );
   }
   return state;
 }
@@ -23,7 +27,11 @@ export function parseRecordingState(value: unknown): RecordingState {
 export function setRecordingState(c: ConversationRecord, next: RecordingState): boolean {
   if (next === c.recordingState) return false;
   if (c.recordingState === 'none' && next === 'paused') {
-    throw badRequest('The call is not being recorded; there is nothing to pause.', 'invalid.value', 'recordingState');
+    throw badRequest(
+      'The call is not being recorded; there is nothing to pause.',
+      'invalid.value',
+      'recordingState',
+    );
   }
   c.recordingState = next;
   return true;

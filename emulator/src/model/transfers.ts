@@ -71,10 +71,17 @@ export function startConsult(
   ids: IdSource,
 ): ParticipantRecord {
   if (!isActiveState(object.state) || object.state !== 'connected') {
-    throw badRequest('The participant to transfer is not connected.', 'conversation.error.call.disconnected');
+    throw badRequest(
+      'The participant to transfer is not connected.',
+      'conversation.error.call.disconnected',
+    );
   }
   if (object.id === consulting.id) {
-    throw badRequest('A participant cannot be consulted about itself.', 'invalid.value', 'participantId');
+    throw badRequest(
+      'A participant cannot be consulted about itself.',
+      'invalid.value',
+      'participantId',
+    );
   }
   if (c.consult) throw badRequest('A consult transfer is already in progress on this call.');
   const destination = newTargetLeg(c, input.destination, now, ids);
@@ -99,7 +106,11 @@ export function requireConsult(c: ConversationRecord, objectId: string) {
 }
 
 /** `DELETE …/consult`: the destination leg ends (`client`) and the object returns. */
-export function cancelConsult(store: ConversationStore, c: ConversationRecord, objectId: string): void {
+export function cancelConsult(
+  store: ConversationStore,
+  c: ConversationRecord,
+  objectId: string,
+): void {
   const consult = requireConsult(c, objectId);
   const destination = legById(c, consult.destinationId);
   releaseConsult(c);
@@ -108,7 +119,11 @@ export function cancelConsult(store: ConversationStore, c: ConversationRecord, o
 }
 
 /** Completes the consult as the consulting agent's hang-up would: their leg ends `transfer`. */
-export function completeConsult(store: ConversationStore, c: ConversationRecord, objectId: string): void {
+export function completeConsult(
+  store: ConversationStore,
+  c: ConversationRecord,
+  objectId: string,
+): void {
   const consult = requireConsult(c, objectId);
   const consulting = legById(c, consult.consultingId)!;
   releaseConsult(c);
@@ -126,7 +141,11 @@ export function blindTransfer(
   ids: IdSource,
 ): ParticipantRecord {
   if (leg.purpose !== 'agent' && leg.purpose !== 'user') {
-    throw badRequest('Only an agent or user leg can be replaced.', 'invalid.value', 'participantId');
+    throw badRequest(
+      'Only an agent or user leg can be replaced.',
+      'invalid.value',
+      'participantId',
+    );
   }
   if (leg.state !== 'connected') {
     throw badRequest('The participant is not connected.', 'conversation.error.call.disconnected');

@@ -41,7 +41,13 @@ export interface ParticipantRecord {
   /** After-call work (wrapup.ts): from the leg's end until wrap-up is applied. */
   startAcwTime?: number;
   endAcwTime?: number;
-  wrapup?: { code?: string; notes?: string; tags?: string[]; durationSeconds?: number; endTime?: number };
+  wrapup?: {
+    code?: string;
+    notes?: string;
+    tags?: string[];
+    durationSeconds?: number;
+    endTime?: number;
+  };
   /** As real ended legs carry it (contract §2.3a), e.g. an outbound call nobody answered. */
   errorInfo?: { code: string; message: string };
 }

@@ -13,7 +13,11 @@ import {
 import { parseBody, requireUser } from '../http-helpers.js';
 import { ownAttributes } from '../model/attribute-limits.js';
 import { wasParticipant } from '../model/legs.js';
+import { leaveCall } from '../model/parties.js';
 import { toCallConversation } from '../model/shapes.js';
+import { applyWrapup } from '../model/wrapup.js';
+import { registerCallControlRoutes, wrapupInput } from './call-control.js';
+import { registerTransferRoutes } from './transfers.js';
 import { isActiveState, isEnded, type ConversationRecord } from '../model/types.js';
 import type { SeedUser } from '../seed.js';
 
@@ -30,7 +34,7 @@ const mediaParticipantRequest = z.object({
   confined: z.boolean().optional(),
   recording: z.boolean().optional(),
   wrapupSkipped: z.boolean().optional(),
-  wrapup: z.unknown().optional(),
+  wrapup: wrapupInput.optional(),
   resumeTime: z.string().optional(),
 });
 
@@ -41,6 +45,8 @@ const participantAttributes = z.object({
 type ParticipantParams = { cid: string; pid: string };
 
 export function registerConversationRoutes(api: FastifyInstance, ctx: EmulatorContext): void {
+  registerTransferRoutes(api, ctx);
+  registerCallControlRoutes(api, ctx);
   /** Unknown id → 404; whether the caller may see or change it is each route's check. */
   const load = (request: FastifyRequest<{ Params: { cid: string } }>) => {
     const user = requireUser(request);
@@ -89,17 +95,24 @@ export function registerConversationRoutes(api: FastifyInstance, ctx: EmulatorCo
         throw missingPermissions(PARTICIPANT_PATCH_PERMISSIONS);
       }
       const participant = ctx.conversations.requireParticipant(conversation, request.params.pid);
+      if (body.wrapup !== undefined && participant.userId === user.id) {
+        // Wrap-up is applied to the caller's own leg, ended or not (after-call work, wrapup.ts).
+        applyWrapup(participant, body.wrapup, ctx.clock.now());
+        ctx.conversations.changed(conversation, request.correlationId);
+        if (body.state === undefined && body.muted === undefined && body.held === undefined)
+          return reply.code(202).send();
+      }
       if (
         body.confined !== undefined ||
         body.recording !== undefined ||
-        body.wrapup !== undefined ||
+        (body.wrapup !== undefined && participant.userId !== user.id) ||
         body.wrapupSkipped !== undefined ||
         body.resumeTime !== undefined
       ) {
         throw new ApiError(
           501,
           'not.implemented',
-          'The emulator does not implement confined, recording, wrapup or resumeTime.',
+          'The emulator does not implement confined, recording, wrapupSkipped, resumeTime or another user’s wrapup.',
         );
       }
       if (body.state === undefined && body.muted === undefined && body.held === undefined) {
@@ -118,7 +131,8 @@ export function registerConversationRoutes(api: FastifyInstance, ctx: EmulatorCo
       }
       const correlationId = request.correlationId;
       if (state === 'disconnected') {
-        ctx.conversations.hangUp(conversation, participant, 'client', correlationId);
+        // One party leaves; a call with two or more parties left goes on (parties.ts).
+        leaveCall(ctx.conversations, conversation, participant, 'client', correlationId);
       } else {
         if (state === 'connected' && participant.state === 'alerting') {
           ctx.conversations.answer(conversation, participant, correlationId);
@@ -140,7 +154,8 @@ export function registerConversationRoutes(api: FastifyInstance, ctx: EmulatorCo
       const { user, conversation } = load(request);
       parseBody(participantAttributes, request.body);
       const participant = ctx.conversations.requireParticipant(conversation, request.params.pid);
-      requireActiveParticipant(user, conversation);
+      // Anyone who is or was on the call, after their leg or the call ended too (FIDELITY.md W5).
+      assert(wasParticipant(conversation, user.id), notActiveParticipant);
       const attributes = ctx.conversations.mergeAttributes(
         conversation,
         participant,
