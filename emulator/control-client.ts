@@ -4,6 +4,15 @@ import type {
   PhoneSettings,
   UpdateInteractionInput,
 } from './control-types-supervisor.js';
+import type {
+  ConsultInput,
+  LegTargetInput,
+  OutboundCall,
+  OutboundCallInput,
+  RingOutcome,
+  SpeakTo,
+  WrapupApplied,
+} from './control-types-calls.js';
 
 /**
  * Typed client for the emulator's control plane (/__emulator/*). Used by tests, e2e fixtures
@@ -25,6 +34,10 @@ export interface CreateCallInput {
   ivr?: boolean;
   /** 0..5 missed alerts of the same agent (ended agent legs) before the leg that rings now. */
   missedAlerts?: number;
+  /** After-call work when the agent's leg ends (opt-in; `required` = a mandatory code). */
+  wrapup?: 'required' | 'optional';
+  /** Recorded from the start (`recordingState: active`); `none` by default. */
+  recording?: boolean;
 }
 
 export interface CreatedCall {
@@ -128,6 +141,26 @@ export interface EmulatorParticipant {
   startTime?: string;
   connectedTime?: string;
   startHoldTime?: string;
+  endTime?: string;
+  direction?: string;
+  address?: string;
+  confined?: boolean;
+  consultParticipantId?: string;
+  wrapupRequired?: boolean;
+  wrapupPrompt?: string;
+  wrapupTimeoutMs?: number;
+  startAcwTime?: string;
+  endAcwTime?: string;
+  wrapup?: {
+    code?: string;
+    notes?: string;
+    tags?: string[];
+    durationSeconds?: number;
+    endTime?: string;
+  };
+  errorInfo?: { code: string; message: string };
+  recordingState?: string;
+  securePause?: boolean;
 }
 
 export interface EmulatorState {
@@ -138,6 +171,8 @@ export interface EmulatorState {
     id: string;
     ended: boolean;
     digits: string[];
+    recordingState?: string;
+    securePause?: boolean;
     participants: EmulatorParticipant[];
   }[];
   channels: { id: string; userId: string; topics: string[]; connected: boolean; expires: string }[];
@@ -510,6 +545,144 @@ export class EmulatorControl {
     input: UpdateInteractionInput,
   ): Promise<CreatedInteraction> {
     return this.call('POST', `/interactions/${conversationId}`, input);
+  }
+
+  /**
+   * Another client (the agent's Genesys desktop) starts a consult transfer; the destination leg
+   * rings (a user `alerting`, a number `contacting`; a queue's `acd` leg is connected).
+   *
+   * @example
+   * const { destinationParticipantId } = await control.consult(cid, {
+   *   destination: { userEmail: 'bob@example.com' },
+   * });
+   * await control.ring(cid, destinationParticipantId, 'answer');
+   * await control.consultAction(cid, 'complete'); // the agent's leg ends `transfer`
+   */
+  consult(
+    conversationId: string,
+    input: ConsultInput,
+  ): Promise<{ destinationParticipantId: string; objectParticipantId: string }> {
+    return this.call('POST', `/calls/${conversationId}/consult`, input);
+  }
+
+  /**
+   * Completes (the consulting agent leaves, `transfer`), cancels (the destination leaves, the
+   * object returns) or changes `speakTo` of the consult in progress.
+   *
+   * @example
+   * await control.consultAction(cid, 'speak-to', 'BOTH');
+   */
+  consultAction(
+    conversationId: string,
+    action: 'complete' | 'cancel' | 'speak-to',
+    speakTo?: SpeakTo,
+  ): Promise<{ ok: true }> {
+    return this.call('POST', `/calls/${conversationId}/consult/${action}`, { speakTo });
+  }
+
+  /**
+   * A blind transfer made by another client: the leg ends `transfer`, the destination joins.
+   *
+   * @example
+   * await control.blindTransfer(cid, agentParticipantId, { queue: 'Sales' }); // an acd leg
+   */
+  blindTransfer(
+    conversationId: string,
+    participantId: string,
+    destination: LegTargetInput,
+  ): Promise<{ destinationParticipantId: string }> {
+    return this.call(
+      'POST',
+      `/calls/${conversationId}/participants/${participantId}/replace`,
+      destination,
+    );
+  }
+
+  /**
+   * Adds parties to a call (a conference): each rings until `ring(…, 'answer')`.
+   *
+   * @example
+   * const { participantIds } = await control.addParties(cid, [{ address: '+15550001111' }, { userEmail: 'bob@example.com' }]);
+   */
+  addParties(
+    conversationId: string,
+    participants: LegTargetInput[],
+  ): Promise<{ participantIds: string[] }> {
+    return this.call('POST', `/calls/${conversationId}/parties`, { participants });
+  }
+
+  /**
+   * A ringing leg answers (`connected`), goes unanswered (ended `system` with `errorInfo`) or
+   * is declined. A call left with one party ends.
+   *
+   * @example
+   * await control.ring(cid, remoteParticipantId, 'noAnswer');
+   */
+  ring(conversationId: string, participantId: string, outcome: RingOutcome): Promise<{ ok: true }> {
+    return this.call('POST', `/calls/${conversationId}/participants/${participantId}/ring`, {
+      outcome,
+    });
+  }
+
+  /**
+   * One party leaves (`endpoint` for a customer or number, `client` for a user); the call goes
+   * on while two parties remain. A consulting agent leaving completes the consult.
+   *
+   * @example
+   * await control.leave(cid, externalParticipantId);
+   */
+  leave(
+    conversationId: string,
+    participantId: string,
+    disconnectType?: 'endpoint' | 'client',
+  ): Promise<{ ok: true }> {
+    return this.call('POST', `/calls/${conversationId}/participants/${participantId}/leave`, {
+      disconnectType,
+    });
+  }
+
+  /**
+   * An outbound call placed by the agent (from their Genesys desktop): agent leg first
+   * (connected, purpose `user`), the dialled number's `external` leg `contacting`.
+   *
+   * @example
+   * const call = await control.placeCall({ agentEmail: 'alice@example.com', phoneNumber: '+15550001111' });
+   * await control.ring(call.conversationId, call.remoteParticipantId, 'answer');
+   */
+  placeCall(input: OutboundCallInput): Promise<OutboundCall> {
+    return this.call('POST', '/calls/outbound', input);
+  }
+
+  /**
+   * Recording changed by another client: `paused` is a secure pause (`securePause: true`),
+   * `active` resumes.
+   *
+   * @example
+   * await control.setRecording(cid, 'paused');
+   */
+  setRecording(
+    conversationId: string,
+    recordingState: 'active' | 'paused' | 'none',
+  ): Promise<{ recordingState: string; securePause: boolean }> {
+    return this.call('POST', `/calls/${conversationId}/recording`, { recordingState });
+  }
+
+  /**
+   * Wrap-up applied elsewhere (the agent's Genesys desktop): ends the leg's after-call work.
+   *
+   * @example
+   * await control.wrapUp(cid, agentParticipantId, { code: 'resolved' });
+   */
+  wrapUp(
+    conversationId: string,
+    participantId: string,
+    wrapup: WrapupApplied = {},
+  ): Promise<{ ok: true }> {
+    return this.call(
+      'POST',
+      `/calls/${conversationId}/participants/${participantId}/wrapup`,
+      wrapup,
+    );
   }
 
   /**
