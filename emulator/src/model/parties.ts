@@ -30,7 +30,14 @@ export function settleAfterLeave(store: ConversationStore, c: ConversationRecord
   if (destination && !isActiveState(destination.state)) releaseConsult(c);
   else if (consulting && !isActiveState(consulting.state)) releaseConsult(c);
   const parties = liveParties(c);
-  const anyRinging = parties.some(isRinging);
+  // A ringing leg, or a queue the call was transferred to (a live `acd` leg added by a transfer
+  // or consult, party-legs.ts, `outbound`), keeps the call going. The inbound call's own `acd`
+  // leg does not: an agent declining the alert still ends the call, as before (FIDELITY.md 12).
+  const anyRinging =
+    parties.some(isRinging) ||
+    c.participants.some(
+      (p) => p.purpose === 'acd' && p.direction === 'outbound' && isActiveState(p.state),
+    );
   const connected = parties.filter((p) => !isRinging(p));
   if (connected.length + (anyRinging ? 1 : 0) >= 2 && connected.length >= 1) return;
   for (const p of c.participants) if (isActiveState(p.state)) store.endLeg(c, p, 'peer');
