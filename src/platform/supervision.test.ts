@@ -61,7 +61,7 @@ describe('paging', () => {
 });
 
 describe('activity query', () => {
-  it('asks the three metrics with details, grouped and filtered by queue (contract §2.13)', () => {
+  it('asks the three metrics with details, grouped by queue, for voice on any of the queues (contract §2.13)', () => {
     expect(activityQuery(['q1', 'q2'])).toEqual({
       metrics: [
         { metric: 'oWaiting', details: true },
@@ -70,14 +70,52 @@ describe('activity query', () => {
       ],
       groupBy: ['queueId'],
       filter: {
-        type: 'or',
-        predicates: [
-          { type: 'dimension', dimension: 'queueId', value: 'q1' },
-          { type: 'dimension', dimension: 'queueId', value: 'q2' },
+        type: 'and',
+        predicates: [{ type: 'dimension', dimension: 'mediaType', value: 'voice' }],
+        clauses: [
+          {
+            type: 'or',
+            predicates: [
+              { type: 'dimension', dimension: 'queueId', value: 'q1' },
+              { type: 'dimension', dimension: 'queueId', value: 'q2' },
+            ],
+          },
         ],
       },
       order: 'asc',
     });
+  });
+
+  it('the voice predicate is a real predicate: AND-ed with the queues, on the mediaType dimension', () => {
+    const { filter } = activityQuery(['q1']);
+    // A filter shaped like this, evaluated as written, lets through voice on q1 only.
+    const passes = (dims: Record<string, string>) =>
+      filter!.type === 'and' &&
+      (filter!.predicates ?? []).every((p) => dims[p.dimension!] === p.value) &&
+      (filter!.clauses ?? []).every((c) =>
+        c.type === 'or' ? c.predicates.some((p) => dims[p.dimension!] === p.value) : false,
+      );
+    expect(passes({ mediaType: 'voice', queueId: 'q1' })).toBe(true);
+    expect(passes({ mediaType: 'chat', queueId: 'q1' })).toBe(false);
+    expect(passes({ mediaType: 'voice', queueId: 'q2' })).toBe(false);
+  });
+
+  it('drops an entity whose mediaType is not voice, keeps voice and unlabelled ones', () => {
+    const read = readActivityPage({
+      results: [
+        {
+          group: { queueId: 'q1' },
+          entities: [
+            { ...entity(1), mediaType: 'voice' },
+            { ...entity(2), mediaType: 'chat' },
+            { ...entity(3), mediaType: 'EMAIL' },
+            { ...entity(4), mediaType: 'Voice' },
+            entity(5),
+          ],
+        },
+      ],
+    });
+    expect(read.map((a) => a.conversationId)).toEqual(['c1', 'c4', 'c5']);
   });
 
   it('reads entities of every group, takes the group’s queue and drops unusable ones', () => {

@@ -40,7 +40,8 @@ export interface SupervisionApi {
   listQueues(): Promise<DirectoryQueue[]>;
   /**
    * `POST /api/v2/analytics/conversations/activity/query`, paged until a short page (the
-   * response has no total): every waiting, alerting and interacting call on the queues.
+   * response has no total): every waiting, alerting and interacting voice call on the queues
+   * (chats, messages, emails and callbacks are filtered out by the query itself).
    */
   queryConversationActivity(
     queueIds: readonly string[],
@@ -101,7 +102,14 @@ function time(value: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** The entities of one activity page; entities without a conversation id or known metric drop. */
+/** The only media the call grid lists: chats, messages, emails and callbacks are not calls. */
+export const VOICE = 'voice';
+
+/**
+ * The entities of one activity page; entities without a conversation id or known metric drop,
+ * and so does one whose `mediaType` says it is not a call (the query asks for voice only; a
+ * server that ignored the predicate must still not put a chat in the call grid).
+ */
 export function readActivityPage(
   response: Models.ConversationActivityResponse,
 ): ConversationActivity[] {
@@ -109,6 +117,7 @@ export function readActivityPage(
     (result.entities ?? []).flatMap((e): ConversationActivity[] => {
       const metric = METRICS.find((m) => m.toLowerCase() === e.metric?.toLowerCase());
       if (!e.conversationId || !metric) return [];
+      if (e.mediaType !== undefined && e.mediaType.toLowerCase() !== VOICE) return [];
       return [
         {
           conversationId: e.conversationId,
@@ -123,14 +132,23 @@ export function readActivityPage(
   );
 }
 
-/** The activity query for the given queues (contract §2.13's example, with details). */
+/**
+ * The activity query for the given queues (contract §2.13's example, with details): voice
+ * conversations only (`mediaType` = `voice`) AND on any of the queues (one `or` clause).
+ */
 export function activityQuery(queueIds: readonly string[]): Models.ConversationActivityQuery {
   return {
     metrics: METRICS.map((metric) => ({ metric, details: true })),
     groupBy: ['queueId'],
     filter: {
-      type: 'or',
-      predicates: queueIds.map((value) => ({ type: 'dimension', dimension: 'queueId', value })),
+      type: 'and',
+      predicates: [{ type: 'dimension', dimension: 'mediaType', value: VOICE }],
+      clauses: [
+        {
+          type: 'or',
+          predicates: queueIds.map((value) => ({ type: 'dimension', dimension: 'queueId', value })),
+        },
+      ],
     },
     order: 'asc',
   };

@@ -27,6 +27,19 @@ describe('supervisionProblem', () => {
     });
   });
 
+  it('explains the no-station 400: no phone to call the supervisor on, and what to do', () => {
+    const error = new PlatformError('invalid', 'no station', {
+      status: 400,
+      code: 'conversation.error.no.user.station',
+      correlationId: 'corr-2',
+    });
+    expect(supervisionProblem(error, 'coach')).toEqual({
+      action: { id: 'supervisor.action.failed.coach' },
+      reason: { id: 'supervisor.action.noStation' },
+      reference: 'corr-2',
+    });
+  });
+
   it('uses the shared reasons for the rest (an ended call, a rate limit)', () => {
     const ended = new PlatformError('invalid', 'x', {
       status: 400,

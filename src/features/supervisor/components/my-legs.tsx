@@ -1,19 +1,24 @@
 import { useCallback } from 'react';
-import { isLegEnded } from '../../../domain/call-selectors';
 import { useUserName } from '../../../directory/use-names';
 import type { Call } from '../../../platform/types';
 import { useCallIds, useCalls } from '../../../calls/use-call';
-import { supervisedAgent, supervisorLeg, type SupervisorLeg } from '../supervisor-legs';
+import {
+  statusMessage,
+  supervisedAgent,
+  supervisionStatus,
+  type SupervisionStatus,
+  type SupervisorLeg,
+} from '../supervisor-legs';
 import { useSupervisorT } from '../text';
 
-function LegLine({ leg, onOpen }: { leg: SupervisorLeg; onOpen(id: string): void }) {
+type LiveLeg = SupervisorLeg & { status: SupervisionStatus };
+
+function LegLine({ leg, onOpen }: { leg: LiveLeg; onOpen(id: string): void }) {
   const t = useSupervisorT();
   const agent = useUserName(leg.agent?.userId) ?? t('supervisor.role.agent');
   return (
-    <li>
-      <span>
-        {leg.mode ? t(`supervisor.mine.${leg.mode}`, { agent }) : t('supervisor.mine.other')}
-      </span>{' '}
+    <li data-phase={leg.status.phase}>
+      <span>{t.message(statusMessage(leg.status, agent))}</span>{' '}
       <button type="button" className="link-button" onClick={() => onOpen(leg.callId)}>
         {t('supervisor.mine.open')}
       </button>
@@ -23,16 +28,19 @@ function LegLine({ leg, onOpen }: { leg: SupervisorLeg; onOpen(id: string): void
 
 const NO_IDS: readonly string[] = [];
 
-/** The calls the supervisor is on now (monitoring, coaching, barged in), each to open. */
+/**
+ * The calls the supervisor is on now (monitoring, coaching, barged in, or their phone still
+ * being called for one of those), each to open.
+ */
 export function MyLegs({ userId, onOpen }: { userId: string; onOpen(id: string): void }) {
   const t = useSupervisorT();
   const ids = useCallIds(userId, { watch: false });
   const combine = useCallback(
     (calls: readonly (Call | undefined)[]) =>
-      calls.flatMap((call) => {
-        const mine = call && supervisorLeg(call, userId);
-        if (!call || !mine || isLegEnded(mine)) return [];
-        return [{ callId: call.id, leg: mine, ...supervisedAgent(call, mine) }];
+      calls.flatMap((call): LiveLeg[] => {
+        const status = call && supervisionStatus(call, userId);
+        if (!call || !status || status.phase === 'unanswered') return [];
+        return [{ callId: call.id, leg: status.leg, status, ...supervisedAgent(call, status.leg) }];
       }),
     [userId],
   );

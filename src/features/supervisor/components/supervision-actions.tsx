@@ -7,17 +7,21 @@ import { useServices } from '../../../services/widget-services';
 import { toPlatformError } from '../../../platform/errors';
 import type { SupervisionApi, SupervisionMode } from '../../../platform/supervision';
 import type { Call, CurrentUser } from '../../../platform/types';
-import { isLegEnded } from '../../../domain/call-selectors';
 import { workingAgent } from '../live-row';
 import { allowedModes } from '../permissions';
 import { supervisionProblem } from '../supervision-problem';
-import { supervisedAgent, supervisorLeg } from '../supervisor-legs';
-import { asCoreMessage, useSupervisorT } from '../text';
+import { statusMessage, supervisedAgent, supervisionStatus } from '../supervisor-legs';
+import { asCoreMessage, useSupervisorT, type SupervisorMessageId } from '../text';
+
+const NOTHING_DISMISSED: ReadonlySet<string> = new Set();
 
 /**
  * Monitor, coach and barge-in on the call's agent: each offered only with its permission, each
- * one POST. The supervisor's phone is called and their new leg appears in the participants
- * (the queue topic carries it); a refusal is explained. "Leave" hangs up their own leg.
+ * one POST. The supervisor's phone is called (contract §2.7) and their new leg appears in the
+ * participants (the queue topic carries it): while it rings the panel says "Calling your
+ * phone…" and offers Cancel, once answered it says how they are on the call and offers Leave;
+ * a leg that rang out says their phone didn't answer; a refusal is explained. Cancel and Leave
+ * are the same platform request: their own participant PATCHed to `{state: 'disconnected'}`.
  */
 export function SupervisionActions({
   call,
@@ -33,16 +37,28 @@ export function SupervisionActions({
   const [pending, setPending] = useState<SupervisionMode | 'leave'>();
   const [sent, setSent] = useState<SupervisionMode>();
   const [problem, setProblem] = useState<Problem>();
+  // Legs whose end is no news: cancelled here while ringing, or a missed one asked again since.
+  const [dismissed, setDismissed] = useState(NOTHING_DISMISSED);
   const modes = allowedModes(user.permissions);
   const agent = workingAgent(call);
-  const mine = supervisorLeg(call, user.id);
-  const active = mine && !isLegEnded(mine) ? mine : undefined;
+  const status = supervisionStatus(call, user.id, dismissed);
+  const active = status && status.phase !== 'unanswered' ? status.leg : undefined;
+  const ringing = status?.phase === 'ringing';
   const current = active ? supervisedAgent(call, active) : undefined;
   const agentName = useUserName(current?.agent?.userId) ?? t('supervisor.role.agent');
   if (modes.length === 0) return null;
 
+  const dismiss = (legId: string, on: boolean) =>
+    setDismissed((before) => {
+      const after = new Set(before);
+      if (on) after.add(legId);
+      else after.delete(legId);
+      return after;
+    });
+
   const run = (mode: SupervisionMode) => {
     if (!agent) return;
+    if (status?.phase === 'unanswered') dismiss(status.leg.id, true);
     setPending(mode);
     setProblem(undefined);
     api
@@ -51,21 +67,23 @@ export function SupervisionActions({
       .catch((error: unknown) => setProblem(supervisionProblem(error, mode)))
       .finally(() => setPending(undefined));
   };
-  const leave = () => {
+  /** Leave (answered) or Cancel (ringing): the platform's one way, the own leg disconnected. */
+  const hangUp = () => {
     if (!active) return;
+    const legId = active.id;
+    const failed: SupervisorMessageId = ringing
+      ? 'supervisor.leg.cancelFailed'
+      : 'supervisor.action.leaveFailed';
+    if (ringing) dismiss(legId, true);
     setPending('leave');
     setProblem(undefined);
     platform
-      .changeParticipant(call.id, active.id, { state: 'disconnected' })
+      .changeParticipant(call.id, legId, { state: 'disconnected' })
       .then(() => setSent(undefined))
-      .catch((error: unknown) =>
-        setProblem(
-          explainError(
-            toPlatformError(error),
-            asCoreMessage(message('supervisor.action.leaveFailed')),
-          ),
-        ),
-      )
+      .catch((error: unknown) => {
+        dismiss(legId, false);
+        setProblem(explainError(toPlatformError(error), asCoreMessage(message(failed))));
+      })
       .finally(() => setPending(undefined));
   };
 
@@ -94,9 +112,9 @@ export function SupervisionActions({
             type="button"
             className="button button-ghost"
             disabled={pending !== undefined}
-            onClick={leave}
+            onClick={hangUp}
           >
-            {t('supervisor.action.leave')}
+            {t(ringing ? 'supervisor.leg.cancel' : 'supervisor.action.leave')}
           </button>
         ) : null}
       </div>
@@ -106,10 +124,10 @@ export function SupervisionActions({
         </p>
       ))}
       {!agent ? <p className="muted">{t('supervisor.action.noAgent')}</p> : null}
-      <p className="muted" role="status">
-        {current?.mode
-          ? t(`supervisor.mine.${current.mode}`, { agent: agentName })
-          : sent && !active
+      <p className="muted" role="status" data-phase={status?.phase ?? (sent ? 'sent' : 'none')}>
+        {status
+          ? t.message(statusMessage(status, agentName))
+          : sent
             ? t('supervisor.action.sent')
             : ''}
       </p>
