@@ -20,7 +20,11 @@ export type AuditKind =
   | 'playbackSwitched'
   | 'playbackDigit'
   | 'playbackStopRequested'
-  | 'playbackEnded';
+  | 'playbackEnded'
+  /** A flow value that reached the call after its playback had ended from the leg (a late flow). */
+  | 'playbackLateData'
+  /** The flow's reason for a playback already recorded as ended from its leg. */
+  | 'playbackEndReported';
 
 /** One line of the audit trail. Values are the platform's raw strings; text is made on screen. */
 export interface AuditEntry {

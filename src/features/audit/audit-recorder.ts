@@ -84,7 +84,6 @@ export class AuditRecorder {
     if (c.kind !== 'attribute') return undefined;
     const actor = ours(c.conversationId, c.participantId, c.key, c.to) ? 'you' : 'outside';
     if (c.key === PLAYBACK_KEY.stopRequested) {
-      if (c.to) this.tracker(c.conversationId).stopAsked(c.to);
       return c.to ? { at: c.at, kind: 'playbackStopRequested', party, actor, to: c.to } : undefined;
     }
     if (c.key.startsWith(PLAYBACK_PREFIX)) return undefined;

@@ -1,3 +1,4 @@
+import { PLAYBACK_KEY } from '../../domain/playback-protocol';
 import type { MessageValues } from '../../i18n/message';
 import type { AuditEntry } from './audit-entry';
 import type { AuditMessageId } from './text';
@@ -41,6 +42,8 @@ function value(
   if (raw === undefined || raw === '') return '';
   if (FLAGS.has(entry.kind)) return t(raw === 'true' ? 'audit.value.on' : 'audit.value.off');
   if (entry.kind === 'playbackSwitched') return label(raw) ?? raw;
+  if (entry.kind === 'playbackLateData' && entry.subject === PLAYBACK_KEY.promptId)
+    return label(raw) ?? raw;
   return raw;
 }
 
@@ -52,6 +55,7 @@ function detailOf(
   const subject = entry.subject ?? '';
   if (entry.kind === 'requestFailed' && (subject === 'muted' || subject === 'held'))
     return t(subject === 'muted' ? 'audit.field.muted' : 'audit.field.held');
+  if (entry.kind === 'playbackLateData') return subject;
   if (entry.kind.startsWith('playback') && subject) return label(subject) ?? subject;
   return subject;
 }

@@ -9,12 +9,12 @@ import type { Prompt } from '../../../platform/architect';
 import type { Call } from '../../../platform/types';
 import { usePlayPromptFlow } from '../api/use-play-prompt-flow';
 import type { PlaybackPanelAction } from '../play-request';
-import { derivePlaybackView, type PlaybackView } from '../playback-status';
+import { derivePlaybackView, settlePlaybackView, type PlaybackView } from '../playback-status';
 import { useLocalPlayback } from '../playback-store';
 import { playableResource } from '../pre-start-checks';
 import { announcement, CATALOG, usePlaybackT, type PlaybackMessageId } from '../text';
 import { PlayForm } from './play-form';
-import { PlaybackStatusLine } from './playback-status-line';
+import { endedText, PlaybackStatusLine } from './playback-status-line';
 import { PromptPicker, promptLabel } from './prompt-picker';
 import { PromptPreview } from './prompt-preview';
 import { useStartPlayback } from './use-start-playback';
@@ -59,7 +59,10 @@ function Playback({ call, userId, flowId, onAction }: PlaybackPanelProps) {
   const [prompts, setPrompts] = useState<Prompt[]>([]);
   const local = useLocalPlayback(call.id);
   const stopIntent = useStopIntent(call);
-  const view = derivePlaybackView(call, local, stopIntent.askedFor);
+  const view = useSettledView(
+    local ? `${call.id}\u0000${local.requestId}` : undefined,
+    derivePlaybackView(call, local, stopIntent.askedFor),
+  );
   const flow = usePlayPromptFlow(flowId);
   const start = useStartPlayback(call, userId, onAction);
   const bodyId = useId();
@@ -121,6 +124,24 @@ function Playback({ call, userId, flowId, onAction }: PlaybackPanelProps) {
   );
 }
 
+const sameView = (a: PlaybackView, b: PlaybackView) =>
+  a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The view shown for this panel's request (`key`), never moving backwards between snapshots
+ * (settlePlaybackView); without a request of ours each snapshot is shown as it is.
+ */
+function useSettledView(key: string | undefined, view: PlaybackView): PlaybackView {
+  const [kept, setKept] = useState<{ key: string | undefined; view: PlaybackView }>({
+    key,
+    view,
+  });
+  const settled =
+    key !== undefined && kept.key === key ? settlePlaybackView(kept.view, view) : view;
+  if (kept.key !== key || !sameView(kept.view, settled)) setKept({ key, view: settled });
+  return settled;
+}
+
 /** One announcement per change of what plays: started, switched, ended (with the reason). */
 function useAnnouncePlayback(view: PlaybackView, labelOf: (id: string | undefined) => string) {
   const { ui } = useServices();
@@ -130,7 +151,7 @@ function useAnnouncePlayback(view: PlaybackView, labelOf: (id: string | undefine
     view.kind === 'playing'
       ? `playing:${view.requestId}:${view.promptId}:${view.stopping}`
       : view.kind === 'ended'
-        ? `ended:${view.reason}:${view.endedAt}`
+        ? `ended:${view.reason}:${view.reported}`
         : undefined;
   const prompt = view.kind === 'playing' || view.kind === 'ended' ? labelOf(view.promptId) : '';
   useEffect(() => {
@@ -139,14 +160,14 @@ function useAnnouncePlayback(view: PlaybackView, labelOf: (id: string | undefine
     said.current = key;
     if (first && view.kind === 'ended') return;
     if (view.kind === 'playing' && view.stopping)
-      ui.getState().announce(announcement('playback.stopping'));
+      ui.getState().announce(announcement('playback.status.stopRequested'));
     else if (view.kind === 'playing')
       ui.getState().announce(announcement('playback.status.playing', { prompt }));
-    else if (view.kind === 'ended')
+    else if (view.kind === 'ended') {
+      const [id, values] = endedText(view);
       ui.getState().announce(
-        announcement('playback.status.ended', {
-          reason: t(`playback.reason.${view.reason}` as PlaybackMessageId),
-        }),
+        announcement(id, values && { reason: t(values.reason as PlaybackMessageId) }),
       );
+    }
   }, [key, prompt, view, ui, t]);
 }

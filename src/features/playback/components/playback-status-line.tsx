@@ -69,11 +69,12 @@ function StatusText({ view, labelOf }: StatusLineProps) {
       return t('playback.status.refused', {
         reason: refusalReason(t, explainError(view.error).reason, view.error),
       });
-    case 'ended':
-      return t('playback.status.ended', {
-        reason: t(`playback.reason.${view.reason}` as PlaybackMessageId),
-      });
+    case 'ended': {
+      const [id, values] = endedText(view);
+      return t(id, values && { reason: t(values.reason as PlaybackMessageId) });
+    }
     case 'playing':
+      if (view.stopping) return t('playback.status.stopRequested');
       if (!view.ours && view.source === 'attributes' && !view.promptId)
         return t('playback.status.playingElsewhere');
       return t(view.source === 'leg' ? 'playback.status.playingLeg' : 'playback.status.playing', {
@@ -82,6 +83,19 @@ function StatusText({ view, labelOf }: StatusLineProps) {
     default:
       return null;
   }
+}
+
+/**
+ * How an ended playback reads: the flow's reason, a hang-up seen on the legs, or, when the flow
+ * has not said (yet), that the caller is back, after the agent's stop if one was asked for
+ * (never "stopped from the panel" unless the flow said so).
+ */
+export function endedText(
+  view: Extract<PlaybackView, { kind: 'ended' }>,
+): [PlaybackMessageId, { reason: string } | undefined] {
+  if (!view.reported && view.reason === 'unknown' && view.stopAsked)
+    return ['playback.status.endedAfterStop', undefined];
+  return ['playback.status.ended', { reason: `playback.reason.${view.reason}` }];
 }
 
 /** A bar from the flow's `startedAt` on the shared clock; indeterminate when the flow reports nothing. */
