@@ -6,6 +6,8 @@ import {
   customerOf,
   hiddenEndedCount,
   isCallEnded,
+  isLegInAcw,
+  isWrappingUp,
   myParticipant,
   readableNumber,
   supervisorsOn,
@@ -98,5 +100,41 @@ describe('call selectors', () => {
         return out.length <= s.length && !/[<>]/.test(out);
       }),
     );
+  });
+
+  it('tells after-call work from a plain ended leg: ACW started and not ended', () => {
+    const ended = { state: 'terminated' as const, disconnectType: 'peer', endTime: 10 };
+    // Ended legs without ACW carry `wrapupRequired: true` too (R5): that alone is not ACW.
+    expect(isLegInAcw(leg({ ...ended, wrapupRequired: true, wrapupPrompt: 'optional' }))).toBe(
+      false,
+    );
+    expect(isLegInAcw(leg({ ...ended, wrapupRequired: true, startAcwTime: 10 }))).toBe(true);
+    expect(isLegInAcw(leg({ ...ended, state: 'disconnected', startAcwTime: 10 }))).toBe(true);
+    expect(isLegInAcw(leg({ ...ended, startAcwTime: 10, endAcwTime: 20 }))).toBe(false);
+    expect(isLegInAcw(leg({ ...ended, startAcwTime: 10, wrapupRequired: false }))).toBe(false);
+    // A live leg is never in ACW, whatever it carries.
+    expect(isLegInAcw(leg({ state: 'connected', startAcwTime: 10 }))).toBe(false);
+  });
+
+  it('is wrapping up only on the agent’s own (current) leg in ACW', () => {
+    const call = (mine: Partial<Participant>, other: Partial<Participant> = {}): Call => ({
+      id: 'c',
+      participants: [
+        participant({ id: 'cust', purpose: 'customer', state: 'terminated' }),
+        participant({ id: 'other', purpose: 'agent', userId: 'someone', ...other }),
+        leg({ id: 'mine', connectedTime: 1, ...mine }),
+      ],
+    });
+    expect(isWrappingUp(call({ state: 'terminated', startAcwTime: 5 }), ME)).toBe(true);
+    expect(isCallEnded(call({ state: 'terminated', startAcwTime: 5 }), ME)).toBe(true);
+    expect(isWrappingUp(call({ state: 'terminated', startAcwTime: 5, endAcwTime: 9 }), ME)).toBe(
+      false,
+    );
+    expect(isWrappingUp(call({ state: 'connected' }), ME)).toBe(false);
+    // Someone else's ACW is not ours.
+    expect(
+      isWrappingUp(call({ state: 'terminated' }, { state: 'terminated', startAcwTime: 5 }), ME),
+    ).toBe(false);
+    expect(isWrappingUp({ id: 'c', participants: [] }, ME)).toBe(false);
   });
 });

@@ -31,6 +31,22 @@ export function isCallEnded(call: Call, userId: string): boolean {
   return isCallOver(call);
 }
 
+/**
+ * A leg in after-call work: it has ended, its ACW started and has not ended (wrap-up not yet
+ * applied, nor timed out). `wrapupRequired` alone is no evidence: ended legs without ACW carry it.
+ */
+export const isLegInAcw = (p: Participant): boolean =>
+  isLegEnded(p) &&
+  p.startAcwTime !== undefined &&
+  p.endAcwTime === undefined &&
+  p.wrapupRequired !== false;
+
+/** The call has ended for this user and their own leg is in after-call work. */
+export function isWrappingUp(call: Call, userId: string): boolean {
+  const me = myParticipant(call, userId);
+  return me !== undefined && isLegInAcw(me);
+}
+
 /** Over for everyone: no customer, agent or user leg is still up. */
 export function isCallOver(call: Call): boolean {
   return call.participants

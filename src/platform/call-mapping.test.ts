@@ -94,4 +94,57 @@ describe('parseCall', () => {
     expect(normalizeEnum('Agent', ['agent', 'customer'] as const, 'customer')).toBe('agent');
     expect(normalizeEnum(undefined, ['agent'] as const, 'agent')).toBe('agent');
   });
+
+  it('reads the after-call-work fields of an ended leg, leniently', () => {
+    const call = parseCall({
+      id: 'c',
+      participants: [
+        {
+          id: 'acw',
+          purpose: 'agent',
+          state: 'terminated',
+          endTime: '2026-11-21T09:05:00.000Z',
+          wrapupRequired: true,
+          wrapupPrompt: 'MANDATORY',
+          wrapupTimeoutMs: 120000,
+          startAcwTime: '2026-11-21T09:05:00.000Z',
+        },
+        {
+          id: 'done',
+          purpose: 'agent',
+          state: 'disconnected',
+          wrapupRequired: true,
+          wrapupPrompt: 'optional',
+          startAcwTime: '2026-11-21T09:05:00.000Z',
+          endAcwTime: '2026-11-21T09:07:00.000Z',
+        },
+        // Wrong types drop only that field; an unparseable time is simply absent; null is absent.
+        {
+          id: 'odd',
+          purpose: 'agent',
+          state: 'terminated',
+          wrapupRequired: 'yes',
+          wrapupPrompt: 3,
+          startAcwTime: 'not a time',
+          endAcwTime: null,
+        },
+      ],
+    });
+    const [acw, done, odd] = call!.participants;
+    expect(acw).toMatchObject({
+      wrapupRequired: true,
+      wrapupPrompt: 'mandatory',
+      startAcwTime: Date.parse('2026-11-21T09:05:00.000Z'),
+    });
+    expect(acw).not.toHaveProperty('endAcwTime');
+    expect(done).toMatchObject({
+      wrapupPrompt: 'optional',
+      startAcwTime: Date.parse('2026-11-21T09:05:00.000Z'),
+      endAcwTime: Date.parse('2026-11-21T09:07:00.000Z'),
+    });
+    expect(odd).toMatchObject({ id: 'odd', state: 'terminated' });
+    expect(odd?.unreadable).toEqual(['wrapupRequired', 'wrapupPrompt']);
+    for (const key of ['wrapupRequired', 'wrapupPrompt', 'startAcwTime', 'endAcwTime'])
+      expect(odd).not.toHaveProperty(key);
+  });
 });

@@ -46,6 +46,10 @@ const FIELDS = {
   monitoredParticipantId: str,
   coachedParticipantId: str,
   bargedParticipantId: str,
+  wrapupRequired: bool,
+  wrapupPrompt: str,
+  startAcwTime: str,
+  endAcwTime: str,
 } as const;
 
 type Fields = {
@@ -136,6 +140,10 @@ function parseParticipant(raw: unknown): Participant | null {
     monitoredParticipantId: f.monitoredParticipantId,
     coachedParticipantId: f.coachedParticipantId,
     bargedParticipantId: f.bargedParticipantId,
+    wrapupRequired: f.wrapupRequired,
+    wrapupPrompt: f.wrapupPrompt?.toLowerCase() || undefined,
+    startAcwTime: time(f.startAcwTime),
+    endAcwTime: time(f.endAcwTime),
   };
   if (unreadable.length > 0) participant.unreadable = unreadable;
   for (const key of Object.keys(participant) as (keyof Participant)[])

@@ -44,6 +44,16 @@ export interface Participant {
   coachedParticipantId?: string;
   bargedParticipantId?: string;
   /**
+   * After-call work. A leg in ACW has ended and carries `startAcwTime` without `endAcwTime`.
+   * `wrapupRequired` alone says nothing: ended legs without ACW carry it too.
+   */
+  wrapupRequired?: boolean;
+  /** The prompt as sent, lower-cased (`mandatory`, `optional`, `timeout`, `forcedtimeout`…). */
+  wrapupPrompt?: string;
+  /** Epoch milliseconds. */
+  startAcwTime?: number;
+  endAcwTime?: number;
+  /**
    * Known fields that arrived with a type the widget cannot read. They fell back (to the last
    * known value when there was one) instead of dropping the participant.
    */

@@ -70,5 +70,12 @@ describe('chooseCall', () => {
     expect(callStatus(callFor(ME, 'h', { held: true, muted: true }), ME)).toBe('held');
     expect(callStatus(callFor(ME, 'm', { muted: true }), ME)).toBe('muted');
     expect(callStatus(calls.get('working')!, ME)).toBe('connected');
+    const acw = { state: 'terminated' as const, wrapupRequired: true, startAcwTime: 5 };
+    expect(callStatus(callFor(ME, 'w', acw), ME)).toBe('wrapup');
+    expect(callStatus(callFor(ME, 'w', { ...acw, endAcwTime: 9 }), ME)).toBe('ended');
+    // An ended leg that merely carries `wrapupRequired` (no ACW fields) is just ended.
+    expect(callStatus(callFor(ME, 'w', { state: 'terminated', wrapupRequired: true }), ME)).toBe(
+      'ended',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { isCallEnded, isLegEnded, myParticipant } from '../../domain/call-selectors';
+import { isCallEnded, isLegEnded, isLegInAcw, myParticipant } from '../../domain/call-selectors';
 import type { Call } from '../../platform/types';
 
 /**
@@ -52,10 +52,12 @@ export function isLive(call: Call, userId: string): boolean {
 }
 
 /** The state a switcher entry and the header badge show, in order of what matters most. */
-export type CallStatus = 'ringing' | 'connected' | 'held' | 'muted' | 'ended' | 'other';
+export type CallStatus = 'ringing' | 'connected' | 'held' | 'muted' | 'wrapup' | 'ended' | 'other';
 
+/** An ended call whose wrap-up the agent still owes reads `wrapup`, then `ended` once done. */
 export function callStatus(call: Call, userId: string): CallStatus {
   const me = myParticipant(call, userId);
+  if (me && isLegInAcw(me)) return 'wrapup';
   if (!me || isLegEnded(me) || isCallEnded(call, userId)) return 'ended';
   if (me.state === 'alerting' || me.state === 'offering') return 'ringing';
   if (me.held) return 'held';

@@ -1,4 +1,4 @@
-import { customerOf, myParticipant } from '../../domain/call-selectors';
+import { customerOf, isLegInAcw, myParticipant } from '../../domain/call-selectors';
 import type { Prompt, PromptResource } from '../../platform/architect';
 import type { Call } from '../../platform/types';
 import { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from './play-request';
@@ -6,6 +6,7 @@ import { isRunning, type PlaybackView } from './playback-status';
 
 /** Why "Play to caller" would not start; each has its own sentence in the catalogue. */
 export type StartRefusal =
+  | 'wrappingUp'
   | 'callNotConnected'
   | 'customerNotConnected'
   | 'alreadyPlaying'
@@ -45,8 +46,13 @@ export const isDurationInRange = (seconds: number): boolean =>
 export function checkStart(input: StartCheckInput): StartRefusal[] {
   const refusals: StartRefusal[] = [];
   const me = myParticipant(input.call, input.userId);
-  if (me?.state !== 'connected') refusals.push('callNotConnected');
-  if (customerOf(input.call)?.state !== 'connected') refusals.push('customerNotConnected');
+  if (me && isLegInAcw(me)) {
+    // The call is over for the agent: that one reason says it all (the caller is gone too).
+    refusals.push('wrappingUp');
+  } else {
+    if (me?.state !== 'connected') refusals.push('callNotConnected');
+    if (customerOf(input.call)?.state !== 'connected') refusals.push('customerNotConnected');
+  }
   if (isRunning(input.view)) refusals.push('alreadyPlaying');
   if (!input.prompt) refusals.push('noPrompt');
   else if (!playableResource(input.prompt)) refusals.push('noMedia');

@@ -1,9 +1,9 @@
 import { Mic, MicOff, Pause, Play } from 'lucide-react';
-import { useRef } from 'react';
+import { useId, useRef } from 'react';
 import { PanelBoundary } from '../../../components/ui/panel-boundary';
 import { ProblemText } from '../../../components/ui/problem-text';
 import { retryableLazy } from '../../../components/ui/retryable-lazy';
-import { isCallEnded, myParticipant } from '../../../domain/call-selectors';
+import { isCallEnded, isLegInAcw, myParticipant } from '../../../domain/call-selectors';
 import { message } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
 import { explainError, type Problem } from '../../../errors/explain-error';
@@ -27,7 +27,8 @@ export { MUTE_SHORTCUT };
 /**
  * Mute and hold for the agent's own leg of the call in view. Nothing shows when the agent has no
  * leg or the call has ended, but the mute shortcut still answers for this call (it says there is
- * no live call in view).
+ * no live call in view). While the agent wraps up (their ended leg in after-call work) the
+ * toggles stay, disabled with the reason, so the agent sees why they no longer apply.
  */
 export function CallControls({ call, userId }: { call: Call; userId: string }) {
   const anchor = useRef<HTMLSpanElement>(null);
@@ -36,7 +37,7 @@ export function CallControls({ call, userId }: { call: Call; userId: string }) {
   return (
     <>
       <span ref={anchor} hidden />
-      {me && !isCallEnded(call, userId) ? (
+      {me && (!isCallEnded(call, userId) || isLegInAcw(me)) ? (
         <ParticipantControls call={call} participant={me} />
       ) : null}
     </>
@@ -57,7 +58,8 @@ function ParticipantControls({ call, participant }: { call: Call; participant: P
   // The same view the participant list shows: server state with the pending intent overlaid.
   const { muted, held } = useParticipantView(call.id, participant).flags;
   useFlagAnnouncements(call.id, participant.id);
-  const connected = participant.state === 'connected';
+  const wrappingUp = isLegInAcw(participant);
+  const connected = participant.state === 'connected' && !wrappingUp;
   const request = (field: FlagField, value: boolean) =>
     requestFlag(call.id, participant.id, field, value);
 
@@ -65,7 +67,8 @@ function ParticipantControls({ call, participant }: { call: Call; participant: P
     const problem = problemOf(field, field === 'muted' ? muted : held);
     return problem ? [{ field, problem }] : [];
   });
-  const disabledReason = t('controls.notConnected');
+  const disabledReason = t(wrappingUp ? 'controls.wrappingUp' : 'controls.notConnected');
+  const reasonId = useId();
   return (
     <div className="call-controls">
       <div className="toggles" role="group" aria-label={t('controls.label')}>
@@ -76,6 +79,7 @@ function ParticipantControls({ call, participant }: { call: Call; participant: P
             pending={muted.pending}
             disabled={!connected}
             disabledReason={disabledReason}
+            disabledReasonId={wrappingUp ? reasonId : undefined}
             shortcut={MUTE_SHORTCUT}
             icon={Mic}
             pressedIcon={MicOff}
@@ -91,6 +95,7 @@ function ParticipantControls({ call, participant }: { call: Call; participant: P
             pending={held.pending}
             disabled={!connected}
             disabledReason={disabledReason}
+            disabledReasonId={wrappingUp ? reasonId : undefined}
             icon={Pause}
             pressedIcon={Play}
             tone="warning"
@@ -99,7 +104,13 @@ function ParticipantControls({ call, participant }: { call: Call; participant: P
           <Caption testId="hold-status" text={t.message(caption('held', held))} />
         </div>
       </div>
-      <p className="shortcut-hint">{t('controls.shortcutHint', { shortcut: MUTE_SHORTCUT })}</p>
+      {wrappingUp ? (
+        <p className="shortcut-hint" id={reasonId} data-testid="controls-reason">
+          {disabledReason}
+        </p>
+      ) : (
+        <p className="shortcut-hint">{t('controls.shortcutHint', { shortcut: MUTE_SHORTCUT })}</p>
+      )}
       {problems.map(({ field, problem }) => (
         <div key={field} role="alert" className="inline-alert">
           <p>

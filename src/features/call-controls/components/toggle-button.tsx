@@ -8,6 +8,8 @@ export interface ToggleButtonProps {
   disabled?: boolean;
   /** Why it is disabled, for the tooltip. */
   disabledReason?: string;
+  /** An element that says why it is disabled, read out with it while disabled. */
+  disabledReasonId?: string;
   shortcut?: string;
   icon: LucideIcon;
   pressedIcon: LucideIcon;
@@ -26,6 +28,7 @@ export function ToggleButton({
   pending,
   disabled,
   disabledReason,
+  disabledReasonId,
   shortcut,
   icon: Icon,
   pressedIcon: PressedIcon,
@@ -42,6 +45,7 @@ export function ToggleButton({
       aria-busy={pending}
       data-pending={pending ? 'true' : 'false'}
       disabled={disabled}
+      aria-describedby={disabled ? disabledReasonId : undefined}
       title={disabled ? disabledReason : shortcut ? `${label} (${shortcut})` : undefined}
       onClick={() => onToggle(!pressed)}
     >

@@ -7,6 +7,7 @@ const LABEL: Record<CallStatus, CoreMessageId> = {
   connected: 'status.connected',
   held: 'status.held',
   muted: 'status.muted',
+  wrapup: 'status.wrapup',
   ended: 'status.ended',
   other: 'status.other',
 };
