@@ -126,6 +126,15 @@ export class IntentDriver<V> {
     this.dispatch({ type: 'confirm', state });
   }
 
+  /**
+   * The participant's leg ended (its snapshot says disconnected or terminated): every pending
+   * intent settles and nothing more is sent. For mute and hold; attribute writes stay allowed on
+   * an ended leg (after-call work), so their drivers are never ended.
+   */
+  end(): void {
+    if (!this.state.ended) this.dispatch({ type: 'ended' });
+  }
+
   /** Stops everything: no timer stays armed, nothing more is sent or told. */
   dispose(): void {
     this.disposed = true;

@@ -14,7 +14,15 @@ export type Reply =
   /** A concurrent change won the race; nothing was applied. */
   | { kind: 'conflict' };
 
-export type Step = { kind: 'click'; field: Field; value: boolean } | { kind: 'wait'; ms: number };
+/**
+ * One thing that happens in a run. `party` picks a participant of a conference (0 when absent):
+ * each has its own machine and server state. `end`: that party's leg ends on the server (later
+ * requests on it are refused) and its snapshot, disconnected, arrives after `eventDelayMs`.
+ */
+export type Step =
+  | { kind: 'click'; field: Field; value: boolean; party?: number }
+  | { kind: 'wait'; ms: number }
+  | { kind: 'end'; party?: number; eventDelayMs: number };
 
 /** Mute and hold: a 409 is final (0); attributes: retried up to 3 times. */
 export type ConflictRetries = 0 | 3;
@@ -168,5 +176,78 @@ export const FIXED_CASES: [Step[], Reply[], number[], ConflictRetries, number][]
     [0],
     0,
     0,
+  ],
+  // The leg ends while the intent waits for its permit (queued), is on the wire, awaits its
+  // confirmation (event lost), or waits out a 429 / a 409 backoff: it settles, nothing more leaves.
+  [
+    [
+      { kind: 'click', field: 'muted', value: true },
+      { kind: 'end', eventDelayMs: 0 },
+      { kind: 'wait', ms: 10 },
+    ],
+    [{ kind: 'accept', eventDelayMs: 0 }],
+    [400],
+    0,
+    0.5,
+  ],
+  [
+    [
+      { kind: 'click', field: 'muted', value: true },
+      { kind: 'wait', ms: 10 },
+      { kind: 'end', eventDelayMs: 0 },
+    ],
+    [{ kind: 'accept', eventDelayMs: 0 }],
+    [0],
+    0,
+    0.5,
+  ],
+  [
+    [
+      { kind: 'click', field: 'held', value: true },
+      { kind: 'wait', ms: 100 },
+      { kind: 'end', eventDelayMs: 0 },
+    ],
+    [{ kind: 'acceptEventLost' }],
+    [0],
+    0,
+    0.5,
+  ],
+  [
+    [
+      { kind: 'click', field: 'muted', value: true },
+      { kind: 'wait', ms: 100 },
+      { kind: 'end', eventDelayMs: 0 },
+    ],
+    [{ kind: 'rateLimited', retryAfterS: 10 }],
+    [0],
+    0,
+    0.5,
+  ],
+  [
+    [
+      { kind: 'click', field: 'muted', value: true },
+      { kind: 'wait', ms: 40 },
+      { kind: 'end', eventDelayMs: 0 },
+    ],
+    [{ kind: 'conflict' }],
+    [0],
+    3,
+    0.5,
+  ],
+  // A conference: three parties' intents interleaved, one party leaving while another's request
+  // is out.
+  [
+    [
+      { kind: 'click', field: 'muted', value: true, party: 0 },
+      { kind: 'click', field: 'held', value: true, party: 1 },
+      { kind: 'wait', ms: 10 },
+      { kind: 'click', field: 'muted', value: true, party: 2 },
+      { kind: 'end', party: 1, eventDelayMs: 0 },
+      { kind: 'click', field: 'muted', value: false, party: 0 },
+    ],
+    [{ kind: 'accept', eventDelayMs: 100 }, { kind: 'forbidden' }],
+    [0, 20],
+    0,
+    0.5,
   ],
 ];

@@ -41,19 +41,56 @@ const reply: fc.Arbitrary<Reply> = fc.oneof(
 const visitedStates = new Set<StateName>();
 const visitedTransitions = new Set<string>();
 
+/** Up to three parties of a conference, each with its own machine. */
+const PARTIES = 3;
+const party = fc.integer({ min: 0, max: PARTIES - 1 });
+
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({
-    kind: fc.constant('click' as const),
-    field: fc.constantFrom<Field>('muted', 'held'),
-    value: fc.boolean(),
-  }),
-  fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 4000 }) }),
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('click' as const),
+      field: fc.constantFrom<Field>('muted', 'held'),
+      value: fc.boolean(),
+      party,
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('wait' as const),
+      ms: fc.integer({ min: 0, max: 4000 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('end' as const),
+      party,
+      eventDelayMs: fc.integer({ min: 0, max: 3000 }),
+    }),
+  },
 );
+
+/** One party of the call as the simulated platform and the test see it. */
+interface Party {
+  server: Values<boolean>;
+  /** Its leg has ended on the server: requests on it are refused from then on. */
+  ended: boolean;
+  /** Its machine has been told the leg ended (the snapshot arrived): nothing may leave after. */
+  endDelivered: boolean;
+  latest: Map<Field, { value: boolean; live: boolean }>;
+  lastEventAt: number;
+  intents: IntentDriver<boolean>;
+}
 
 /**
  * A simulated platform: requests go out after a random queueing delay (the request budget),
  * get a random reply; accepted changes apply and their events arrive in order after a random
- * delay (possibly after the panel's confirmation deadline); re-reads return the truth.
+ * delay (possibly after the panel's confirmation deadline); re-reads return the truth. Several
+ * parties (a conference) run at once, each with its own machine; a party's leg may end while an
+ * intent on it is queued, on the wire or awaiting confirmation. Snapshots reach each machine the
+ * way the registry passes them on: the flags, then "ended" when the leg is disconnected.
  */
 async function run(
   steps: Step[],
@@ -62,119 +99,157 @@ async function run(
   conflictRetries: number,
   jitter: number,
 ) {
-  const server: Values<boolean> = { muted: false, held: false };
-  const latest = new Map<Field, { value: boolean; live: boolean }>();
   const violations: string[] = [];
-  let lastEventAt = 0;
   let eventsLost = false;
   let nextReply = 0;
   let nextDelay = 0;
-  const publish = (delayMs: number) => {
-    const snapshot = { ...server };
-    lastEventAt = Math.max(lastEventAt, Date.now() + delayMs);
-    setTimeout(() => intents.confirm(snapshot), lastEventAt - Date.now());
+  const count = 1 + Math.max(0, ...steps.map((s) => (s.kind === 'wait' ? 0 : (s.party ?? 0))));
+  const deliver = (x: Party, snapshot: Values<boolean>, ended: boolean) => {
+    x.intents.confirm(snapshot);
+    if (ended) {
+      x.endDelivered = true;
+      x.intents.end();
+    }
   };
-  const intents: IntentDriver<boolean> = new IntentDriver<boolean>(
-    { ...server },
-    {
-      // The request budget: a permit after a random queueing delay.
-      acquire: () =>
-        new Promise((resolve) =>
-          setTimeout(
-            () => resolve({ release: () => undefined }),
-            queueDelays[nextDelay++ % queueDelays.length]!,
+  const publish = (x: Party, delayMs: number) => {
+    const snapshot = { ...x.server };
+    const ended = x.ended;
+    x.lastEventAt = Math.max(x.lastEventAt, Date.now() + delayMs);
+    setTimeout(() => deliver(x, snapshot, ended), x.lastEventAt - Date.now());
+  };
+  const makeParty = (index: number): Party => {
+    const x = {
+      server: { muted: false, held: false },
+      ended: false,
+      endDelivered: false,
+      latest: new Map(),
+      lastEventAt: 0,
+    } as unknown as Party;
+    x.intents = new IntentDriver<boolean>(
+      { ...x.server },
+      {
+        // The request budget: a permit after a random queueing delay.
+        acquire: () =>
+          new Promise((resolve) =>
+            setTimeout(
+              () => resolve({ release: () => undefined }),
+              queueDelays[nextDelay++ % queueDelays.length]!,
+            ),
           ),
-        ),
-      send: (body) =>
-        new Promise((resolve, reject) => {
-          for (const [field, value] of Object.entries(body)) {
-            const intent = latest.get(field as Field);
-            if (!intent?.live || intent.value !== value)
-              violations.push(
-                `sent ${field}=${value} but the latest intent is ${JSON.stringify(intent)}`,
-              );
-          }
-          const r = replies[nextReply++ % replies.length]!;
-          setTimeout(() => {
-            if (r.kind === 'accept') {
-              Object.assign(server, body);
-              resolve(body);
-              publish(r.eventDelayMs);
-            } else if (r.kind === 'acceptEventFirst') {
-              // Events keep their order: this one follows any still on its way, then the 202.
-              Object.assign(server, body);
-              publish(0);
-              setTimeout(() => resolve(body), lastEventAt - Date.now());
-            } else if (r.kind === 'acceptEventLost') {
-              Object.assign(server, body);
-              eventsLost = true;
-              resolve(body);
-            } else if (r.kind === 'rateLimited') {
-              reject(
-                new PlatformError('rateLimited', '429', {
-                  status: 429,
-                  retryAfterMs: r.retryAfterS * 1000,
-                }),
-              );
-            } else if (r.kind === 'serverErrorApplied') {
-              Object.assign(server, body);
-              publish(200);
-              reject(new PlatformError('server', '503', { status: 503 }));
-            } else if (r.kind === 'serverError') {
-              reject(new PlatformError('server', '503', { status: 503 }));
-            } else if (r.kind === 'conflict') {
-              reject(new PlatformError('conflict', '409', { status: 409 }));
-            } else {
-              reject(new PlatformError('forbidden', '403', { status: 403 }));
+        send: (body) =>
+          new Promise((resolve, reject) => {
+            if (x.endDelivered) violations.push(`party ${index}: sent after its leg ended`);
+            for (const [field, value] of Object.entries(body)) {
+              const intent = x.latest.get(field as Field);
+              if (!intent?.live || intent.value !== value)
+                violations.push(
+                  `party ${index}: sent ${field}=${value} but the latest intent is ${JSON.stringify(intent)}`,
+                );
             }
-          }, 30);
-        }),
-      confirmTimeoutMs: 5000,
-      conflictRetries,
-      random: () => jitter,
-      reread: () =>
-        new Promise<void>((resolve) =>
-          setTimeout(() => {
-            intents.confirm({ ...server });
-            resolve();
-          }, 40),
-        ),
-      trace: (from, event, to) => {
-        visitedStates.add(to.phase.name);
-        if (from.phase.name !== to.phase.name)
-          visitedTransitions.add(transitionName(from.phase.name, event.type, to.phase.name));
+            const r = replies[nextReply++ % replies.length]!;
+            setTimeout(() => {
+              if (x.ended) {
+                // The platform refuses to change a leg that has ended.
+                reject(new PlatformError('invalid', '400', { status: 400 }));
+              } else if (r.kind === 'accept') {
+                Object.assign(x.server, body);
+                resolve(body);
+                publish(x, r.eventDelayMs);
+              } else if (r.kind === 'acceptEventFirst') {
+                // Events keep their order: this one follows any still on its way, then the 202.
+                Object.assign(x.server, body);
+                publish(x, 0);
+                setTimeout(() => resolve(body), x.lastEventAt - Date.now());
+              } else if (r.kind === 'acceptEventLost') {
+                Object.assign(x.server, body);
+                eventsLost = true;
+                resolve(body);
+              } else if (r.kind === 'rateLimited') {
+                reject(
+                  new PlatformError('rateLimited', '429', {
+                    status: 429,
+                    retryAfterMs: r.retryAfterS * 1000,
+                  }),
+                );
+              } else if (r.kind === 'serverErrorApplied') {
+                Object.assign(x.server, body);
+                publish(x, 200);
+                reject(new PlatformError('server', '503', { status: 503 }));
+              } else if (r.kind === 'serverError') {
+                reject(new PlatformError('server', '503', { status: 503 }));
+              } else if (r.kind === 'conflict') {
+                reject(new PlatformError('conflict', '409', { status: 409 }));
+              } else {
+                reject(new PlatformError('forbidden', '403', { status: 403 }));
+              }
+            }, 30);
+          }),
+        confirmTimeoutMs: 5000,
+        conflictRetries,
+        random: () => jitter,
+        reread: () =>
+          new Promise<void>((resolve) =>
+            setTimeout(() => {
+              deliver(x, { ...x.server }, x.ended);
+              resolve();
+            }, 40),
+          ),
+        trace: (from, event, to) => {
+          visitedStates.add(to.phase.name);
+          if (from.phase.name !== to.phase.name)
+            visitedTransitions.add(transitionName(from.phase.name, event.type, to.phase.name));
+        },
       },
-    },
-  );
-  intents.listen({
-    onOutcome: (o) => {
-      const intent = latest.get(o.field as Field);
-      if (intent && intent.value === o.value) intent.live = false;
-    },
-  });
+    );
+    x.intents.listen({
+      onOutcome: (o) => {
+        const intent = x.latest.get(o.field as Field);
+        if (intent && intent.value === o.value) intent.live = false;
+      },
+    });
+    return x;
+  };
+  const parties = Array.from({ length: count }, (_, i) => makeParty(i));
+  /** What every party shows and has pending, to check that one party's click leaves the rest. */
+  const look = (x: Party) => FIELDS.map((f) => [x.intents.shown(f), x.intents.isPending(f)]);
   for (const s of steps) {
     if (s.kind === 'click') {
-      latest.set(s.field, { value: s.value, live: true });
-      intents.request(s.field, s.value);
+      const x = parties[s.party ?? 0]!;
+      const others = parties.filter((o) => o !== x);
+      const before = JSON.stringify(others.map(look));
+      // A click on an ended leg is nothing the agent can still want (the panel offers none).
+      x.latest.set(s.field, { value: s.value, live: !x.endDelivered });
+      x.intents.request(s.field, s.value);
+      if (JSON.stringify(others.map(look)) !== before)
+        violations.push(`a click on party ${s.party ?? 0} changed another party`);
+    } else if (s.kind === 'end') {
+      const x = parties[s.party ?? 0]!;
+      if (x.ended) continue;
+      x.ended = true;
+      // Whatever was pending on it is over: a request it still sends would be a violation.
+      publish(x, s.eventDelayMs);
     } else await vi.advanceTimersByTimeAsync(s.ms);
   }
   await vi.advanceTimersByTimeAsync(120_000);
   // A lost event is a gap the channel recovers from with a re-read (its resync); without one,
   // no client could tell a late, stale event from the truth. Stuck intents stay stuck through it.
   if (eventsLost) {
-    intents.confirm({ ...server });
+    for (const x of parties) deliver(x, { ...x.server }, x.ended);
     await vi.advanceTimersByTimeAsync(120_000);
   }
-  const shown = Object.fromEntries(FIELDS.map((f) => [f, intents.shown(f)]));
-  const pending = FIELDS.filter((f) => intents.isPending(f));
-  intents.dispose();
-  return { server, shown, pending, violations };
+  const results = parties.map((x) => ({
+    server: { ...x.server },
+    shown: Object.fromEntries(FIELDS.map((f) => [f, x.intents.shown(f)])),
+    pending: FIELDS.filter((f) => x.intents.isPending(f)),
+  }));
+  for (const x of parties) x.intents.dispose();
+  return { results, violations };
 }
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-it('after any sequence of clicks, 429s, 5xx, 403s, late and early confirmations, the panel settles on the server’s state and never sent a superseded target', async () => {
+it('after any sequence of clicks on the parties of a conference, 429s, 5xx, 403s, late and early confirmations and legs ending while intents are pending, each party settles on the server’s state, never sent a superseded target nor anything after its leg ended, and a click on one never touched another', async () => {
   await fc.assert(
     fc.asyncProperty(
       fc.array(step, { minLength: 1, maxLength: 25 }),
@@ -188,8 +263,10 @@ it('after any sequence of clicks, 429s, 5xx, 403s, late and early confirmations,
         vi.clearAllTimers();
         const result = await run(steps, replies, delays, conflictRetries, jitter);
         expect(result.violations).toEqual([]);
-        expect(result.pending).toEqual([]);
-        expect(result.shown).toEqual(result.server);
+        for (const party of result.results) {
+          expect(party.pending).toEqual([]);
+          expect(party.shown).toEqual(party.server);
+        }
       },
     ),
     {

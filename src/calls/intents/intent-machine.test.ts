@@ -256,4 +256,76 @@ describe('the intent machine (pure reducer)', () => {
       { type: 'change', change: { field: 'held', value: true, ours: true, at: NOW } },
     ]);
   });
+
+  describe('the leg ended', () => {
+    const request = { type: 'request', values: { muted: true } } as const;
+
+    it('while queued: the intent settles, the permit is given back, nothing is sent', () => {
+      const { state, effects } = feed(flags(), [request, { type: 'ended' }]);
+      expect(state.phase.name).toBe('idle');
+      expect(isPending(state, 'muted')).toBe(false);
+      expect(shown(state, 'muted')).toBe(false);
+      expect(types(effects).slice(2)).toEqual(['cancel']);
+      const later = feed(state, [{ type: 'slot' }]);
+      expect(later.effects).toEqual([{ type: 'release' }]);
+      expect(later.state.phase.name).toBe('idle');
+    });
+
+    it('while on the wire: its reply changes nothing and nothing more leaves', () => {
+      const out = feed(flags(), [request, { type: 'slot' }, { type: 'ended' }]);
+      expect(out.state.phase.name).toBe('idle');
+      expect(isPending(out.state, 'muted')).toBe(false);
+      for (const reply of [
+        { type: 'accepted' } as const,
+        { type: 'failed', error: server(), jitter: 0 } as const,
+        { type: 'failed', error: rateLimited(1000), jitter: 0 } as const,
+      ]) {
+        const after = feed(out.state, [reply]);
+        expect(after.effects).toEqual([]);
+        expect(after.state.phase.name).toBe('idle');
+        expect(isPending(after.state, 'muted')).toBe(false);
+      }
+    });
+
+    it('while awaiting confirmation: the awaited target and its deadline go', () => {
+      const accepted = feed(flags(), [request, { type: 'slot' }, { type: 'accepted' }]);
+      expect(accepted.state.phase.name).toBe('awaitingConfirmation');
+      const { state, effects } = feed(accepted.state, [{ type: 'ended' }]);
+      expect(state.phase.name).toBe('idle');
+      expect(isPending(state, 'muted')).toBe(false);
+      expect(state.deadlines.size).toBe(0);
+      expect(types(effects)).toEqual(['cancel']);
+      // The server's state still arrives, and a recent target of ours is still recognised.
+      const confirmed = feed(state, [{ type: 'confirm', state: { muted: true, held: false } }]);
+      expect(confirmed.effects).toEqual([
+        { type: 'change', change: { field: 'muted', value: true, ours: true, at: NOW } },
+      ]);
+      expect(shown(confirmed.state, 'muted')).toBe(true);
+    });
+
+    it('during a 429 pause or a 409 backoff: the retry timer is cancelled; it never fires a send', () => {
+      for (const error of [rateLimited(2000), conflict()]) {
+        const start = initialState({ muted: false, held: false }, ATTRIBUTES);
+        const paused = feed(start, [
+          request,
+          { type: 'slot' },
+          { type: 'failed', error, jitter: 0 },
+        ]);
+        const retry = armed(paused.effects, 'retry');
+        const { state, effects } = feed(paused.state, [{ type: 'ended' }]);
+        expect(state.phase.name).toBe('idle');
+        expect(effects).toContainEqual({ type: 'cancel', timer: retry.timer });
+        expect(feed(state, [{ type: 'retry', timer: retry.timer }]).effects).toEqual([]);
+      }
+    });
+
+    it('a click after the end is ignored; a second end changes nothing', () => {
+      const { state } = feed(flags(), [{ type: 'ended' }]);
+      const clicked = feed(state, [request, { type: 'ended' }]);
+      expect(clicked.effects).toEqual([]);
+      expect(clicked.state.phase.name).toBe('idle');
+      expect(isPending(clicked.state, 'muted')).toBe(false);
+      expect(shown(clicked.state, 'muted')).toBe(false);
+    });
+  });
 });

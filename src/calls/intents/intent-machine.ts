@@ -54,11 +54,16 @@ export function reduce<V>(state: MachineState<V>, event: MachineEvent<V>): Trans
     case 'reread':
       reread(d, event.settle);
       break;
+    case 'ended':
+      ended(d);
+      break;
   }
   return d.result();
 }
 
 function request<V>(d: Draft<V>, values: Values<V>): void {
+  // A click on a leg that has ended changes nothing there: nothing is wanted, nothing is sent.
+  if (d.ended) return;
   for (const [field, value] of Object.entries(values)) {
     d.desired.set(field, value);
     d.armDeadline(field);
@@ -239,4 +244,22 @@ function reread<V>(d: Draft<V>, { targets, awaited, error }: Settle<V>): void {
     }
   }
   d.pump();
+}
+
+/**
+ * The leg ended. Every intent settles at once and nothing more leaves: a queued request gives its
+ * permit back when it comes, a 429 or 409 pause is cancelled, a request already out is forgotten
+ * (its reply changes nothing), awaited targets and their deadlines go. The server's state still
+ * arrives by `confirm` (its changes are reported as before, recognised as ours when recent).
+ */
+function ended<V>(d: Draft<V>): void {
+  d.ended = true;
+  const phase = d.phase;
+  if (phase.name === 'rateLimited' || phase.name === 'conflictBackoff')
+    d.effects.push({ type: 'cancel', timer: phase.timer });
+  for (const field of [...d.deadlines.keys()]) d.clearDeadline(field);
+  d.desired.clear();
+  d.awaiting.clear();
+  d.conflictAttempts = 0;
+  d.phase = { name: 'idle' };
 }

@@ -1,3 +1,4 @@
+import { isLegEnded } from '../../domain/call-selectors';
 import type { Permit } from '../../platform/request-budget';
 import type { Call, Participant } from '../../platform/types';
 import { createScheduler, type Scheduler } from '../../time/scheduler';
@@ -214,7 +215,11 @@ export class IntentRegistry {
   /** A snapshot of a call from the sync step: confirms intents, records provenance. */
   receive({ call, changes }: CallSnapshot): void {
     for (const p of call.participants) {
-      this.flags.driver(call.id, p.id)?.confirm({ muted: p.muted, held: p.held });
+      const flags = this.flags.driver(call.id, p.id);
+      flags?.confirm({ muted: p.muted, held: p.held });
+      // Mute and hold cannot apply to an ended leg; call data can (after-call work): only the
+      // flags settle.
+      if (isLegEnded(p)) flags?.end();
       this.attributes.driver(call.id, p.id)?.confirm(p.attributes);
     }
     let touched = false;

@@ -34,6 +34,7 @@ export function initialState<V>(confirmed: Values<V>, config: MachineConfig): Ma
     recent: new Map(),
     deadlines: new Map(),
     conflictAttempts: 0,
+    ended: false,
     nextTimer: 1,
   };
 }
@@ -47,6 +48,7 @@ export class Draft<V> {
   readonly recent: Map<string, { value: V; until: number }>;
   readonly deadlines: Map<string, number>;
   conflictAttempts: number;
+  ended: boolean;
   nextTimer: number;
   readonly effects: Effect<V>[] = [];
 
@@ -61,6 +63,7 @@ export class Draft<V> {
     this.recent = new Map(from.recent);
     this.deadlines = new Map(from.deadlines);
     this.conflictAttempts = from.conflictAttempts;
+    this.ended = from.ended;
     this.nextTimer = from.nextTimer;
   }
 
@@ -79,6 +82,7 @@ export class Draft<V> {
         recent: this.recent,
         deadlines: this.deadlines,
         conflictAttempts: this.conflictAttempts,
+        ended: this.ended,
         nextTimer: this.nextTimer,
       },
       effects: this.effects,
@@ -87,6 +91,7 @@ export class Draft<V> {
 
   /** Starts a request if one is wanted and none is out or held back. */
   pump(): void {
+    if (this.ended) return;
     if (this.phase.name === 'queued' || this.phase.name === 'onTheWire' || this.pause()) return;
     if (!this.body()) return;
     this.phase = { name: 'queued' };

@@ -36,6 +36,12 @@ const TABLE: readonly (readonly [StateName, EventType, StateName])[] = [
   ['conflictBackoff', 'retry', 'queued'],
   ['conflictBackoff', 'retry', 'idle'],
   ['conflictBackoff', 'retry', 'awaitingConfirmation'],
+  // The leg ended: whatever was pending settles, nothing more is sent.
+  ['awaitingConfirmation', 'ended', 'idle'],
+  ['queued', 'ended', 'idle'],
+  ['onTheWire', 'ended', 'idle'],
+  ['rateLimited', 'ended', 'idle'],
+  ['conflictBackoff', 'ended', 'idle'],
 ];
 
 export const TRANSITIONS: readonly string[] = TABLE.map(([from, event, to]) =>

@@ -78,6 +78,11 @@ export interface MachineState<V> {
   /** The armed confirmation deadline of each field (a timer id). */
   readonly deadlines: ReadonlyMap<string, number>;
   readonly conflictAttempts: number;
+  /**
+   * The participant's leg has ended (its snapshot said disconnected/terminated): nothing is
+   * wanted, awaited or sent for it any more; a later click is ignored.
+   */
+  readonly ended: boolean;
   /** The id the next armed timer gets. */
   readonly nextTimer: number;
 }
@@ -101,7 +106,9 @@ export type MachineInput<V> =
   | { type: 'failed'; error: PlatformError; jitter: number }
   | { type: 'retry'; timer: number }
   | { type: 'deadline'; field: string; timer: number }
-  | { type: 'reread'; settle: Settle<V> };
+  | { type: 'reread'; settle: Settle<V> }
+  /** The leg ended: every pending intent settles, nothing more is sent. */
+  | { type: 'ended' };
 
 /** An input at the driver's clock (epoch ms). */
 export type MachineEvent<V> = MachineInput<V> & { now: number };
