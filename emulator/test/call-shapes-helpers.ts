@@ -1,5 +1,7 @@
 /** Shared steps of the call-shape tests (issue 18): a subscribed user socket and leg lookups. */
-import { api, onTopic, RecordingSocket } from './harness.js';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createClock, type Clock } from '../src/clock.js';
+import { ALICE, api, onTopic, RecordingSocket, signIn, startEmulator } from './harness.js';
 
 export type Leg = Record<string, unknown> & { id: string; purpose: string; state: string };
 export type Frame = Record<string, unknown>;
@@ -36,4 +38,26 @@ export async function restLegs(url: string, token: string, cid: string): Promise
 export async function listedCalls(url: string, token: string): Promise<string[]> {
   const response = await api(url, token, 'GET', '/conversations/calls');
   return ((response.body?.entities ?? []) as { id: string }[]).map((e) => e.id);
+}
+
+/**
+ * One emulator on a frozen clock for a call-shape test file, reset before each test with Alice
+ * signed in. Registers the hooks; read `running`, `alice` and `clock` inside tests.
+ */
+export function shapesEmulator() {
+  const clock = createClock({ startMs: Date.parse('2026-11-21T09:00:00Z') });
+  const shapes = { clock } as {
+    clock: Clock;
+    running: Awaited<ReturnType<typeof startEmulator>>;
+    alice: string;
+  };
+  beforeAll(async () => {
+    shapes.running = await startEmulator({ clock });
+  });
+  afterAll(() => shapes.running.stop());
+  beforeEach(async () => {
+    await shapes.running.control.reset();
+    shapes.alice = await signIn(shapes.running.url, ALICE);
+  });
+  return shapes;
 }

@@ -1,36 +1,30 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_USERS } from '../seed-ids.js';
-import { createClock } from '../src/clock.js';
-import { ALICE, api, BOB, signIn, startEmulator } from './harness.js';
-import { callsSocket, legIn, listedCalls, restLegs } from './call-shapes-helpers.js';
+import { ALICE, api, BOB, signIn } from './harness.js';
+import {
+  callsSocket,
+  shapesEmulator,
+  legIn,
+  listedCalls,
+  restLegs,
+} from './call-shapes-helpers.js';
 
 const ALICE_ID = SEED_USERS.alice.id;
 const BOB_ID = SEED_USERS.bob.id;
-let running: Awaited<ReturnType<typeof startEmulator>>;
-let alice: string;
-const clock = createClock({ startMs: Date.parse('2026-11-21T09:00:00Z') });
-
-beforeAll(async () => {
-  running = await startEmulator({ clock });
-});
-afterAll(() => running.stop());
-beforeEach(async () => {
-  await running.control.reset();
-  alice = await signIn(running.url, ALICE);
-});
+const shapes = shapesEmulator();
 
 const participantPath = (cid: string, pid: string) =>
   `/conversations/calls/${cid}/participants/${pid}`;
 
 describe('conference', () => {
   it('POST /conversations/calls/{cid}/participants adds a number and a second agent; each party can be held and muted; a party leaves; the call goes on after the agent leaves', async () => {
-    const { socket, snapshot } = await callsSocket(running.url, alice, ALICE_ID);
-    const call = await running.control.createCall({ agentEmail: ALICE, queue: 'Support' });
+    const { socket, snapshot } = await callsSocket(shapes.running.url, shapes.alice, ALICE_ID);
+    const call = await shapes.running.control.createCall({ agentEmail: ALICE, queue: 'Support' });
     const cid = call.conversationId;
     const agentId = call.agentParticipantId!;
     const added = await api(
-      running.url,
-      alice,
+      shapes.running.url,
+      shapes.alice,
       'POST',
       `/conversations/calls/${cid}/participants`,
       {
@@ -44,8 +38,8 @@ describe('conference', () => {
     expect(external).toMatchObject({ state: 'contacting', address: 'tel:+15550001111' });
     expect(bobLeg).toMatchObject({ purpose: 'user', state: 'alerting' });
 
-    await running.control.ring(cid, external.id, 'answer');
-    await running.control.ring(cid, bobLeg.id, 'answer');
+    await shapes.running.control.ring(cid, external.id, 'answer');
+    await shapes.running.control.ring(cid, bobLeg.id, 'answer');
     const four = await snapshot(
       cid,
       (legs) => legs.filter((l) => l.state === 'connected' && l.purpose !== 'acd').length === 4,
@@ -56,26 +50,38 @@ describe('conference', () => {
 
     // Alice holds the external party and mutes Bob through the participant PATCH.
     expect(
-      (await api(running.url, alice, 'PATCH', participantPath(cid, external.id), { held: true }))
-        .status,
+      (
+        await api(shapes.running.url, shapes.alice, 'PATCH', participantPath(cid, external.id), {
+          held: true,
+        })
+      ).status,
     ).toBe(202);
     expect(
-      (await api(running.url, alice, 'PATCH', participantPath(cid, bobLeg.id), { muted: true }))
-        .status,
+      (
+        await api(shapes.running.url, shapes.alice, 'PATCH', participantPath(cid, bobLeg.id), {
+          muted: true,
+        })
+      ).status,
     ).toBe(202);
     const changed = await snapshot(cid, (legs) => legIn(legs, bobLeg.id)?.muted === true);
     expect(legIn(changed.participants, external.id)).toMatchObject({ held: true });
 
     // The external party hangs up: the call goes on.
-    await running.control.leave(cid, external.id);
+    await shapes.running.control.leave(cid, external.id);
     const left = await snapshot(cid, (legs) => legIn(legs, external.id)?.state === 'disconnected');
     expect(legIn(left.participants, external.id)).toMatchObject({ disconnectType: 'endpoint' });
     expect(legIn(left.participants, agentId)).toMatchObject({ state: 'connected' });
 
     // Alice leaves: customer and Bob go on; the call leaves Alice's list, not Bob's.
-    const leave = await api(running.url, alice, 'PATCH', participantPath(cid, agentId), {
-      state: 'disconnected',
-    });
+    const leave = await api(
+      shapes.running.url,
+      shapes.alice,
+      'PATCH',
+      participantPath(cid, agentId),
+      {
+        state: 'disconnected',
+      },
+    );
     expect(leave.status).toBe(202);
     const gone = await snapshot(cid, (legs) => legIn(legs, agentId)?.state === 'disconnected');
     expect(legIn(gone.participants, agentId)).toMatchObject({ disconnectType: 'client' });
@@ -83,41 +89,44 @@ describe('conference', () => {
       state: 'connected',
     });
     expect(legIn(gone.participants, bobLeg.id)).toMatchObject({ state: 'connected' });
-    expect(await listedCalls(running.url, alice)).toEqual([]);
-    const bob = await signIn(running.url, BOB);
-    expect(await listedCalls(running.url, bob)).toEqual([cid]);
+    expect(await listedCalls(shapes.running.url, shapes.alice)).toEqual([]);
+    const bob = await signIn(shapes.running.url, BOB);
+    expect(await listedCalls(shapes.running.url, bob)).toEqual([cid]);
     // With one party left the call ends.
-    await running.control.leave(cid, bobLeg.id);
-    expect((await running.control.state()).conversations.find((c) => c.id === cid)?.ended).toBe(
-      true,
-    );
+    await shapes.running.control.leave(cid, bobLeg.id);
+    expect(
+      (await shapes.running.control.state()).conversations.find((c) => c.id === cid)?.ended,
+    ).toBe(true);
     socket.close();
   });
 
   it('a two-party call still ends for everyone when the agent hangs up', async () => {
-    const call = await running.control.createCall({ agentEmail: ALICE });
+    const call = await shapes.running.control.createCall({ agentEmail: ALICE });
     await api(
-      running.url,
-      alice,
+      shapes.running.url,
+      shapes.alice,
       'PATCH',
       participantPath(call.conversationId, call.agentParticipantId!),
       {
         state: 'disconnected',
       },
     );
-    const customer = (await restLegs(running.url, alice, call.conversationId)).find(
+    const customer = (await restLegs(shapes.running.url, shapes.alice, call.conversationId)).find(
       (l) => l.purpose === 'customer',
     );
     expect(customer).toMatchObject({ state: 'terminated', disconnectType: 'peer' });
   });
 
   it('control plane: another client adds parties', async () => {
-    const call = await running.control.createCall({ agentEmail: ALICE });
-    const { participantIds } = await running.control.addParties(call.conversationId, [
+    const call = await shapes.running.control.createCall({ agentEmail: ALICE });
+    const { participantIds } = await shapes.running.control.addParties(call.conversationId, [
       { userEmail: BOB },
     ]);
     expect(
-      legIn(await restLegs(running.url, alice, call.conversationId), participantIds[0]!),
+      legIn(
+        await restLegs(shapes.running.url, shapes.alice, call.conversationId),
+        participantIds[0]!,
+      ),
     ).toMatchObject({
       state: 'alerting',
       user: { id: BOB_ID },
@@ -127,8 +136,8 @@ describe('conference', () => {
 
 describe('outbound call placed by the agent', () => {
   it('POST /conversations/calls: agent leg first, the dialled number contacting, then connected', async () => {
-    const { socket, snapshot } = await callsSocket(running.url, alice, ALICE_ID);
-    const created = await api(running.url, alice, 'POST', '/conversations/calls', {
+    const { socket, snapshot } = await callsSocket(shapes.running.url, shapes.alice, ALICE_ID);
+    const created = await api(shapes.running.url, shapes.alice, 'POST', '/conversations/calls', {
       phoneNumber: '+15550100200',
     });
     expect(created.status).toBe(200);
@@ -150,20 +159,20 @@ describe('outbound call placed by the agent', () => {
       address: 'tel:+15550100200',
       name: '+15550100200',
     });
-    expect(await listedCalls(running.url, alice)).toEqual([cid]);
-    await running.control.ring(cid, remote!.id, 'answer');
+    expect(await listedCalls(shapes.running.url, shapes.alice)).toEqual([cid]);
+    await shapes.running.control.ring(cid, remote!.id, 'answer');
     const answered = await snapshot(cid, (legs) => legIn(legs, remote!.id)?.state === 'connected');
     expect(legIn(answered.participants, remote!.id)?.connectedTime).toEqual(expect.any(String));
     socket.close();
   });
 
   it('never answered: the remote leg ends system with errorInfo, the agent leg peer, the call ends', async () => {
-    const call = await running.control.placeCall({
+    const call = await shapes.running.control.placeCall({
       agentEmail: ALICE,
       phoneNumber: '+15550001111',
     });
-    await running.control.ring(call.conversationId, call.remoteParticipantId, 'noAnswer');
-    const legs = await restLegs(running.url, alice, call.conversationId);
+    await shapes.running.control.ring(call.conversationId, call.remoteParticipantId, 'noAnswer');
+    const legs = await restLegs(shapes.running.url, shapes.alice, call.conversationId);
     expect(legIn(legs, call.remoteParticipantId)).toMatchObject({
       state: 'terminated',
       disconnectType: 'system',
@@ -173,14 +182,22 @@ describe('outbound call placed by the agent', () => {
       state: 'terminated',
       disconnectType: 'peer',
     });
-    expect(await listedCalls(running.url, alice)).toEqual([]);
+    expect(await listedCalls(shapes.running.url, shapes.alice)).toEqual([]);
   });
 
   it('refuses a request without a number and fields the emulator does not implement', async () => {
-    expect((await api(running.url, alice, 'POST', '/conversations/calls', {})).status).toBe(400);
-    const unsupported = await api(running.url, alice, 'POST', '/conversations/calls', {
-      callUserId: BOB_ID,
-    });
+    expect(
+      (await api(shapes.running.url, shapes.alice, 'POST', '/conversations/calls', {})).status,
+    ).toBe(400);
+    const unsupported = await api(
+      shapes.running.url,
+      shapes.alice,
+      'POST',
+      '/conversations/calls',
+      {
+        callUserId: BOB_ID,
+      },
+    );
     expect(unsupported.status).toBe(501);
   });
 });

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_USERS } from '../seed-ids.js';
-import { createClock } from '../src/clock.js';
-import { ALICE, api, BOB, signIn, startEmulator } from './harness.js';
-import { callsSocket, legIn, listedCalls, restLegs } from './call-shapes-helpers.js';
+import { ALICE, api, BOB, signIn } from './harness.js';
+import {
+  callsSocket,
+  shapesEmulator,
+  legIn,
+  listedCalls,
+  restLegs,
+} from './call-shapes-helpers.js';
 
 const ALICE_ID = SEED_USERS.alice.id;
 const BOB_ID = SEED_USERS.bob.id;
-let running: Awaited<ReturnType<typeof startEmulator>>;
-let alice: string;
-const clock = createClock({ startMs: Date.parse('2026-11-21T09:00:00Z') });
-
-beforeAll(async () => {
-  running = await startEmulator({ clock });
-});
-afterAll(() => running.stop());
-beforeEach(async () => {
-  await running.control.reset();
-  alice = await signIn(running.url, ALICE);
-});
+const shapes = shapesEmulator();
 
 async function aliceCall() {
-  const call = await running.control.createCall({ agentEmail: ALICE, queue: 'Support' });
+  const call = await shapes.running.control.createCall({ agentEmail: ALICE, queue: 'Support' });
   const customer = call.participants.find((p) => p.purpose === 'customer')!.id;
   return { cid: call.conversationId, agentId: call.agentParticipantId!, customer };
 }
@@ -29,12 +23,18 @@ const consultPath = (cid: string, pid: string, tail = 'consult') =>
 
 describe('consult transfer (REST)', () => {
   it('POST …/consult adds a ringing destination, holds and confines the customer; completing ends the agent leg transfer', async () => {
-    const { socket, snapshot } = await callsSocket(running.url, alice, ALICE_ID);
+    const { socket, snapshot } = await callsSocket(shapes.running.url, shapes.alice, ALICE_ID);
     const { cid, agentId, customer } = await aliceCall();
-    const started = await api(running.url, alice, 'POST', consultPath(cid, customer), {
-      speakTo: 'DESTINATION',
-      destination: { userId: BOB_ID },
-    });
+    const started = await api(
+      shapes.running.url,
+      shapes.alice,
+      'POST',
+      consultPath(cid, customer),
+      {
+        speakTo: 'DESTINATION',
+        destination: { userId: BOB_ID },
+      },
+    );
     expect(started.status).toBe(200);
     const destId = (started.body as { destinationParticipantId: string }).destinationParticipantId;
     const during = await snapshot(cid, (legs) => legs.some((l) => l.id === destId));
@@ -49,23 +49,23 @@ describe('consult transfer (REST)', () => {
       confined: true,
     });
     // Bob, the destination, sees the call on his own topic too.
-    const bob = await signIn(running.url, BOB);
-    expect(await listedCalls(running.url, bob)).toEqual([cid]);
+    const bob = await signIn(shapes.running.url, BOB);
+    expect(await listedCalls(shapes.running.url, bob)).toEqual([cid]);
 
-    await running.control.ring(cid, destId, 'answer');
-    const both = await api(running.url, alice, 'PATCH', consultPath(cid, customer), {
+    await shapes.running.control.ring(cid, destId, 'answer');
+    const both = await api(shapes.running.url, shapes.alice, 'PATCH', consultPath(cid, customer), {
       speakTo: 'BOTH',
     });
     expect(both.status).toBe(200);
-    expect(legIn(await restLegs(running.url, alice, cid), customer)).toMatchObject({
+    expect(legIn(await restLegs(shapes.running.url, shapes.alice, cid), customer)).toMatchObject({
       held: false,
       confined: false,
     });
 
     // The consulting agent hangs up: the transfer completes.
     const hangUp = await api(
-      running.url,
-      alice,
+      shapes.running.url,
+      shapes.alice,
       'PATCH',
       `/conversations/calls/${cid}/participants/${agentId}`,
       {
@@ -77,16 +77,16 @@ describe('consult transfer (REST)', () => {
     expect(legIn(after.participants, agentId)).toMatchObject({ disconnectType: 'transfer' });
     expect(legIn(after.participants, customer)).toMatchObject({ state: 'connected', held: false });
     expect(legIn(after.participants, destId)).toMatchObject({ state: 'connected' });
-    expect(await listedCalls(running.url, alice)).toEqual([]);
-    expect(await listedCalls(running.url, bob)).toEqual([cid]);
+    expect(await listedCalls(shapes.running.url, shapes.alice)).toEqual([]);
+    expect(await listedCalls(shapes.running.url, bob)).toEqual([cid]);
     socket.close();
   });
 
   it('DELETE …/consult cancels: the destination ends and the customer returns', async () => {
     const { cid, agentId, customer } = await aliceCall();
     const started = await api(
-      running.url,
-      alice,
+      shapes.running.url,
+      shapes.alice,
       'POST',
       consultPath(cid, customer, 'consult/external'),
       {
@@ -96,14 +96,19 @@ describe('consult transfer (REST)', () => {
     );
     expect(started.status).toBe(200);
     const destId = (started.body as { destinationParticipantId: string }).destinationParticipantId;
-    expect(legIn(await restLegs(running.url, alice, cid), destId)).toMatchObject({
+    expect(legIn(await restLegs(shapes.running.url, shapes.alice, cid), destId)).toMatchObject({
       purpose: 'external',
       state: 'contacting',
       address: 'tel:+15550001111',
     });
-    const cancelled = await api(running.url, alice, 'DELETE', consultPath(cid, customer));
+    const cancelled = await api(
+      shapes.running.url,
+      shapes.alice,
+      'DELETE',
+      consultPath(cid, customer),
+    );
     expect(cancelled.status).toBe(204);
-    const legs = await restLegs(running.url, alice, cid);
+    const legs = await restLegs(shapes.running.url, shapes.alice, cid);
     expect(legIn(legs, destId)).toMatchObject({ state: 'terminated', disconnectType: 'client' });
     expect(legIn(legs, customer)).toMatchObject({
       state: 'connected',
@@ -111,76 +116,93 @@ describe('consult transfer (REST)', () => {
       confined: false,
     });
     expect(legIn(legs, agentId)).toMatchObject({ state: 'connected' });
-    expect(await listedCalls(running.url, alice)).toEqual([cid]);
+    expect(await listedCalls(shapes.running.url, shapes.alice)).toEqual([cid]);
     // No consult in progress any more.
-    const again = await api(running.url, alice, 'DELETE', consultPath(cid, customer));
+    const again = await api(shapes.running.url, shapes.alice, 'DELETE', consultPath(cid, customer));
     expect(again.status).toBe(400);
   });
 
   it('refuses a consult from someone not on the call and a second consult at once', async () => {
     const { cid, customer } = await aliceCall();
-    const bob = await signIn(running.url, BOB);
+    const bob = await signIn(shapes.running.url, BOB);
     const body = { speakTo: 'DESTINATION', destination: { address: '+15550001111' } };
-    const notOn = await api(running.url, bob, 'POST', consultPath(cid, customer), body);
+    const notOn = await api(shapes.running.url, bob, 'POST', consultPath(cid, customer), body);
     expect(notOn.status).toBe(403);
     expect(notOn.body?.code).toBe('conversation.error.forbidden.not.active.participant');
-    expect((await api(running.url, alice, 'POST', consultPath(cid, customer), body)).status).toBe(
-      200,
-    );
-    expect((await api(running.url, alice, 'POST', consultPath(cid, customer), body)).status).toBe(
-      400,
-    );
+    expect(
+      (await api(shapes.running.url, shapes.alice, 'POST', consultPath(cid, customer), body))
+        .status,
+    ).toBe(200);
+    expect(
+      (await api(shapes.running.url, shapes.alice, 'POST', consultPath(cid, customer), body))
+        .status,
+    ).toBe(400);
   });
 
   it('control plane: another client consults a queue and completes', async () => {
     const { cid, agentId } = await aliceCall();
-    const { destinationParticipantId } = await running.control.consult(cid, {
+    const { destinationParticipantId } = await shapes.running.control.consult(cid, {
       destination: { queue: 'Sales' },
     });
-    expect(await running.control.participant(cid, 'acd')).toMatchObject({
+    expect(await shapes.running.control.participant(cid, 'acd')).toMatchObject({
       id: destinationParticipantId,
       state: 'connected',
     });
-    await running.control.consultAction(cid, 'complete');
-    const agent = (await restLegs(running.url, alice, cid)).find((l) => l.id === agentId);
+    await shapes.running.control.consultAction(cid, 'complete');
+    const agent = (await restLegs(shapes.running.url, shapes.alice, cid)).find(
+      (l) => l.id === agentId,
+    );
     expect(agent).toMatchObject({ state: 'terminated', disconnectType: 'transfer' });
   });
 });
 
 describe('blind transfer', () => {
   it('POST …/replace to a queue: the agent leg ends transfer, an acd leg joins, the call leaves Alice', async () => {
-    const { socket, snapshot } = await callsSocket(running.url, alice, ALICE_ID);
+    const { socket, snapshot } = await callsSocket(shapes.running.url, shapes.alice, ALICE_ID);
     const { cid, agentId } = await aliceCall();
-    const response = await api(running.url, alice, 'POST', consultPath(cid, agentId, 'replace'), {
-      queueId:
-        SEED_USERS && (await running.control.state()).queues.find((q) => q.name === 'Sales')!.id,
-    });
+    const response = await api(
+      shapes.running.url,
+      shapes.alice,
+      'POST',
+      consultPath(cid, agentId, 'replace'),
+      {
+        queueId:
+          SEED_USERS &&
+          (await shapes.running.control.state()).queues.find((q) => q.name === 'Sales')!.id,
+      },
+    );
     expect(response.status).toBe(202);
     const after = await snapshot(cid, (legs) => legIn(legs, agentId)?.state === 'disconnected');
     expect(legIn(after.participants, agentId)).toMatchObject({ disconnectType: 'transfer' });
     const acd = after.participants.filter((l) => l.purpose === 'acd').at(-1);
     expect(acd).toMatchObject({ state: 'connected', name: 'Sales' });
-    expect(await listedCalls(running.url, alice)).toEqual([]);
+    expect(await listedCalls(shapes.running.url, shapes.alice)).toEqual([]);
     socket.close();
   });
 
   it('needs conversation:communication:blindTransfer', async () => {
     const { cid, agentId } = await aliceCall();
-    const user = (await running.control.state()).users.find((u) => u.id === ALICE_ID)!;
+    const user = (await shapes.running.control.state()).users.find((u) => u.id === ALICE_ID)!;
     expect(user.permissions).toContain('conversation:communication:blindTransfer');
-    const bad = await api(running.url, alice, 'POST', consultPath(cid, agentId, 'replace'), {
-      userId: 'no-such-user',
-    });
+    const bad = await api(
+      shapes.running.url,
+      shapes.alice,
+      'POST',
+      consultPath(cid, agentId, 'replace'),
+      {
+        userId: 'no-such-user',
+      },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body?.code).toBe('invalid.value');
   });
 
   it('control plane: another client transfers the agent to Bob', async () => {
     const { cid, agentId } = await aliceCall();
-    const { destinationParticipantId } = await running.control.blindTransfer(cid, agentId, {
+    const { destinationParticipantId } = await shapes.running.control.blindTransfer(cid, agentId, {
       userEmail: BOB,
     });
-    const legs = await restLegs(running.url, alice, cid);
+    const legs = await restLegs(shapes.running.url, shapes.alice, cid);
     expect(legIn(legs, agentId)).toMatchObject({ state: 'terminated', disconnectType: 'transfer' });
     expect(legIn(legs, destinationParticipantId)).toMatchObject({
       purpose: 'user',
