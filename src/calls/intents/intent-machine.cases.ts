@@ -201,6 +201,19 @@ export const FIXED_CASES: [Step[], Reply[], number[], ConflictRetries, number][]
     0,
     0.5,
   ],
+  // Awaiting confirmation with the target not on the server: a 5xx's re-read is still out when
+  // the leg ends (a lost event's target is confirmed by the ended snapshot itself).
+  [
+    [
+      { kind: 'click', field: 'muted', value: true },
+      { kind: 'wait', ms: 45 },
+      { kind: 'end', eventDelayMs: 0 },
+    ],
+    [{ kind: 'serverError' }],
+    [0],
+    0,
+    0.5,
+  ],
   [
     [
       { kind: 'click', field: 'held', value: true },
@@ -250,4 +263,36 @@ export const FIXED_CASES: [Step[], Reply[], number[], ConflictRetries, number][]
     0,
     0.5,
   ],
+  // The shortest runs through the remaining transitions (found by shrinking a search for each).
+  // A 5xx not applied: the re-read shows the old state and the intent ends.
+  [[{ kind: 'click', field: 'muted', value: true }], [{ kind: 'serverError' }], [0], 0, 0],
+  // The event arrives before the 202: the accepted target is already confirmed.
+  [[{ kind: 'click', field: 'muted', value: true }], [{ kind: 'acceptEventFirst' }], [0], 0, 0],
+  // A 429 with no wait: the retry queues the same target again.
+  [
+    [
+      { kind: 'click', field: 'muted', value: true },
+      { kind: 'wait', ms: 0 },
+    ],
+    [{ kind: 'rateLimited', retryAfterS: 0 }],
+    [0],
+    0,
+    0,
+  ],
+  // A 429 longer than the intent's deadline: by the retry nothing is wanted any more.
+  [
+    [
+      { kind: 'click', field: 'muted', value: true },
+      { kind: 'wait', ms: 0 },
+    ],
+    [
+      { kind: 'rateLimited', retryAfterS: 5 },
+      { kind: 'accept', eventDelayMs: 0 },
+    ],
+    [0],
+    0,
+    0,
+  ],
+  // A 409 with retries left: the backoff queues the target again.
+  [[{ kind: 'click', field: 'muted', value: true }], [{ kind: 'conflict' }], [0], 3, 0],
 ];
