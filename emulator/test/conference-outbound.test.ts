@@ -17,7 +17,7 @@ const participantPath = (cid: string, pid: string) =>
   `/conversations/calls/${cid}/participants/${pid}`;
 
 describe('conference', () => {
-  it('POST /conversations/calls/{cid}/participants adds a number and a second agent; each party can be held and muted; a party leaves; the call goes on after the agent leaves', async () => {
+  it('POST /conversations/calls/{cid}/participants adds a number and a second agent; each party can be muted, not held (an ACD call); a party leaves; the call goes on after the agent leaves', async () => {
     const { socket, snapshot } = await callsSocket(shapes.running.url, shapes.alice, ALICE_ID);
     const call = await shapes.running.control.createCall({ agentEmail: ALICE, queue: 'Support' });
     const cid = call.conversationId;
@@ -48,23 +48,35 @@ describe('conference', () => {
       expect.arrayContaining(['customer', 'agent', 'external', 'user']),
     );
 
-    // Alice holds the external party and mutes Bob through the participant PATCH.
+    // Alice mutes the external party and Bob through the participant PATCH; on this ACD call she
+    // may not hold them (FIDELITY.md K3), though she may hold her own leg.
+    for (const leg of [external.id, bobLeg.id]) {
+      expect(
+        (
+          await api(shapes.running.url, shapes.alice, 'PATCH', participantPath(cid, leg), {
+            muted: true,
+          })
+        ).status,
+      ).toBe(202);
+    }
+    const refused = await api(
+      shapes.running.url,
+      shapes.alice,
+      'PATCH',
+      participantPath(cid, external.id),
+      { held: true },
+    );
+    expect(refused).toMatchObject({ status: 400, body: { code: 'bad.request' } });
     expect(
       (
-        await api(shapes.running.url, shapes.alice, 'PATCH', participantPath(cid, external.id), {
+        await api(shapes.running.url, shapes.alice, 'PATCH', participantPath(cid, agentId), {
           held: true,
         })
       ).status,
     ).toBe(202);
-    expect(
-      (
-        await api(shapes.running.url, shapes.alice, 'PATCH', participantPath(cid, bobLeg.id), {
-          muted: true,
-        })
-      ).status,
-    ).toBe(202);
-    const changed = await snapshot(cid, (legs) => legIn(legs, bobLeg.id)?.muted === true);
-    expect(legIn(changed.participants, external.id)).toMatchObject({ held: true });
+    const changed = await snapshot(cid, (legs) => legIn(legs, agentId)?.held === true);
+    expect(legIn(changed.participants, bobLeg.id)).toMatchObject({ muted: true, held: false });
+    expect(legIn(changed.participants, external.id)).toMatchObject({ muted: true, held: false });
 
     // The external party hangs up: the call goes on.
     await shapes.running.control.leave(cid, external.id);
@@ -115,6 +127,30 @@ describe('conference', () => {
       (l) => l.purpose === 'customer',
     );
     expect(customer).toMatchObject({ state: 'terminated', disconnectType: 'peer' });
+  });
+
+  it('a conference on a call the agent placed (no queue): another party can be held and resumed', async () => {
+    const { socket, snapshot } = await callsSocket(shapes.running.url, shapes.alice, ALICE_ID);
+    const call = await shapes.running.control.placeCall({
+      agentEmail: ALICE,
+      phoneNumber: '+15550001111',
+    });
+    const cid = call.conversationId;
+    await shapes.running.control.ring(cid, call.remoteParticipantId, 'answer');
+    const { participantIds } = await shapes.running.control.addParties(cid, [
+      { address: '+15550002222' },
+    ]);
+    await shapes.running.control.ring(cid, participantIds[0]!, 'answer');
+    const path = participantPath(cid, call.remoteParticipantId);
+    expect(
+      (await api(shapes.running.url, shapes.alice, 'PATCH', path, { held: true })).status,
+    ).toBe(202);
+    await snapshot(cid, (legs) => legIn(legs, call.remoteParticipantId)?.held === true);
+    expect(
+      (await api(shapes.running.url, shapes.alice, 'PATCH', path, { held: false })).status,
+    ).toBe(202);
+    await snapshot(cid, (legs) => legIn(legs, call.remoteParticipantId)?.held === false);
+    socket.close();
   });
 
   it('control plane: another client adds parties', async () => {

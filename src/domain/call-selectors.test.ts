@@ -79,6 +79,15 @@ describe('call selectors', () => {
       ],
     };
     expect(customerOf(call)?.id).toBe('new');
+    // A number added to a conference later is a party, not the caller.
+    const conference: Call = {
+      ...call,
+      participants: [
+        ...call.participants,
+        participant({ id: 'added', purpose: 'external', direction: 'outbound' }),
+      ],
+    };
+    expect(customerOf(conference)?.id).toBe('new');
   });
 
   it('reads numbers from tel: and phone SIP URIs, and nothing from station or queue URIs', () => {

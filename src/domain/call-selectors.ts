@@ -54,12 +54,15 @@ export function isCallOver(call: Call): boolean {
     .every(isLegEnded);
 }
 
-/** The caller's leg (customer, or external for outbound calls). */
+/**
+ * The caller's leg (customer, or external for outbound calls): the first one still up (a number
+ * added to a conference later never takes the caller's place), else the last one.
+ */
 export function customerOf(call: Call): Participant | undefined {
   const legs = call.participants.filter(
     (p) => p.purpose === 'customer' || p.purpose === 'external',
   );
-  return legs.findLast((p) => !isLegEnded(p)) ?? legs.at(-1);
+  return legs.find((p) => !isLegEnded(p)) ?? legs.at(-1);
 }
 
 /** The queue the call came through: the acd leg's, else any leg's queue id. */

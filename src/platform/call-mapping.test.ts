@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeEnum, parseCall } from './call-mapping';
+import { parseConversation } from './conversation-mapping';
 
 describe('parseCall', () => {
   it('reads REST and event shapes alike, with times as epoch ms and id-only references', () => {
@@ -36,6 +37,28 @@ describe('parseCall', () => {
       startHoldTime: Date.parse('2026-11-21T09:00:05.000Z'),
       attributes: { a: '1' },
     });
+  });
+
+  it('reads the consult link and confinement from REST and from the generic shape alike', () => {
+    const legs = [
+      { id: 'cust', purpose: 'customer', held: true, confined: true, consultParticipantId: 'bob' },
+      { id: 'bob', purpose: 'user', state: 'alerting' },
+    ];
+    const rest = parseCall({ id: 'c', participants: legs });
+    expect(rest?.participants[0]).toMatchObject({ confined: true, consultParticipantId: 'bob' });
+    expect(rest?.participants[1]).not.toHaveProperty('confined');
+    const generic = parseConversation({
+      id: 'c',
+      participants: [
+        {
+          id: 'cust',
+          purpose: 'customer',
+          consultParticipantId: 'bob',
+          calls: [{ confined: true }],
+        },
+      ],
+    });
+    expect(generic?.participants[0]).toMatchObject({ confined: true, consultParticipantId: 'bob' });
   });
 
   it('drops only the field with a wrong type, never the participant, and says which', () => {

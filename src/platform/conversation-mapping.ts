@@ -15,6 +15,7 @@ const MEDIA_FIELDS = [
   'direction',
   'muted',
   'held',
+  'confined',
   'recording',
   'disconnectType',
   'startHoldTime',

@@ -25,6 +25,11 @@ export interface Participant {
   direction: 'inbound' | 'outbound' | 'unknown';
   muted: boolean;
   held: boolean;
+  /**
+   * Confined by a consult or a conference (`speakTo`). What a confined party hears is not
+   * documented, so the panel says "confined" and nothing more. Absent when not reported.
+   */
+  confined?: boolean;
   userId?: string;
   queueId?: string;
   /** Only the generic conversation shape carries a queue name; otherwise it is looked up. */
@@ -43,6 +48,11 @@ export interface Participant {
   monitoredParticipantId?: string;
   coachedParticipantId?: string;
   bargedParticipantId?: string;
+  /**
+   * The leg this one is being consult-transferred to (set on the transfer's object, usually the
+   * customer). It stays after the consult ended, so the target's own state says whether it runs.
+   */
+  consultParticipantId?: string;
   /**
    * After-call work. A leg in ACW has ended and carries `startAcwTime` without `endAcwTime`.
    * `wrapupRequired` alone says nothing: ended legs without ACW carry it too.

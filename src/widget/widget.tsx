@@ -21,6 +21,11 @@ const SupervisorView = retryableLazy(
   () => import('../features/supervisor/components/supervisor-view'),
 );
 
+/** Mute and hold for another party of a conference: rare, so a chunk of its own. */
+const PartyToggles = retryableLazy(
+  () => import('../features/call-controls/components/party-toggles'),
+);
+
 const CallDataPanel = retryableLazy(
   () => import('../features/call-data/components/call-data-panel'),
 );
@@ -75,6 +80,11 @@ export function Widget({ crmUrl, onPanelFailure }: WidgetProps = {}) {
               userId={user.id}
               pinnedId={launch?.conversationId}
               renderControls={(call) => <CallControls call={call} userId={user.id} />}
+              renderPartyControls={(call, party, shape) => (
+                <PanelBoundary panel="partyControls" lazies={[PartyToggles]}>
+                  <PartyToggles conversationId={call.id} leg={party.leg} canHold={!shape.acd} />
+                </PanelBoundary>
+              )}
               renderExtras={(call) => (
                 <>
                   <PanelBoundary panel="callData" lazies={[CallDataPanel]} fallback={loading}>

@@ -105,3 +105,21 @@ export function ringOutcome(
   }
   store.changed(c, correlationId);
 }
+
+/**
+ * An ACD call (through a queue, or placed for one) in conference, no consult running: its
+ * parties can be muted or dropped but not held by someone else (FIDELITY.md K3). Holding one's
+ * own leg stays allowed.
+ */
+export function refusesHoldOf(
+  c: ConversationRecord,
+  leg: ParticipantRecord,
+  byUserId: string,
+): boolean {
+  return (
+    c.queueId !== undefined &&
+    c.consult === undefined &&
+    leg.userId !== byUserId &&
+    liveParties(c).length >= 3
+  );
+}

@@ -13,7 +13,7 @@ import {
 import { parseBody, requireUser } from '../http-helpers.js';
 import { ownAttributes } from '../model/attribute-limits.js';
 import { wasParticipant } from '../model/legs.js';
-import { leaveCall } from '../model/parties.js';
+import { leaveCall, refusesHoldOf } from '../model/parties.js';
 import { toCallConversation } from '../model/shapes.js';
 import { applyWrapup } from '../model/wrapup.js';
 import { registerCallControlRoutes, wrapupInput } from './call-control.js';
@@ -128,6 +128,12 @@ export function registerConversationRoutes(api: FastifyInstance, ctx: EmulatorCo
       }
       if (body.held === true && participant.state === 'alerting' && state !== 'connected') {
         throw badRequest('An alerting call cannot be held.', 'conversation.error.hold.alerting');
+      }
+      if (body.held !== undefined && refusesHoldOf(conversation, participant, user.id)) {
+        throw badRequest(
+          'A party of an ACD conference cannot be held; mute or disconnect them instead.',
+          'bad.request',
+        );
       }
       const correlationId = request.correlationId;
       if (state === 'disconnected') {

@@ -15,13 +15,20 @@ import { useT } from '../../i18n/use-t';
 
 /** The lazy panels, each with its own boundary. */
 export type PanelName =
-  'callData' | 'playback' | 'audit' | 'participants' | 'talkingWhileMuted' | 'supervisor';
+  | 'callData'
+  | 'playback'
+  | 'audit'
+  | 'participants'
+  | 'partyControls'
+  | 'talkingWhileMuted'
+  | 'supervisor';
 
 const FAILED: Record<PanelName, CoreMessageId> = {
   callData: 'panel.failed.callData',
   playback: 'panel.failed.playback',
   audit: 'panel.failed.audit',
   participants: 'panel.failed.participants',
+  partyControls: 'panel.failed.partyControls',
   talkingWhileMuted: 'panel.failed.talkingWhileMuted',
   supervisor: 'panel.failed.supervisor',
 };

@@ -1,5 +1,7 @@
+import { myParticipant } from '../../domain/call-selectors';
+import { leftWhileOthersStay, neverAnswered, type PartyStatus } from '../../domain/call-shape';
 import type { CoreMessageId } from '../../i18n/message';
-import type { Participant } from '../../platform/types';
+import type { Call, Participant } from '../../platform/types';
 
 /** The role of a leg, as a message id. */
 export function roleId(p: Participant): CoreMessageId {
@@ -23,8 +25,15 @@ export function roleId(p: Participant): CoreMessageId {
   }
 }
 
-/** How the call ended for this leg, as the platform reported it (never a guess). */
-export function endedReasonId(me: Participant | undefined): CoreMessageId {
+/**
+ * How the call ended for the agent, as the legs say it (never a guess): the agent left while
+ * others stay on, a number they dialled never answered, else the platform's disconnect type.
+ */
+export function endedReasonId(call: Call, userId: string): CoreMessageId {
+  const me = myParticipant(call, userId);
+  if (me?.disconnectType === 'client' && leftWhileOthersStay(call, userId))
+    return 'ended.leftGoesOn';
+  if (me?.disconnectType !== 'client' && neverAnswered(call, userId)) return 'ended.notAnswered';
   switch (me?.disconnectType) {
     case 'peer':
       return 'ended.peer';
@@ -63,3 +72,12 @@ export function stateId(p: Participant): CoreMessageId {
       return 'state.other';
   }
 }
+
+/** Another party's status on the call, as a message id. */
+export const PARTY_STATUS: Record<PartyStatus, CoreMessageId> = {
+  talking: 'party.talking',
+  held: 'party.held',
+  confined: 'party.confined',
+  ringing: 'party.ringing',
+  queued: 'party.queued',
+};

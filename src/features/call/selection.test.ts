@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Call } from '../../platform/types';
-import { callFor } from '../../testing/factories';
+import type { Call, Participant } from '../../platform/types';
+import { callFor, participant } from '../../testing/factories';
 import { callStatus, chooseCall, liveSuccessor } from './selection';
 
 const ME = 'u1';
@@ -77,5 +77,20 @@ describe('chooseCall', () => {
     expect(callStatus(callFor(ME, 'w', { state: 'terminated', wrapupRequired: true }), ME)).toBe(
       'ended',
     );
+  });
+
+  it('reads a transfer as Transferred (Wrap-up first while owed), and a placed call as calling while it rings', () => {
+    const transferred = { state: 'terminated' as const, disconnectType: 'transfer.consult' };
+    expect(callStatus(callFor(ME, 't', transferred), ME)).toBe('transferred');
+    expect(callStatus(callFor(ME, 't', { ...transferred, startAcwTime: 5 }), ME)).toBe('wrapup');
+    const placed = (remote: Partial<Participant>): Call => ({
+      id: 'o',
+      participants: [
+        participant({ id: 'me', userId: ME, purpose: 'user', direction: 'outbound' }),
+        participant({ id: 'num', purpose: 'external', direction: 'outbound', ...remote }),
+      ],
+    });
+    expect(callStatus(placed({ state: 'contacting' }), ME)).toBe('calling');
+    expect(callStatus(placed({ state: 'connected' }), ME)).toBe('connected');
   });
 });

@@ -1,4 +1,5 @@
 import { isCallEnded, isLegEnded, isLegInAcw, myParticipant } from '../../domain/call-selectors';
+import { isDialling } from '../../domain/call-shape';
 import type { Call } from '../../platform/types';
 
 /**
@@ -52,16 +53,31 @@ export function isLive(call: Call, userId: string): boolean {
 }
 
 /** The state a switcher entry and the header badge show, in order of what matters most. */
-export type CallStatus = 'ringing' | 'connected' | 'held' | 'muted' | 'wrapup' | 'ended' | 'other';
+export type CallStatus =
+  | 'ringing'
+  | 'calling'
+  | 'connected'
+  | 'held'
+  | 'muted'
+  | 'wrapup'
+  | 'transferred'
+  | 'ended'
+  | 'other';
 
-/** An ended call whose wrap-up the agent still owes reads `wrapup`, then `ended` once done. */
+/**
+ * An ended call whose wrap-up the agent still owes reads `wrapup`, then `ended` once done (or
+ * `transferred` when the platform ended the agent's leg as a transfer). A call the agent placed
+ * reads `calling` while the dialled party's phone rings.
+ */
 export function callStatus(call: Call, userId: string): CallStatus {
   const me = myParticipant(call, userId);
   if (me && isLegInAcw(me)) return 'wrapup';
+  if (me && isLegEnded(me) && me.disconnectType?.startsWith('transfer')) return 'transferred';
   if (!me || isLegEnded(me) || isCallEnded(call, userId)) return 'ended';
   if (me.state === 'alerting' || me.state === 'offering') return 'ringing';
   if (me.held) return 'held';
   if (me.muted) return 'muted';
+  if (me.state === 'connected' && isDialling(call, userId)) return 'calling';
   if (me.state === 'connected') return 'connected';
   return 'other';
 }

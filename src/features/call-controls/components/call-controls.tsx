@@ -4,17 +4,11 @@ import { PanelBoundary } from '../../../components/ui/panel-boundary';
 import { ProblemText } from '../../../components/ui/problem-text';
 import { retryableLazy } from '../../../components/ui/retryable-lazy';
 import { isCallEnded, isLegInAcw, myParticipant } from '../../../domain/call-selectors';
-import { message } from '../../../i18n/message';
 import { useT } from '../../../i18n/use-t';
-import { explainError, type Problem } from '../../../errors/explain-error';
-import {
-  useCallActions,
-  useParticipantView,
-  type FlagField,
-  type IntentView,
-} from '../../../calls/use-intents';
+import { useCallActions, useParticipantView, type FlagField } from '../../../calls/use-intents';
 import type { Call, Participant } from '../../../platform/types';
-import { actionMessage, caption } from '../provenance';
+import { problemOf } from '../flag-problem';
+import { caption } from '../provenance';
 import { useFlagAnnouncements } from '../use-flag-announcements';
 import { MUTE_SHORTCUT, useMuteShortcut } from '../use-mute-shortcut';
 import { ToggleButton } from './toggle-button';
@@ -42,14 +36,6 @@ export function CallControls({ call, userId }: { call: Call; userId: string }) {
       ) : null}
     </>
   );
-}
-
-function problemOf(field: FlagField, view: IntentView<boolean>): Problem | undefined {
-  const outcome = view.outcome;
-  if (!outcome) return undefined;
-  const action = actionMessage(field, outcome.value);
-  if (outcome.kind === 'failed') return explainError(outcome.error, action);
-  return { action, reason: message('error.timedOut') };
 }
 
 function ParticipantControls({ call, participant }: { call: Call; participant: Participant }) {

@@ -8,8 +8,8 @@ import { useCall, useCallIds, useCalls } from '../../../calls/use-call';
 import { useCallReader } from '../../../calls/use-call-reader';
 import { hasUnsavedWork } from '../../../stores/ui-store';
 import { chooseCall, liveSuccessor } from '../selection';
-import { useParticipantName } from '../use-participant-name';
-import { CallCard } from './call-card';
+import { useParticipantName } from '../../../directory/use-participant-name';
+import { CallCard, type PartyControlsRenderer } from './call-card';
 import { CallSwitcher } from './call-switcher';
 import { PinnedCall } from './pinned-call';
 
@@ -19,6 +19,7 @@ export interface AgentPanelProps {
   pinnedId?: string;
   renderControls?: (call: Call) => ReactNode;
   renderExtras?: (call: Call) => ReactNode;
+  renderPartyControls?: PartyControlsRenderer;
 }
 
 /** The agent's calls: the one being worked, a switcher for the others, new calls announced. */
@@ -36,6 +37,7 @@ function CallList({
   ids,
   renderControls,
   renderExtras,
+  renderPartyControls,
 }: AgentPanelProps & { ids: string[] }) {
   const { ui } = useServices();
   const selected = useUi((s) => s.selectedCallId);
@@ -59,6 +61,7 @@ function CallList({
           call={call}
           userId={userId}
           controls={renderControls?.(call)}
+          renderPartyControls={renderPartyControls}
           notice={next !== undefined ? <FollowOffer id={next} onShow={select} /> : null}
         >
           {renderExtras?.(call)}

@@ -4,6 +4,9 @@ import { useT } from '../../../i18n/use-t';
 import type { Call } from '../../../platform/types';
 import { endedReasonId } from '../participants';
 import { CallHeader } from './call-header';
+import { CallParties, type PartyControlsRenderer } from './call-parties';
+
+export type { PartyControlsRenderer };
 import { ParticipantsSection } from './participants-section';
 import { StaleBanner, useStaleSince } from './stale-banner';
 
@@ -19,10 +22,19 @@ export interface CallCardProps {
   notice?: ReactNode;
   /** More panels under the controls (call data, playback…), composed in by the widget. */
   children?: ReactNode;
+  /** Controls for another party of a conference (mute, hold), composed in by the widget. */
+  renderPartyControls?: PartyControlsRenderer;
 }
 
 /** One call: header, the agent's controls, who is on it; marked when it may be out of date. */
-export function CallCard({ call, userId, controls, notice, children }: CallCardProps) {
+export function CallCard({
+  call,
+  userId,
+  controls,
+  notice,
+  children,
+  renderPartyControls,
+}: CallCardProps) {
   const t = useT();
   const me = myParticipant(call, userId);
   const ended = isCallEnded(call, userId);
@@ -37,11 +49,14 @@ export function CallCard({ call, userId, controls, notice, children }: CallCardP
       <CallHeader call={call} userId={userId} />
       {ended ? (
         <p className="call-ended" role="note">
-          {t(endedReasonId(me))}
+          {t(endedReasonId(call, userId))}
         </p>
       ) : null}
       {notice}
       {controls}
+      {ended ? null : (
+        <CallParties call={call} userId={userId} renderControls={renderPartyControls} />
+      )}
       <ParticipantsSection call={call} myId={me?.id} />
       {children}
     </article>

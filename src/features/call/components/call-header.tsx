@@ -5,11 +5,12 @@ import {
   queueIdOf,
   readableNumber,
 } from '../../../domain/call-selectors';
+import { callShape } from '../../../domain/call-shape';
 import { useT } from '../../../i18n/use-t';
 import { useQueueName } from '../../../directory/use-names';
 import type { Call } from '../../../platform/types';
 import { callStatus } from '../selection';
-import { useParticipantName } from '../use-participant-name';
+import { useParticipantName } from '../../../directory/use-participant-name';
 import { CallTimer } from './call-timer';
 import { StatusBadge } from './status-badge';
 
@@ -25,8 +26,15 @@ export function CallHeader({ call, userId }: { call: Call; userId: string }) {
   const queueName =
     useQueueName(queueId) ?? call.participants.find((p) => p.purpose === 'acd')?.name;
   const start = me?.connectedTime ?? me?.startTime;
+  const dialled = callShape(call, userId).dialled;
+  const dialledNumber = readableNumber(dialled?.dnis ?? dialled?.address);
   const details = [
-    name && number && name !== number ? number : '',
+    dialled
+      ? dialledNumber && dialledNumber !== name
+        ? t('call.outbound', { number: dialledNumber })
+        : t('call.outboundUnknown')
+      : '',
+    !dialled && name && number && name !== number ? number : '',
     queueName ? t('call.queue', { queue: queueName }) : '',
   ]
     .filter(Boolean)

@@ -2,7 +2,7 @@ import { customerOf } from '../../../domain/call-selectors';
 import { useT } from '../../../i18n/use-t';
 import { useCall } from '../../../calls/use-call';
 import { callStatus } from '../selection';
-import { useParticipantName } from '../use-participant-name';
+import { useParticipantName } from '../../../directory/use-participant-name';
 import { StatusBadge } from './status-badge';
 
 function Entry({

@@ -8,7 +8,7 @@ import { useT } from '../../../i18n/use-t';
 import type { Call, Participant } from '../../../platform/types';
 import { useParticipantView } from '../../../calls/use-intents';
 import { roleId, stateId } from '../participants';
-import { useParticipantName } from '../use-participant-name';
+import { useParticipantName } from '../../../directory/use-participant-name';
 
 function ParticipantRow({
   conversationId,

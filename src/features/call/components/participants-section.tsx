@@ -4,7 +4,7 @@ import { retryableLazy } from '../../../components/ui/retryable-lazy';
 import { supervisorsOn, visibleParticipants } from '../../../domain/call-selectors';
 import { useT } from '../../../i18n/use-t';
 import type { Call } from '../../../platform/types';
-import { useParticipantName } from '../use-participant-name';
+import { useParticipantName } from '../../../directory/use-participant-name';
 
 const ParticipantList = retryableLazy(() => import('./participant-list'));
 

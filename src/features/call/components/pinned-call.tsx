@@ -21,6 +21,7 @@ export function PinnedCall({
   known,
   renderControls,
   renderExtras,
+  renderPartyControls,
 }: AgentPanelProps & { pinnedId: string; known: boolean }) {
   const t = useT();
   const lookup = useCallLookup(pinnedId, userId, known);
@@ -36,7 +37,12 @@ export function PinnedCall({
     return (
       <>
         {verdict === 'ended' ? <p className="notice">{t(VERDICT.ended)}</p> : null}
-        <CallCard call={call} userId={userId} controls={renderControls?.(call)}>
+        <CallCard
+          call={call}
+          userId={userId}
+          controls={renderControls?.(call)}
+          renderPartyControls={renderPartyControls}
+        >
           {renderExtras?.(call)}
         </CallCard>
       </>

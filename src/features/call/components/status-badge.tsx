@@ -4,10 +4,12 @@ import type { CallStatus } from '../selection';
 
 const LABEL: Record<CallStatus, CoreMessageId> = {
   ringing: 'status.ringing',
+  calling: 'status.calling',
   connected: 'status.connected',
   held: 'status.held',
   muted: 'status.muted',
   wrapup: 'status.wrapup',
+  transferred: 'status.transferred',
   ended: 'status.ended',
   other: 'status.other',
 };

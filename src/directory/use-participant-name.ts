@@ -1,6 +1,6 @@
-import { readableNumber } from '../../domain/call-selectors';
-import { useQueueName, useUserName } from '../../directory/use-names';
-import type { Participant } from '../../platform/types';
+import { readableNumber } from '../domain/call-selectors';
+import { useQueueName, useUserName } from './use-names';
+import type { Participant } from '../platform/types';
 
 /**
  * The name to show for a leg: users and queues by id lookup (real legs carry no names), the
