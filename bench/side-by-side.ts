@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { EmulatorControl } from '../emulator/control-client.js';
-import { BaselineAgent, BaselineSupervisor } from './baseline-client.js';
+import { BASELINE_POLL_MS, BaselineAgent, BaselineSupervisor } from './baseline-client.js';
 import { summarize } from './stats.js';
 
 /**
@@ -67,6 +67,8 @@ async function baselineElsewhere(
     for (let i = 0; i < args.rounds; i += 1) {
       const muted = !(await agent.readMuted());
       agent.shownMuted = !muted;
+      // A change lands at any point of the poll's second, not just after a poll.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * BASELINE_POLL_MS));
       const start = performance.now();
       await control.setParticipant(args.conversationId, args.agentId, {
         muted,
@@ -120,7 +122,7 @@ export async function probeSideBySide(
   agent.stopPolling();
   const idleRequestsPerMinute = ((agent.requests - before) * 60_000) / idleMs;
 
-  const args: ElsewhereArgs = { ...call, rounds, windowMs, sampleMs: 50 };
+  const args: ElsewhereArgs = { ...call, rounds, windowMs, sampleMs: 10 };
   const baseline = await baselineElsewhere(agent, control, args);
   const ours = await page.evaluate(OURS_ELSEWHERE_PROBE, args);
   return {
