@@ -14,6 +14,7 @@ import {
 import { micRows, runMicBench } from './mic-probe.js';
 import { summarize } from './stats.js';
 import { probeInstances } from './instances-probe.js';
+import { probeOpening } from './opening-probe.js';
 import { probeShift } from './shift-probe.js';
 import { probeSupervisor } from './supervisor-probe.js';
 import { ALICE, onACall } from '../e2e/support/session.js';
@@ -80,6 +81,11 @@ try {
 
   // --- Interaction widgets (bench/instances-probe.ts): 10 iframes in the desktop host page. ---
   const instances = await probeInstances(browser, stack);
+
+  // --- Widget opening, cold and warm, and ten at once (bench/opening-probe.ts). ---
+  const opening = await probeOpening(browser, stack, {
+    openings: Number(process.env.BENCH_OPENINGS ?? 20),
+  });
 
   // --- A shift (bench/shift-probe.ts): 2,000 calls through one open panel. ---
   const shift = await probeShift(browser, stack, {
@@ -169,6 +175,22 @@ try {
       ...instances.handoverMs,
     },
     {
+      id: 'openingWarmMs',
+      metric: 'Interaction widget inserted → Mute usable, warm HTTP cache (ms)',
+      ...opening.warmMs,
+    },
+    {
+      id: 'openingColdMs',
+      metric: 'Interaction widget inserted → Mute usable, cold HTTP cache (ms)',
+      ...opening.coldMs,
+    },
+    {
+      id: 'tenUsableMs',
+      metric: `Ten widgets inserted together → each usable (ms; ${opening.ten.longTasks} long tasks, longest ${Math.round(opening.ten.longestTaskMs)} ms)`,
+      ...opening.ten.allUsableMs,
+    },
+    { id: 'tenHeapMb', metric: 'JS heap of the ten widgets (MB)', ...single(opening.ten.heapMb) },
+    {
       id: 'shiftHeapGrowthMb',
       metric: `JS heap growth over a shift of ${shift.calls} calls (MB)`,
       ...single(shift.growthMb),
@@ -251,6 +273,7 @@ try {
         baselineSupervisorPerMinute,
         supervisor,
         instances,
+        opening,
         shift,
       },
       null,

@@ -265,6 +265,8 @@ export interface DesktopOptions {
   bootstrapTimeoutMs?: number;
   /** How often the page reads the user's calls (default 500). */
   pollMs?: number;
+  /** How many widget frames stay open at once (default 10). */
+  maxWidgets?: number;
 }
 
 export class EmulatorControl {

@@ -120,6 +120,10 @@ describe('GET /__emulator/desktop/calls', () => {
       bootstrapTimeoutMs: 10000,
       pollMs: 200,
     });
+    const wider = await get(
+      `/__emulator/desktop/calls?${desktopQuery({ widget: WIDGET, user: ALICE, maxWidgets: '12' })}`,
+    );
+    expect(wider.json()).toMatchObject({ maxWidgets: 12 });
     expect(body.calls).toEqual([
       {
         conversationId: first,
