@@ -92,12 +92,14 @@ test('signing in again after a refused attempt takes one token request and works
   const first = page.waitForEvent('popup');
   await signInButton(page).click();
   const login = await first;
+  await expect(signInButton(page)).toBeHidden();
   await expect(login).toHaveURL(/\/login\/oauth\/authorize\?/);
   // The agent declines at the login server: it sends the window back with access_denied.
   const state = new URL(login.url()).searchParams.get('state') ?? '';
   const denied = `${widgetUrl}?error=access_denied&state=${encodeURIComponent(state)}`;
   await login.evaluate((url) => window.location.assign(url), denied);
-  await expect(page.getByText('Genesys Cloud refused the sign-in (access_denied).')).toBeVisible();
+  await popupClosed(Promise.resolve(login));
+  await expect(signInButton(page)).toBeVisible();
   const second = page.waitForEvent('popup');
   await signInButton(page).click();
   await submitLogin(await second, ALICE.email);
