@@ -28,6 +28,8 @@ export interface PlatformConfig extends AuthConfig {
 /** What the rest of the widget may ask of Genesys Cloud. Every failure is a PlatformError. */
 export interface Platform {
   readonly target: PlatformTarget;
+  /** Where the login page sends the agent back (the configured redirect URI). */
+  readonly redirectUri: string;
   signIn(carry: Record<string, string>): Promise<SignInResult>;
   /** Signs in in a popup, keeping this page and its state. Call it from a click. */
   reauthenticate(): Promise<AuthSession>;
@@ -77,9 +79,10 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
   let popupCode: Promise<typeof PopupAuth> | undefined;
   /**
    * Popup sign-in is its own chunk (only framed widgets without storage, `gcUsePopupAuth` and
-   * Renew use it), asked for at start so that a click finds it loaded. Its guard on the page's
-   * messages goes up when it loads, before any popup sign-in can start (the SDK listens for the
-   * popup's message only from then on). A load that failed is tried again on the next click.
+   * Renew use it), asked for at start so that a click finds it loaded. The widget's one listener
+   * for the popups' messages (the guard) goes up when it loads and comes down in `dispose`,
+   * however many popup sign-ins run in between. A load that failed is tried again on the next
+   * click.
    */
   const loadPopupCode = () =>
     (popupCode ??= import('./popup-auth').then(
@@ -95,6 +98,7 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
   if (typeof window !== 'undefined') loadPopupCode().catch(() => undefined);
   return {
     target: config.target,
+    redirectUri: config.redirectUri,
     signIn: (carry) => signIn(sdk.client, config, carry),
     reauthenticate: async () => {
       if (typeof window === 'undefined') throw new Error('Popup sign-in needs a browser window.');
