@@ -81,7 +81,14 @@ describe('GET /__emulator/desktop', () => {
     expect(main.statusCode).toBe(200);
     expect(main.headers['content-type']).toMatch(/^text\/javascript/);
     const imports = [...main.body.matchAll(/from '\.\/([\w-]+\.js)'/g)].map((m) => m[1]);
-    expect(imports.sort()).toEqual(['dom.js', 'log.js', 'messages.js', 'toasts.js', 'widgets.js']);
+    expect(imports.sort()).toEqual([
+      'control.js',
+      'dom.js',
+      'log.js',
+      'messages.js',
+      'toasts.js',
+      'widgets.js',
+    ]);
     for (const file of imports) {
       const module = await get(`/__emulator/desktop/host/${file}`);
       expect(module.statusCode).toBe(200);
