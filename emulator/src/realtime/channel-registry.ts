@@ -120,6 +120,9 @@ export class ChannelRegistry {
       channel.heartbeat = undefined;
     });
     socket.on('message', (data) => this.onClientMessage(channel, socket, data.toString()));
+    // A bad frame (e.g. over maxPayload): ws has already closed the socket with the right code
+    // (1009); without a listener the error would bring the whole emulator down.
+    socket.on('error', () => undefined);
   }
 
   publish(topicName: string, eventBody: unknown, correlationId: string): number {
