@@ -26,7 +26,7 @@ const EXEMPT = new Set([
  * Whether a request needs the header. Decided on the route that matched (its registered path),
  * never on the raw URL, so no spelling of an address slips past.
  */
-export function needsControlHeader(request: FastifyRequest): boolean {
+function needsControlHeader(request: FastifyRequest): boolean {
   const route = request.routeOptions.url;
   if (route === undefined || !route.startsWith(CONTROL_PREFIX)) return false;
   if (request.method === 'OPTIONS') return false;
