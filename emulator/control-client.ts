@@ -1,3 +1,4 @@
+import { EMULATOR_CONTROL_HEADER, EMULATOR_CONTROL_VALUE } from './control-header.js';
 import type {
   CreatedInteraction,
   CreateInteractionInput,
@@ -16,7 +17,8 @@ import type {
 
 /**
  * Typed client for the emulator's control plane (/__emulator/*). Used by tests, e2e fixtures
- * and the benchmarks; it speaks plain HTTP so it works against any running emulator.
+ * and the benchmarks; it speaks plain HTTP so it works against any running emulator, and sends
+ * `X-Emulator-Control: 1` on every request (the emulator refuses control requests without it).
  *
  * @example
  * const control = new EmulatorControl('http://127.0.0.1:8787');
@@ -735,7 +737,10 @@ export class EmulatorControl {
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl}/__emulator${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        [EMULATOR_CONTROL_HEADER]: EMULATOR_CONTROL_VALUE,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
