@@ -99,12 +99,12 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
   return {
     target: config.target,
     redirectUri: config.redirectUri,
-    signIn: (carry) => signIn(sdk.client, config, carry),
+    signIn: async (carry) => signIn(await sdk.client(), config, carry),
     reauthenticate: async () => {
       if (typeof window === 'undefined') throw new Error('Popup sign-in needs a browser window.');
       const { popupSignIn } = await loadPopupCode();
       if (!guard) throw new Error('The widget stopped.');
-      return popupSignIn(sdk.client, config, guard);
+      return popupSignIn(await sdk.client(), config, guard);
     },
     getCurrentUser: () => getCurrentUser(sdk, budget),
     listCalls: () => listCalls(sdk, budget),
@@ -121,7 +121,8 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
     replaceSubscriptions: (channelId, topics) =>
       replaceSubscriptions(sdk, budget, channelId, topics),
     deleteSubscriptions: (channelId) => deleteSubscriptions(sdk, budget, channelId),
-    adoptToken: (accessToken) => sdk.client.setAccessToken(accessToken),
+    // Set before any later request: `callOperation` waits for the same client.
+    adoptToken: (accessToken) => void sdk.client().then((c) => c.setAccessToken(accessToken)),
     supervision: () => import('./supervision').then((m) => m.createSupervisionApi(sdk, budget)),
     playback: () => import('./playback-api').then((m) => m.createPlaybackApi(sdk, budget)),
     dispose: () => {

@@ -69,7 +69,7 @@ function page() {
   return {
     record,
     as: (next: Agent) => void (agent = next),
-    signIn: (sdk: Sdk) => popupSignIn(sdk.client, config, guard, host),
+    signIn: async (sdk: Sdk) => popupSignIn(await sdk.client(), config, guard, host),
     dispose: () => guard.dispose(),
   };
 }
