@@ -120,8 +120,7 @@ export class ChannelRegistry {
       channel.heartbeat = undefined;
     });
     socket.on('message', (data) => this.onClientMessage(channel, socket, data.toString()));
-    // A bad frame (e.g. over maxPayload): ws has already closed the socket with the right code
-    // (1009); without a listener the error would bring the whole emulator down.
+    // A bad frame (over maxPayload): ws closed it (1009); unheard, the error would crash us.
     socket.on('error', () => undefined);
   }
 
