@@ -11,6 +11,10 @@ export interface StackOptions {
   tokenTtlSeconds?: number;
   /** `dev`: Vite dev server with HMR; `preview`: a production build served statically. */
   mode?: 'dev' | 'preview';
+  /** How long after sign-in the demo call arrives (the emulator's default otherwise). */
+  demoDelayMs?: number;
+  /** Vite's dependency cache of the dev server (default node_modules/.vite). */
+  cacheDir?: string;
   outDir?: string;
 }
 
@@ -37,6 +41,7 @@ export function freePort(): Promise<number> {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const emulator = createEmulator({
     demo: options.demo ?? true,
+    demoDelayMs: options.demoDelayMs,
     heartbeatMs: options.heartbeatMs,
     tokenTtlSeconds: options.tokenTtlSeconds,
   });
@@ -83,6 +88,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     const server = await createServer({
       ...base,
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
       server: { port, host: '127.0.0.1', strictPort: true },
     });
     await server.listen();
