@@ -5,18 +5,24 @@ import { DEFAULT_CHANNEL_OPTIONS, type ChannelOptions } from './channel-options'
 import type { ConnectionState, ConnectionStore } from './connection-store';
 import { ChannelSubscriptions, type SubscriptionDeps } from './channel-subscriptions';
 import { parseFrame } from './events';
+import { HeldChannel } from './held-channel';
 import { closeQuietly, openSocket, type SocketLike } from './open-socket';
 import type { TopicRegistry } from './topic-registry';
 import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
 
-export type ChannelApi = SubscriptionDeps['api'] & { createChannel(): Promise<ChannelInfo> };
+export type ChannelApi = SubscriptionDeps['api'] & {
+  createChannel(): Promise<ChannelInfo>;
+  /** Releases a channel the client left (absent: left channels keep their subscriptions). */
+  deleteSubscriptions?(channelId: string): Promise<void>;
+};
 
 export interface ChannelDeps {
   api: ChannelApi;
   /** The topics to hold and where their events go; features subscribe there. */
   registry: TopicRegistry;
   store: ConnectionStore;
-  /** A channel to reconnect to first (another instance's, handed over); a new one if it fails. */
+  /** A channel to reconnect to first (another instance's, handed over); a new one if it fails
+   * (and this one's subscriptions are released). */
   reuse?: ChannelInfo;
   createSocket?: (url: string) => SocketLike;
   /** The widget's scheduler (timers and the clock); the host's own when absent. */
@@ -34,10 +40,11 @@ interface Link {
  * The notifications channel, as plain TypeScript: create channel → open socket → subscribe to
  * the registry's topics → each topic owner re-reads once (that topic's events are held meanwhile,
  * so nothing between the two is lost). Changes to the topic set go out as one debounced bulk
- * replace. A heartbeat watchdog pings, then reconnects with capped, jittered backoff;
- * `{"result":"404"}` reconnects at once. `v2.system.socket_closing`, channel expiry and a new
- * token all move to a fresh channel before the old socket is let go. Nothing is opened until a
- * feature subscribes to a topic.
+ * replace. A heartbeat watchdog pings, then reconnects with capped, jittered backoff, to the same
+ * channel while it lives (`HeldChannel`); `{"result":"404"}` reconnects at once, to a new one.
+ * `v2.system.socket_closing`, channel expiry and a new token all move to a fresh channel before
+ * the old socket is let go, and the old channel's subscriptions are released. Nothing is opened
+ * until a feature subscribes to a topic.
  *
  * @example
  * const channel = new NotificationChannelClient({ api: platform, registry, store });
@@ -56,7 +63,7 @@ export class NotificationChannelClient {
   private started = false;
   private stopped = false;
   private readonly subscriptions: ChannelSubscriptions;
-  private reuse?: ChannelInfo;
+  private readonly held: HeldChannel;
   private readonly offTopics: () => void;
 
   constructor(private readonly deps: ChannelDeps) {
@@ -65,7 +72,12 @@ export class NotificationChannelClient {
     this.timers = new NamedTimers(this.scheduler);
     this.random = deps.random ?? Math.random;
     this.createSocket = deps.createSocket ?? ((url) => new WebSocket(url));
-    this.reuse = deps.reuse && deps.reuse.expiresAt > this.scheduler.now() ? deps.reuse : undefined;
+    this.held = new HeldChannel({
+      release: (id) => deps.api.deleteSubscriptions?.(id),
+      now: () => this.scheduler.now(),
+      marginMs: this.options.renewBeforeExpiryMs,
+      handedOver: deps.reuse,
+    });
     this.subscriptions = new ChannelSubscriptions(deps);
     this.offTopics = deps.registry.onTopicsChanged(() => this.topicsChanged());
   }
@@ -97,6 +109,7 @@ export class NotificationChannelClient {
   /** After re-authentication: channels die with their token, so move to one made with the new token. */
   tokenChanged(): void {
     if (!this.started || this.stopped) return;
+    this.held.moveOn();
     if (this.link && this.deps.store.getState().status === 'live') void this.handover();
     else this.reconnectNow();
   }
@@ -125,13 +138,12 @@ export class NotificationChannelClient {
       nextRetryAt: undefined,
     });
     try {
-      const { channel, socket } = await this.openChannel();
+      const { channel, socket } = await this.openChannel(true);
       if (generation !== this.generation) return void closeQuietly(socket);
       this.letGo(this.link);
       this.adopt({ channel, socket });
       await this.subscriptions.subscribeAndResync(channel);
-      if (generation !== this.generation) return;
-      this.markLive(channel);
+      if (this.settled(channel, generation)) this.markLive(channel);
     } catch (error) {
       if (generation !== this.generation || this.stopped) return;
       this.onFailure(error);
@@ -143,14 +155,14 @@ export class NotificationChannelClient {
     const generation = ++this.generation;
     this.timers.clear('renew');
     try {
-      const { channel, socket } = await this.openChannel();
+      const { channel, socket } = await this.openChannel(false);
       if (generation !== this.generation) return void closeQuietly(socket);
       this.retiring = this.link;
       this.adopt({ channel, socket });
       await this.subscriptions.subscribeAndResync(channel);
       this.letGo(this.retiring);
       this.retiring = undefined;
-      if (generation === this.generation) this.markLive(channel);
+      if (this.settled(channel, generation)) this.markLive(channel);
     } catch (error) {
       if (generation !== this.generation || this.stopped) return;
       if (this.retiring) {
@@ -161,22 +173,43 @@ export class NotificationChannelClient {
     }
   }
 
-  /** A new channel and an open socket on it (not yet subscribed). */
-  private async openChannel(): Promise<Link> {
-    const reuse = this.reuse;
-    this.reuse = undefined;
-    const channel = reuse ?? (await this.deps.api.createChannel());
-    const socket = await openSocket(
+  /**
+   * An open socket (not yet subscribed) on the held channel when `resume` and it lives, else on a
+   * new channel.
+   */
+  private async openChannel(resume: boolean): Promise<Link> {
+    const again = resume ? this.held.resumable() : undefined;
+    if (again) {
+      try {
+        return { channel: again, socket: await this.openSocketOn(again) };
+      } catch {
+        // Gone, or the network is down: creating a channel tells which.
+      }
+    }
+    const channel = await this.deps.api.createChannel();
+    return { channel, socket: await this.openSocketOn(channel) };
+  }
+
+  private openSocketOn(channel: ChannelInfo): Promise<SocketLike> {
+    return openSocket(
       this.createSocket,
       channel.connectUri,
       this.options.connectTimeoutMs,
       this.timers.named('connect'), // so that stop() cancels a pending connect timeout
     );
-    return { channel, socket };
+  }
+
+  /** The link's subscriptions are in place: its channel is held now, unless a newer try took over. */
+  private settled(channel: ChannelInfo, generation: number): boolean {
+    if (this.stopped) return false;
+    if (generation === this.generation) this.held.hold(channel);
+    else this.held.superseded(channel);
+    return generation === this.generation;
   }
 
   private onFailure(error: unknown): void {
     if (toPlatformError(error).kind === 'unauthorized') {
+      this.held.moveOn();
       this.letGo(this.link);
       this.link = undefined;
       this.update({
@@ -252,7 +285,10 @@ export class NotificationChannelClient {
     if (!result.ok) return this.countDropped('malformed');
     const frame = result.frame;
     if (frame.kind === 'socketClosing' && isCurrent) void this.handover();
-    if (frame.kind === 'channelGone' && isCurrent) this.reconnectNow();
+    if (frame.kind === 'channelGone' && isCurrent) {
+      if (this.link) this.held.gone(this.link.channel.id);
+      this.reconnectNow();
+    }
     if (frame.kind !== 'topic') return;
     if (!this.deps.registry.dispatch(frame)) this.countDropped('unknownTopic');
   }
