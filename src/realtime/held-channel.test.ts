@@ -70,6 +70,23 @@ describe('the channel a notifications client holds', () => {
     t.client.stop();
   });
 
+  it('reconnecting while live: the link’s socket goes first, so the platform closing it changes nothing', async () => {
+    const t = setup();
+    t.client.start();
+    await settle();
+    const first = FakeSocket.last();
+    t.client.reconnectNow();
+    await settle(false);
+    expect(first.readyState).toBe(3);
+    first.drop(); // what the platform does to the first socket on a channel when a second one opens
+    await settle();
+    // Past the first retry's longest backoff, inside the heartbeat watchdog's patience.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(FakeSocket.all).toHaveLength(2);
+    expect(t.store.getState()).toMatchObject({ status: 'live', channelId: 'ch1' });
+    t.client.stop();
+  });
+
   it('a held channel that will not reopen is replaced, and released', async () => {
     const t = setup();
     t.client.start();
@@ -129,8 +146,8 @@ describe('HeldChannel', () => {
     expect(held.resumable()?.id).toBe('a');
     now = 400_001;
     expect(held.resumable()).toBeUndefined();
-    held.superseded(channel('a'));
-    held.superseded(channel('b'));
+    expect(held.subscribed(channel('a'), false)).toBe(false);
+    held.subscribed(channel('b'), false);
     held.hold(channel('c'));
     held.gone('c');
     held.hold(channel('d'));

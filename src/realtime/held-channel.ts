@@ -20,7 +20,7 @@ export interface HeldChannelDeps {
  *
  * @example
  * const held = new HeldChannel({ release: (id) => api.deleteSubscriptions(id), now: Date.now, marginMs: 600_000 });
- * held.hold(channel); // subscribed: the channel before it is released
+ * held.subscribed(channel, true); // the channel held before it is released
  * held.resumable(); // after a drop: `channel`, while it lives and no new token came
  */
 export class HeldChannel {
@@ -44,9 +44,14 @@ export class HeldChannel {
     if (before && before.id !== channel.id) this.release(before.id);
   }
 
-  /** A channel subscribed by an attempt that a newer one replaced: released unless it is held. */
-  superseded(channel: ChannelInfo): void {
-    if (channel.id !== this.held?.channel.id) this.release(channel.id);
+  /**
+   * A link's subscriptions are in place: held if that try is still `current`; otherwise a newer
+   * try took over, and the channel is released unless it is the held one. Returns `current`.
+   */
+  subscribed(channel: ChannelInfo, current: boolean): boolean {
+    if (current) this.hold(channel);
+    else if (channel.id !== this.held?.channel.id) this.release(channel.id);
+    return current;
   }
 
   /** A new token (or none): the held channel dies with its token, so the next one is new. */

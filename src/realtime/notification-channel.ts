@@ -21,8 +21,7 @@ export interface ChannelDeps {
   /** The topics to hold and where their events go; features subscribe there. */
   registry: TopicRegistry;
   store: ConnectionStore;
-  /** A channel to reconnect to first (another instance's, handed over); a new one if it fails
-   * (and this one's subscriptions are released). */
+  /** A channel to reconnect to first (another instance's, handed over); if it fails, a new one. */
   reuse?: ChannelInfo;
   createSocket?: (url: string) => SocketLike;
   /** The widget's scheduler (timers and the clock); the host's own when absent. */
@@ -173,38 +172,32 @@ export class NotificationChannelClient {
     }
   }
 
-  /**
-   * An open socket (not yet subscribed) on the held channel when `resume` and it lives, else on a
-   * new channel.
-   */
+  /** An open socket (not yet subscribed): on the held channel if `resume` and it lives, else a new one. */
   private async openChannel(resume: boolean): Promise<Link> {
     const again = resume ? this.held.resumable() : undefined;
-    if (again) {
-      try {
-        return { channel: again, socket: await this.openSocketOn(again) };
-      } catch {
-        // Gone, or the network is down: creating a channel tells which.
-      }
+    // One socket per channel: the platform would close the link's own when the next one opens.
+    if (again && this.link?.channel.id === again.id) {
+      this.letGo(this.link);
+      this.link = undefined;
     }
-    const channel = await this.deps.api.createChannel();
-    return { channel, socket: await this.openSocketOn(channel) };
+    // A held channel that will not reopen is gone, or the network is: a new channel tells which.
+    const link = again && (await this.openOn(again).catch(() => undefined));
+    return link ?? this.openOn(await this.deps.api.createChannel());
   }
 
-  private openSocketOn(channel: ChannelInfo): Promise<SocketLike> {
-    return openSocket(
+  private async openOn(channel: ChannelInfo): Promise<Link> {
+    const socket = await openSocket(
       this.createSocket,
       channel.connectUri,
       this.options.connectTimeoutMs,
       this.timers.named('connect'), // so that stop() cancels a pending connect timeout
     );
+    return { channel, socket };
   }
 
-  /** The link's subscriptions are in place: its channel is held now, unless a newer try took over. */
+  /** The link's subscriptions are in place: it is live now, unless a newer try took over. */
   private settled(channel: ChannelInfo, generation: number): boolean {
-    if (this.stopped) return false;
-    if (generation === this.generation) this.held.hold(channel);
-    else this.held.superseded(channel);
-    return generation === this.generation;
+    return !this.stopped && this.held.subscribed(channel, generation === this.generation);
   }
 
   private onFailure(error: unknown): void {
