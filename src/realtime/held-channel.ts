@@ -1,7 +1,7 @@
 import type { NotificationChannel as ChannelInfo } from '../platform/types';
 
 export interface HeldChannelDeps {
-  /** `DELETE …/channels/{id}/subscriptions`; failures are the caller's to swallow. */
+  /** `DELETE …/channels/{id}/subscriptions`; a failure is ignored (the channel dies with its token). */
   release(channelId: string): Promise<unknown> | undefined;
   now(): number;
   /** A channel this close to expiry is not reconnected to (the client would move on at once). */
