@@ -45,11 +45,12 @@ describe('deploy config', () => {
   });
 
   it('the header is the build’s meta policy plus frame-ancestors, for a region and for the emulator', () => {
-    for (const settings of [
+    const builds: Record<string, string>[] = [
       EXAMPLE,
       { VITE_GC_REGION: 'ap_southeast_2', VITE_GC_CLIENT_ID: 'x' },
       { VITE_GC_EMULATOR_URL: 'http://127.0.0.1:8787' },
-    ]) {
+    ];
+    for (const settings of builds) {
       const env = parseEnv(settings);
       const meta = builtMeta(settings);
       const header = headerOf(nginxConfig({ env, serverName: 'lcp.example.com' }));

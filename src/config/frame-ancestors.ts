@@ -63,19 +63,3 @@ export function framingVerdict(
     ? { ok: true }
     : { ok: false, origins: [parent] };
 }
-
-/** Reads the framing of this page (a cross-origin `top` is compared, never read). */
-export function readFraming(win: Window): FramingView {
-  let framed: boolean;
-  try {
-    framed = win.top !== win.self;
-  } catch {
-    framed = true;
-  }
-  const list = (win.location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
-  return {
-    framed,
-    ...(list ? { ancestorOrigins: Array.from(list) } : {}),
-    referrer: win.document.referrer,
-  };
-}

@@ -1,5 +1,5 @@
-import { frameAncestorOrigins, framingVerdict, readFraming } from '../config/frame-ancestors';
-import type { FramingVerdict } from '../config/frame-ancestors';
+import { frameAncestorOrigins, framingVerdict } from '../config/frame-ancestors';
+import type { FramingVerdict, FramingView } from '../config/frame-ancestors';
 import type { PlatformTarget } from '../config/target';
 import { safeStorage } from '../platform/safe-storage';
 
@@ -9,6 +9,22 @@ const ACCEPTED_KEY = 'lcp.framing.accepted';
 /** Where the sign-in page of the target lives (a redirect sign-in returns from there). */
 const loginOrigin = (target: PlatformTarget) =>
   target.kind === 'emulator' ? new URL(target.url).origin : `https://login.${target.environment}`;
+
+/** Reads the framing of this page (a cross-origin `top` is compared, never read). */
+function readFraming(win: Window): FramingView {
+  let framed: boolean;
+  try {
+    framed = win.top !== win.self;
+  } catch {
+    framed = true;
+  }
+  const list = (win.location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
+  return {
+    framed,
+    ...(list ? { ancestorOrigins: Array.from(list) } : {}),
+    referrer: win.document.referrer,
+  };
+}
 
 /**
  * Whether this page may run the widget. A page framed by anything but the target's Genesys
