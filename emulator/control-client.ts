@@ -419,17 +419,25 @@ export class EmulatorControl {
 
   /**
    * The sample CRM's lookup (what the widget calls from the browser): a record found by the
-   * caller's number, as attributes to write back.
+   * caller's number, as attributes to write back. It takes the agent's Genesys Cloud access token
+   * as a bearer (401 without a live one, 403 when that user is not on the call); it is the CRM,
+   * not the control plane.
    *
    * @example
-   * const { attributes } = await control.crmLookup({ conversationId, participantId });
+   * const { attributes } = await control.crmLookup({ conversationId, participantId }, token);
    */
-  crmLookup(input: {
-    conversationId: string;
-    participantId: string;
-    attributes?: Record<string, string>;
-  }): Promise<{ attributes: Record<string, string> }> {
-    return this.call('POST', '/crm/lookup', input);
+  async crmLookup(
+    input: { conversationId: string; participantId: string; attributes?: Record<string, string> },
+    accessToken: string,
+  ): Promise<{ attributes: Record<string, string> }> {
+    const response = await fetch(`${this.baseUrl}/__emulator/crm/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify(input),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`CRM lookup → ${response.status}: ${text}`);
+    return JSON.parse(text) as { attributes: Record<string, string> };
   }
 
   /** Turns the demo scenario (a call for each agent shortly after sign-in) on or off until reset. */

@@ -69,8 +69,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
               {
                 header: true,
                 crmUrl: `${emulatorUrl}/__emulator/crm/lookup`,
-                // Test host pages on the other loopback name stand in for a desktop that frames
-                // the widget cross-site (the microphone specs); any other parent is refused.
+                // Pages on the other loopback name may frame it, as under a host whose header
+                // lets any page do so: the widget's own check must refuse them (framing.spec).
                 extraAncestors: ['http://localhost:*'],
               },
             ),

@@ -59,6 +59,11 @@ export interface Platform {
   deleteSubscriptions(channelId: string): Promise<void>;
   /** Uses a token another instance of the widget obtained (one sign-in serves them all). */
   adoptToken(accessToken: string): void;
+  /**
+   * The agent's current access token, for the one external service that verifies it with
+   * Genesys Cloud (the CRM lookup, sent only to the configured CRM's origin); none before sign-in.
+   */
+  accessToken(): Promise<string | undefined>;
   /** The supervisor's API group (queues, analytics, monitor/coach/barge), loaded on first use. */
   supervision(): Promise<SupervisionApi>;
   /** The playback panel's API group (prompts, flows, secure IVR sessions), loaded on first use. */
@@ -123,6 +128,16 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
     deleteSubscriptions: (channelId) => deleteSubscriptions(sdk, budget, channelId),
     // Set before any later request: `callOperation` waits for the same client.
     adoptToken: (accessToken) => void sdk.client().then((c) => c.setAccessToken(accessToken)),
+    // The SDK keeps the token it uses in `authData` (set by sign-in and setAccessToken); its type
+    // declarations leave the field out.
+    accessToken: () =>
+      sdk
+        .client()
+        .then(
+          (c) =>
+            (c as unknown as { authData?: { accessToken?: string } }).authData?.accessToken ||
+            undefined,
+        ),
     supervision: () => import('./supervision').then((m) => m.createSupervisionApi(sdk, budget)),
     playback: () => import('./playback-api').then((m) => m.createPlaybackApi(sdk, budget)),
     dispose: () => {
