@@ -15,6 +15,7 @@ import { micRows, runMicBench } from './mic-probe.js';
 import { summarize } from './stats.js';
 import { probeInstances } from './instances-probe.js';
 import { probeOpening } from './opening-probe.js';
+import { probeDevStart } from './dev-start-probe.js';
 import { probeShift } from './shift-probe.js';
 import { probeSupervisor } from './supervisor-probe.js';
 import { ALICE, onACall } from '../e2e/support/session.js';
@@ -86,6 +87,9 @@ try {
   const opening = await probeOpening(browser, stack, {
     openings: Number(process.env.BENCH_OPENINGS ?? 20),
   });
+
+  // --- The first `npm start` page, cold and warm (bench/dev-start-probe.ts). ---
+  const devStart = await probeDevStart(browser);
 
   // --- A shift (bench/shift-probe.ts): 2,000 calls through one open panel. ---
   const shift = await probeShift(browser, stack, {
@@ -191,6 +195,16 @@ try {
     },
     { id: 'tenHeapMb', metric: 'JS heap of the ten widgets (MB)', ...single(opening.ten.heapMb) },
     {
+      id: 'devLoginColdMs',
+      metric: `npm start, cold dev server: first request → login page (ms; warm ${devStart.warm.toLoginMs})`,
+      ...single(devStart.cold.toLoginMs),
+    },
+    {
+      id: 'devPanelsColdMs',
+      metric: `npm start, cold: signed in → every panel of the demo call (ms; warm ${devStart.warm.toPanelsMs})`,
+      ...single(devStart.cold.toPanelsMs),
+    },
+    {
       id: 'shiftHeapGrowthMb',
       metric: `JS heap growth over a shift of ${shift.calls} calls (MB)`,
       ...single(shift.growthMb),
@@ -274,6 +288,7 @@ try {
         supervisor,
         instances,
         opening,
+        devStart,
         shift,
       },
       null,
