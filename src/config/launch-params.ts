@@ -72,8 +72,11 @@ export function parseLaunchParams(raw: Record<string, string>): LaunchParams {
     langTag: read(NAMES.langTag, LANG_TAG, 'langTag'),
     usePopupAuth:
       read(NAMES.usePopupAuth, /^(true|false)$/i, 'usePopupAuth')?.toLowerCase() === 'true',
-    view: read(NAMES.view, /^(agent|supervisor|setup)$/i, 'view')?.toLowerCase() as
-      LaunchParams['view'],
+    view: read(
+      NAMES.view,
+      /^(agent|supervisor|setup)$/i,
+      'view',
+    )?.toLowerCase() as LaunchParams['view'],
     theme: read(NAMES.theme, /^(light|dark)$/i, 'theme')?.toLowerCase() as
       'light' | 'dark' | undefined,
     problems,
