@@ -54,12 +54,63 @@ export interface FeatureResult {
 }
 
 /**
+ * The order checks are listed in, whatever order they finished in: where the panel reaches
+ * Genesys Cloud first, then what the token and the user's roles allow, then each feature's own
+ * reads, then the frame. Unknown ids go last.
+ */
+const CHECK_ORDER = [
+  'hosts.api',
+  'hosts.login',
+  'hosts.policy',
+  'scope.agentPanel',
+  'scope.callData',
+  'scope.playback',
+  'scope.supervisor',
+  'permission.mute',
+  'permission.queueNames',
+  'permission.prompts',
+  'permission.flowLookup',
+  'permission.queueObservation',
+  'permission.communicationView',
+  'permission.queueView',
+  'permission.monitor',
+  'permission.coach',
+  'permission.barge',
+  'notifications',
+  'playback.flow',
+  'playback.prompts',
+  'playback.media',
+  'supervisor.queues',
+  'supervisor.observation',
+  'supervisor.activity',
+  'crm.configured',
+  'crm.request',
+  'embedding.framed',
+  'embedding.launch',
+  'embedding.hostOrigin',
+  'embedding.sandbox',
+  'embedding.popups',
+  'agentPanel.meter',
+  'embedding.clipboard',
+  'embedding.handshake',
+];
+
+const rank = (id: string) => {
+  const at = CHECK_ORDER.indexOf(id);
+  return at === -1 ? CHECK_ORDER.length : at;
+};
+
+/** The checks in listing order (a copy). */
+export const inListingOrder = (checks: readonly CheckResult[]): CheckResult[] =>
+  [...checks].sort((a, b) => rank(a.id) - rank(b.id));
+
+/**
  * A feature's verdict from its checks: it will not work when a required check says so; it is
  * not checked when a required check could not run (or it has no checks yet); otherwise it
  * works, with a limit per optional part that will not.
  */
 export function featureResult(feature: FeatureId, all: readonly CheckResult[]): FeatureResult {
-  const checks = all.filter((c) => c.features.includes(feature));
+  const checks = inListingOrder(all.filter((c) => c.features.includes(feature)));
   const required = checks.filter((c) => !c.optional);
   const status: CheckStatus = required.some((c) => c.status === 'willNotWork')
     ? 'willNotWork'

@@ -1,6 +1,7 @@
 import {
   FEATURES,
   featureResult,
+  inListingOrder,
   type CheckResult,
   type CheckStatus,
   type SetupText,
@@ -100,7 +101,7 @@ export function buildReport(
 ): SetupReport {
   const clean = (text: string) => scrub(text, context.secrets);
   const say = (message: SetupText) => clean(context.render(message));
-  const checks = run.checks.map((check: CheckResult): ReportCheck => ({
+  const checks = inListingOrder(run.checks).map((check: CheckResult): ReportCheck => ({
     id: check.id,
     features: [...check.features],
     status: check.status,
