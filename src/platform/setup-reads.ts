@@ -71,7 +71,7 @@ export interface SetupReads {
    * The token this widget signed in with, for the one external service that verifies it with
    * Genesys Cloud (the CRM's test lookup, sent only to the CRM's origin); none before sign-in.
    */
-  accessToken(): string | undefined;
+  accessToken(): Promise<string | undefined>;
 }
 
 const QUEUES_PAGE_SIZE = 25;
@@ -164,9 +164,9 @@ export function createSetupReads(sdk: Sdk, budget: RequestBudget): SetupReads {
 
     // The SDK keeps the token it sends in `authData` (set by sign-in and setAccessToken); its
     // type declarations leave the field out.
-    accessToken: () =>
-      (sdk.client as unknown as { authData?: { accessToken?: string } }).authData?.accessToken ||
-      undefined,
+    accessToken: async () =>
+      ((await sdk.client()) as unknown as { authData?: { accessToken?: string } }).authData
+        ?.accessToken || undefined,
 
     async queueActivity(queueId) {
       const response = await read<Models.ConversationActivityResponse>({

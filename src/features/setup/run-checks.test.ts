@@ -33,7 +33,7 @@ function recordingReads(permissions: string[], failing: Partial<Record<keyof Set
     queues: answer('queues', { queueIds: ['q1'], total: 1 }),
     observeQueue: answer('observeQueue', 1),
     queueActivity: answer('queueActivity', 0),
-    accessToken: () => 'token-1',
+    accessToken: async () => 'token-1',
   };
   return { reads, asked };
 }

@@ -16,7 +16,7 @@ function crm(answer: (init: RequestInit) => Promise<Response>) {
 const deps = (fetch: typeof globalThis.fetch, over: Partial<CrmDeps> = {}): CrmDeps => ({
   fetch,
   scheduler: createScheduler(),
-  accessToken: () => 'token-1',
+  accessToken: async () => 'token-1',
   pageUrl: 'https://lcp.example.com/',
   ...over,
 });

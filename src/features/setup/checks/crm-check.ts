@@ -29,7 +29,7 @@ export interface CrmDeps {
   fetch: typeof fetch;
   scheduler: Scheduler;
   /** The agent's Genesys Cloud access token, sent as the CRM's bearer. */
-  accessToken(): string | undefined;
+  accessToken(): Promise<string | undefined>;
   csp?: Csp;
   pageUrl: string;
   timeoutMs?: number;
@@ -104,7 +104,7 @@ async function testRequest(
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
-        ...bearerHeader(url, deps.accessToken()),
+        ...bearerHeader(url, await deps.accessToken()),
       },
       body: JSON.stringify(TEST_LOOKUP),
       credentials: 'omit',

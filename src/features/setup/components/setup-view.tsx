@@ -1,7 +1,6 @@
 import { useLingui } from '@lingui/react';
 import { useEffect, useRef, useState } from 'react';
 import { useCatalog } from '../../../i18n/use-catalog';
-import type { SetupReads } from '../../../platform/setup-reads';
 import { useServices, useSession } from '../../../services/widget-services';
 import { browserEnv } from '../browser-env';
 import { errorText } from '../checks/error-text';
@@ -59,7 +58,7 @@ export default function SetupView({ crmUrl, flowId }: SetupViewProps) {
   const launch = useSession((s) => s.launch);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const current = useRef<AbortController | undefined>(undefined);
-  const reads = useRef<SetupReads | undefined>(undefined);
+  const accessToken = useRef<string | undefined>(undefined);
   const framed = useRef(false);
 
   // Leaving the view stops a run; its channel is released as the run unwinds.
@@ -74,11 +73,7 @@ export default function SetupView({ crmUrl, flowId }: SetupViewProps) {
     current.current = controller;
     const live = () => !controller.signal.aborted;
     setPhase({ kind: 'running', checks: [] });
-    void services.platform.setup().then(
-      (r) => (reads.current = r),
-      () => undefined,
-    );
-    runSetupChecks({
+    const run = runSetupChecks({
       platform: services.platform,
       scheduler: services.scheduler,
       browser,
@@ -89,8 +84,18 @@ export default function SetupView({ crmUrl, flowId }: SetupViewProps) {
       popup,
       signal: controller.signal,
       onProgress: (checks) => live() && setPhase({ kind: 'running', checks }),
-    }).then(
-      (run) => live() && setPhase({ kind: 'done', run }),
+    });
+    // The token the report must never carry, known before anything can be downloaded.
+    const token = services.platform
+      .setup()
+      .then((reads) => reads.accessToken())
+      .catch(() => undefined);
+    Promise.all([run, token]).then(
+      ([done, value]) => {
+        if (!live()) return;
+        accessToken.current = value;
+        setPhase({ kind: 'done', run: done });
+      },
       (error: unknown) =>
         live() &&
         setPhase((before) => ({
@@ -109,7 +114,7 @@ export default function SetupView({ crmUrl, flowId }: SetupViewProps) {
       language: i18n.locale,
       environment: targetHosts(services.platform.target).environment,
       framed: framed.current,
-      secrets: { values: [reads.current?.accessToken(), user?.name, user?.email] },
+      secrets: { values: [accessToken.current, user?.name, user?.email] },
     });
     const body = kind === 'json' ? JSON.stringify(report, null, 2) : summaryText(report, render);
     const url = URL.createObjectURL(
