@@ -79,6 +79,13 @@ describe('taking a permission away', () => {
     expect((await running.control.userPermissions(SAM)).revoked).toEqual([]);
   });
 
+  it('keeps them taken when a reset was refused (no control header)', async () => {
+    await running.control.userPermissions(SAM, { revoke: [QUEUE_VIEW] });
+    const refused = await fetch(`${running.url}/__emulator/reset`, { method: 'POST' });
+    expect(refused.status).toBe(403);
+    expect((await running.control.userPermissions(SAM)).revoked).toEqual([QUEUE_VIEW]);
+  });
+
   it('changes only that user, and only in that emulator', async () => {
     await running.control.userPermissions(SAM, { revoke: ['architect:userPrompt:view'] });
     const alice = await signIn(running.url, SEED_USERS.alice.email);

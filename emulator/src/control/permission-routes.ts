@@ -58,14 +58,20 @@ export function registerPermissionRoutes(app: FastifyInstance, ctx: EmulatorCont
   app.addHook('preValidation', async (request) => {
     if (request.user) request.user = effectiveUser(request.user, revoked.get(request.user.id));
   });
-  // The control plane's reset gives every permission back (reset itself lives in server.ts).
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'POST' && request.url.split('?')[0] === '/__emulator/reset')
+  // The control plane's reset gives every permission back (reset itself lives in server.ts),
+  // once it has been done: a reset the control plane refused changes nothing here either.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (
+      request.method === 'POST' &&
+      request.routeOptions.url === '/__emulator/reset' &&
+      reply.statusCode < 300
+    )
       revoked.clear();
+    return payload;
   });
 
   const target = (request: FastifyRequest<{ Params: { user: string } }>) => {
-    const user = findSeeded(decodeURIComponent(request.params.user));
+    const user = findSeeded(request.params.user);
     assert(user, () => notFound(`No seeded user ${request.params.user}.`));
     return user;
   };
