@@ -67,11 +67,6 @@ export interface SetupReads {
    * view's own query, one entity at most; resolves with how many entities came back.
    */
   queueActivity(queueId: string): Promise<number>;
-  /**
-   * The token this widget signed in with, for the one external service that verifies it with
-   * Genesys Cloud (the CRM's test lookup, sent only to the CRM's origin); none before sign-in.
-   */
-  accessToken(): Promise<string | undefined>;
 }
 
 const QUEUES_PAGE_SIZE = 25;
@@ -161,12 +156,6 @@ export function createSetupReads(sdk: Sdk, budget: RequestBudget): SetupReads {
       });
       return (response.results ?? []).reduce((n, result) => n + (result.data?.length ?? 0), 0);
     },
-
-    // The SDK keeps the token it sends in `authData` (set by sign-in and setAccessToken); its
-    // type declarations leave the field out.
-    accessToken: async () =>
-      ((await sdk.client()) as unknown as { authData?: { accessToken?: string } }).authData
-        ?.accessToken || undefined,
 
     async queueActivity(queueId) {
       const response = await read<Models.ConversationActivityResponse>({

@@ -33,7 +33,6 @@ function recordingReads(permissions: string[], failing: Partial<Record<keyof Set
     queues: answer('queues', { queueIds: ['q1'], total: 1 }),
     observeQueue: answer('observeQueue', 1),
     queueActivity: answer('queueActivity', 0),
-    accessToken: async () => 'token-1',
   };
   return { reads, asked };
 }
@@ -78,6 +77,7 @@ function deps(reads: SetupReads, env: BrowserEnv): SetupDeps {
     platform: {
       target: { kind: 'emulator', url: EMULATOR },
       setup: async () => reads,
+      accessToken: async () => 'token-1',
       createChannel: async () => ({
         id: 'c1',
         connectUri: 'ws://127.0.0.1:8787/channels/c1',

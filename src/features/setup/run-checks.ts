@@ -36,7 +36,12 @@ export interface BrowserEnv {
 export interface SetupDeps {
   platform: Pick<
     Platform,
-    'target' | 'setup' | 'createChannel' | 'replaceSubscriptions' | 'deleteSubscriptions'
+    | 'target'
+    | 'setup'
+    | 'accessToken'
+    | 'createChannel'
+    | 'replaceSubscriptions'
+    | 'deleteSubscriptions'
   >;
   scheduler: Scheduler;
   browser: BrowserEnv;
@@ -80,7 +85,6 @@ function counted(reads: SetupReads, count: () => void): SetupReads {
     queues: wrap(reads.queues),
     observeQueue: wrap(reads.observeQueue),
     queueActivity: wrap(reads.queueActivity),
-    accessToken: reads.accessToken,
   };
 }
 
@@ -147,7 +151,7 @@ export async function runSetupChecks(deps: SetupDeps): Promise<SetupRun> {
     const crm = crmChecks(deps.crmUrl, {
       fetch: browser.fetch,
       scheduler: deps.scheduler,
-      accessToken: () => reads.accessToken(),
+      accessToken: () => deps.platform.accessToken(),
       csp: browser.csp,
       pageUrl: browser.pageUrl,
     }).then((found) => add(...found));

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { control, signInOverHttp, TEST_CLIENT_ID } from '../../../testing/emulator-http';
-import { createPlatform } from '../../../platform/platform';
+import { createPlatform, type Platform } from '../../../platform/platform';
 import { RequestBudget } from '../../../platform/request-budget';
 import type { SetupReads } from '../../../platform/setup-reads';
 import { createScheduler } from '../../../time/scheduler';
@@ -18,9 +18,10 @@ const FLOW_ID = 'f10e0000-0000-4000-8000-000000000001';
 const scheduler = createScheduler();
 
 let reads: SetupReads;
+let platform: Platform;
 beforeEach(async () => {
   await control(url, 'POST', '/reset');
-  const platform = createPlatform(
+  platform = createPlatform(
     {
       target: { kind: 'emulator', url },
       clientId: TEST_CLIENT_ID,
@@ -146,7 +147,7 @@ describe('the CRM check against the emulator’s sample CRM', () => {
       crmChecks(crmUrl, {
         fetch,
         scheduler,
-        accessToken: () => reads.accessToken(),
+        accessToken: () => platform.accessToken(),
         pageUrl: 'http://127.0.0.1:5173/',
       });
     expect((await crm())[1]).toMatchObject({ status: 'works', facts: { status: 404 } });

@@ -86,10 +86,7 @@ export default function SetupView({ crmUrl, flowId }: SetupViewProps) {
       onProgress: (checks) => live() && setPhase({ kind: 'running', checks }),
     });
     // The token the report must never carry, known before anything can be downloaded.
-    const token = services.platform
-      .setup()
-      .then((reads) => reads.accessToken())
-      .catch(() => undefined);
+    const token = services.platform.accessToken().catch(() => undefined);
     Promise.all([run, token]).then(
       ([done, value]) => {
         if (!live()) return;
