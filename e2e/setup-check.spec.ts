@@ -244,6 +244,15 @@ test('with each permission taken away it names the feature and the permission, a
     'data-status',
     'notChecked',
   );
+
+  // A CRM that does not take the agent's sign-in.
+  await control.crm({ status: 401 });
+  await runChecks(page);
+  const crm = feature(page, 'CRM lookup');
+  await expect(crm).toHaveAttribute('data-status', 'willNotWork');
+  await expect(check(crm, 'crm.request')).toContainText(
+    'it answered 401, so it did not accept your Genesys Cloud sign-in',
+  );
 });
 
 test('framed without allow="microphone": the talking-while-muted meter will not work, and why', async ({
