@@ -50,6 +50,16 @@ export interface CreatedCall {
   participants: { id: string; purpose: string; name?: string; userId?: string; state: string }[];
 }
 
+/** `/__emulator/users/{email}/permissions`: what the API lets the user do now. */
+export interface UserPermissions {
+  userId: string;
+  email: string;
+  /** The seeded permissions minus those taken away. */
+  permissions: string[];
+  /** Taken away until restored or reset, sorted. */
+  revoked: string[];
+}
+
 /** `POST /__emulator/crm`: the sample CRM's behaviour until reset. */
 export interface CrmSettings {
   /** Delay before the CRM answers a lookup (0..120000 ms). */
@@ -475,6 +485,23 @@ export class EmulatorControl {
    */
   tokenTtl(tokenTtlSeconds: number): Promise<{ tokenTtlSeconds: number }> {
     return this.call('POST', '/auth', { tokenTtlSeconds });
+  }
+
+  /**
+   * Takes role permissions away from a seeded user, or gives them back, until reset; with no
+   * change, reads them. The API refuses what a taken permission guards from the next request on
+   * (existing tokens included), and `users/me?expand=authorization` stops listing it.
+   *
+   * @example
+   * await control.userPermissions('sam@example.com', { revoke: ['routing:queue:view'] });
+   * await control.userPermissions('sam@example.com', { restore: ['routing:queue:view'] });
+   */
+  userPermissions(
+    email: string,
+    change?: { revoke?: string[]; restore?: string[] },
+  ): Promise<UserPermissions> {
+    const path = `/users/${encodeURIComponent(email)}/permissions`;
+    return change ? this.call('POST', path, change) : this.call('GET', path);
   }
 
   /**

@@ -33,4 +33,14 @@ describe('launch parameters', () => {
       { id: 'launch.invalid', values: { name: 'gcLangTag', kind: 'langTag' } },
     ]);
   });
+
+  it('opens the agent panel, the supervisor view or the setup check, and refuses other views', () => {
+    expect(parseLaunchParams({ view: 'Setup' }).view).toBe('setup');
+    expect(parseLaunchParams({ view: 'supervisor' }).view).toBe('supervisor');
+    expect(parseLaunchParams({ view: 'admin' })).toMatchObject({
+      view: undefined,
+      problems: [{ id: 'launch.invalid', values: { name: 'view', kind: 'view' } }],
+    });
+    expect(carriedParams('?view=setup&code=abc')).toEqual({ view: 'setup' });
+  });
 });

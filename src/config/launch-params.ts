@@ -10,8 +10,11 @@ export interface LaunchParams {
   targetEnv?: string;
   langTag?: string;
   usePopupAuth: boolean;
-  /** `view=supervisor` opens the supervisor view (for users with its permissions). */
-  view?: 'agent' | 'supervisor';
+  /**
+   * `view=supervisor` opens the supervisor view (for users with its permissions); `view=setup`
+   * the setup check an admin runs before agents use the panel.
+   */
+  view?: 'agent' | 'supervisor' | 'setup';
   /** `theme=light|dark` forces a theme; otherwise the system's preference decides. */
   theme?: 'light' | 'dark';
   /** Parameters that arrived as literal `{{…}}` placeholders or with values that were refused. */
@@ -69,8 +72,11 @@ export function parseLaunchParams(raw: Record<string, string>): LaunchParams {
     langTag: read(NAMES.langTag, LANG_TAG, 'langTag'),
     usePopupAuth:
       read(NAMES.usePopupAuth, /^(true|false)$/i, 'usePopupAuth')?.toLowerCase() === 'true',
-    view: read(NAMES.view, /^(agent|supervisor)$/i, 'view')?.toLowerCase() as
-      'agent' | 'supervisor' | undefined,
+    view: read(
+      NAMES.view,
+      /^(agent|supervisor|setup)$/i,
+      'view',
+    )?.toLowerCase() as LaunchParams['view'],
     theme: read(NAMES.theme, /^(light|dark)$/i, 'theme')?.toLowerCase() as
       'light' | 'dark' | undefined,
     problems,

@@ -20,6 +20,7 @@ import { getCurrentUser } from './users';
 import type { SubscriptionResult } from './notifications';
 import type { SupervisionApi } from './supervision';
 import type { PlaybackApi } from './playback-api';
+import type { SetupReads } from './setup-reads';
 
 export interface PlatformConfig extends AuthConfig {
   target: PlatformTarget;
@@ -68,6 +69,8 @@ export interface Platform {
   supervision(): Promise<SupervisionApi>;
   /** The playback panel's API group (prompts, flows, secure IVR sessions), loaded on first use. */
   playback(): Promise<PlaybackApi>;
+  /** The setup check's read-only requests (`?view=setup`), loaded on first use. */
+  setup(): Promise<SetupReads>;
   /** Removes what the platform left on the page (the sign-in popup guard): the widget stopped. */
   dispose(): void;
 }
@@ -140,6 +143,7 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
         ),
     supervision: () => import('./supervision').then((m) => m.createSupervisionApi(sdk, budget)),
     playback: () => import('./playback-api').then((m) => m.createPlaybackApi(sdk, budget)),
+    setup: () => import('./setup-reads').then((m) => m.createSetupReads(sdk, budget)),
     dispose: () => {
       disposed = true;
       guard?.dispose();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG as audit } from '../features/audit/text';
 import { CATALOG as callData } from '../features/call-data/messages';
 import { CATALOG as playback } from '../features/playback/text';
+import { CATALOG as setup } from '../features/setup/text';
 import { CATALOG as supervisor } from '../features/supervisor/text';
 import type { CatalogLoaders } from '../i18n/catalogs';
 import { LOCALES, type Locale } from '../i18n/pick-locale';
@@ -80,7 +81,7 @@ const categories = (locale: string) =>
 describe('message catalogues', () => {
   it('are found: core and every feature that has one, each in every language', () => {
     expect([...catalogues.keys()]).toEqual(
-      expect.arrayContaining(['core', 'audit', 'call-data', 'playback', 'supervisor']),
+      expect.arrayContaining(['core', 'audit', 'call-data', 'playback', 'setup', 'supervisor']),
     );
     for (const [, byLocale] of catalogues)
       expect([...byLocale.keys()].sort()).toEqual([...LOCALES].sort());
@@ -152,6 +153,7 @@ describe('feature catalogue loaders', () => {
     audit,
     'call-data': callData,
     playback,
+    setup,
     supervisor,
   };
 

@@ -9,6 +9,7 @@ import { checkHostOrigin } from '../config/host-origin';
 import { applyTargetEnv, type PlatformTarget } from '../config/target';
 import { createI18n } from '../i18n/setup';
 import { ServicesProvider } from '../services/widget-services';
+import { DESKTOP_HANDSHAKE, watchDesktopHandshake } from '../features/setup/desktop-handshake';
 import { createWidget } from './create-widget';
 import { checkFraming } from './framing-guard';
 import { FramingRefused } from './framing-refused';
@@ -108,6 +109,9 @@ export function mountWidget(host: HTMLElement, { env, carry }: MountOptions): ()
   if (embedded && launch.hostOrigin && launch.targetEnv && window.parent !== window) {
     const { hostOrigin, targetEnv } = launch;
     const bootstrap = watchBootstrap(hostOrigin);
+    // The setup check reports whether the desktop's bootstrap hook arrived (it comes at load).
+    if (launch.view === 'setup')
+      widget.services.slots.get(DESKTOP_HANDSHAKE, () => watchDesktopHandshake(window, hostOrigin));
     // The desktop's SDK is a lazy chunk, loaded only when embedded. If it cannot load, the panel
     // works on without the desktop's toasts and lifecycle hooks.
     import('./embedding')

@@ -12,7 +12,8 @@ import { AgentPanel } from '../features/call/components/agent-panel';
 import { CallControls } from '../features/call-controls/components/call-controls';
 import { offersSupervisorView } from '../features/supervisor/offer';
 import { useT } from '../i18n/use-t';
-import { useSession } from '../services/widget-services';
+import { useServices, useSession } from '../services/widget-services';
+import { auditWiring } from './audit-trail-wiring';
 import { LaunchProblems } from './launch-problems';
 import { PlaybackExtras } from './playback-extras';
 import { SessionBanner } from './session-banner';
@@ -25,6 +26,9 @@ const SupervisorView = retryableLazy(
 const PartyToggles = retryableLazy(
   () => import('../features/call-controls/components/party-toggles'),
 );
+
+/** The setup check an admin runs (`?view=setup`): a chunk of its own. */
+const SetupView = retryableLazy(() => import('../features/setup/components/setup-view'));
 
 const CallDataPanel = retryableLazy(
   () => import('../features/call-data/components/call-data-panel'),
@@ -45,6 +49,7 @@ export function Widget({ crmUrl, onPanelFailure }: WidgetProps = {}) {
   const status = useSession((s) => s.status);
   const user = useSession((s) => s.user);
   const launch = useSession((s) => s.launch);
+  const services = useServices();
   const [chosenView, setView] = useState<'agent' | 'supervisor'>();
   const view = chosenView ?? launch?.view ?? 'agent';
   const offerSupervisor = user !== undefined && offersSupervisorView(user.permissions);
@@ -75,7 +80,12 @@ export function Widget({ crmUrl, onPanelFailure }: WidgetProps = {}) {
               <SupervisorView onLeave={() => setView('agent')} />
             </PanelBoundary>
           ) : null}
-          {user && view !== 'supervisor' ? (
+          {user && view === 'setup' ? (
+            <PanelBoundary panel="setup" lazies={[SetupView]} fallback={loading}>
+              <SetupView crmUrl={crmUrl} flowId={auditWiring(services)?.flowId} />
+            </PanelBoundary>
+          ) : null}
+          {user && view === 'agent' ? (
             <AgentPanel
               userId={user.id}
               pinnedId={launch?.conversationId}

@@ -18,6 +18,7 @@ import { registerCallShapeControlRoutes } from './call-shape-routes.js';
 import { CONSOLE_HTML } from './console-page.js';
 import { registerCrmRoutes } from './crm-routes.js';
 import { registerInteractionControlRoutes } from './interaction-routes.js';
+import { registerPermissionRoutes } from './permission-routes.js';
 import { registerPhoneControlRoutes } from './phone-routes.js';
 import { registerSocketControlRoutes } from './socket-routes.js';
 
@@ -248,6 +249,7 @@ export function registerControlRoutes(
   registerCallDataControlRoutes(app, ctx);
   registerCallShapeControlRoutes(app, ctx);
   registerCrmRoutes(app, ctx);
+  registerPermissionRoutes(app, ctx);
   registerPhoneControlRoutes(app, ctx);
   registerInteractionControlRoutes(app, ctx);
   registerSocketControlRoutes(app, ctx);

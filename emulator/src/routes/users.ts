@@ -16,6 +16,7 @@ export function registerUserRoutes(api: FastifyInstance, _ctx: EmulatorContext):
         'users:readonly',
         'routing:readonly',
         'architect:readonly',
+        'analytics:readonly',
       ],
       OAuthClient: { id: OAUTH_CLIENT.id, name: OAUTH_CLIENT.name },
       dateTokenIdles: toIso(request.accessToken!.expiresAt),

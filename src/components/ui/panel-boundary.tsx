@@ -21,7 +21,8 @@ export type PanelName =
   | 'participants'
   | 'partyControls'
   | 'talkingWhileMuted'
-  | 'supervisor';
+  | 'supervisor'
+  | 'setup';
 
 const FAILED: Record<PanelName, CoreMessageId> = {
   callData: 'panel.failed.callData',
@@ -31,6 +32,7 @@ const FAILED: Record<PanelName, CoreMessageId> = {
   partyControls: 'panel.failed.partyControls',
   talkingWhileMuted: 'panel.failed.talkingWhileMuted',
   supervisor: 'panel.failed.supervisor',
+  setup: 'panel.failed.setup',
 };
 
 /** One panel that failed to load or render: reported once per failure. */
