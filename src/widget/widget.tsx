@@ -13,6 +13,7 @@ import { CallControls } from '../features/call-controls/components/call-controls
 import { offersSupervisorView } from '../features/supervisor/offer';
 import { useT } from '../i18n/use-t';
 import { useSession } from '../services/widget-services';
+import { DiagnosticsEntry } from './diagnostics-entry';
 import { LaunchProblems } from './launch-problems';
 import { PlaybackExtras } from './playback-extras';
 import { SessionBanner } from './session-banner';
@@ -64,6 +65,7 @@ export function Widget({ crmUrl, onPanelFailure }: WidgetProps = {}) {
               {t(view === 'supervisor' ? 'app.agentView' : 'app.supervisorView')}
             </button>
           ) : null}
+          <DiagnosticsEntry view={view} />
           <HealthPill />
         </header>
         <main className="widget-main">

@@ -1,0 +1,71 @@
+import type { IntentEvent, SentTargets } from '../calls/intents/intent-group';
+import type { HttpExchange } from '../platform/fetch-http-client';
+import type { TopicEvent } from '../realtime/topic-registry';
+import type { Pseudonyms } from './pseudonyms';
+import { RingBuffer } from './ring-buffer';
+import { DEFAULT_WINDOW_MS, MAX_ENTRIES } from './trace-types';
+
+/**
+ * What the recorder keeps, unmasked and by reference (nothing is copied or parsed while the
+ * widget works): masking happens only when a trace is built. Never holds a token: exchanges
+ * carry no headers or bodies, frames no credentials.
+ */
+export type RecordedEntry =
+  | { at: number; kind: 'frame'; event: TopicEvent; delivered: boolean }
+  | { at: number; kind: 'rest'; exchange: HttpExchange }
+  | { at: number; kind: 'link'; status: string; attempt: number }
+  | { at: number; kind: 'session'; status: string }
+  | { at: number; kind: 'intent'; event: IntentEvent }
+  | { at: number; kind: 'sent'; sent: SentTargets };
+
+type Unstamped<E> = E extends unknown ? Omit<E, 'at'> : never;
+
+export interface RecorderOptions {
+  /** The widget's clock (epoch ms). */
+  now(): number;
+  windowMs?: number;
+  maxEntries?: number;
+}
+
+/**
+ * The widget's diagnostic recorder: a ring buffer of the last `maxEntries` (2,000) things the
+ * widget saw and did, of which a trace keeps those of the last `windowMs` (10 min). Recording
+ * is one small object and one slot write, so it costs nothing a user could notice.
+ *
+ * @example
+ * const recorder = new DiagnosticsRecorder({ now: () => scheduler.now() });
+ * recorder.record({ kind: 'link', status: 'live', attempt: 0 });
+ * recorder.entries(); // the last 10 minutes, oldest first
+ */
+export class DiagnosticsRecorder {
+  readonly windowMs: number;
+  readonly maxEntries: number;
+  /** Stable pseudonyms for this widget's traces, made by the first download. */
+  pseudonyms?: Pseudonyms;
+  private readonly ring: RingBuffer<RecordedEntry>;
+
+  constructor(private readonly options: RecorderOptions) {
+    this.windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
+    this.maxEntries = options.maxEntries ?? MAX_ENTRIES;
+    this.ring = new RingBuffer(this.maxEntries);
+  }
+
+  now(): number {
+    return this.options.now();
+  }
+
+  record(entry: Unstamped<RecordedEntry>): void {
+    this.ring.push({ ...entry, at: this.options.now() } as RecordedEntry);
+  }
+
+  /** A finished REST request (the platform's HTTP observer). */
+  readonly rest = (exchange: HttpExchange): void => this.record({ kind: 'rest', exchange });
+
+  /** The entries of the window, oldest first, and how many fell out of the buffer or window. */
+  entries(): { entries: RecordedEntry[]; dropped: number } {
+    const since = this.options.now() - this.windowMs;
+    const all = this.ring.toArray();
+    const entries = all.filter((e) => e.at >= since);
+    return { entries, dropped: this.ring.overwritten + all.length - entries.length };
+  }
+}
