@@ -125,22 +125,22 @@ function intentEntry(
   p: Pseudonyms,
   includeCallData: boolean,
 ): IntentEntry {
-  const base = {
+  const head = <E extends 'change' | 'outcome'>(kind: E) => ({
     t,
     type: 'intent' as const,
+    event: kind,
     conversation: p.id(event.conversationId, 'conversation'),
     participant: p.id(event.participantId, 'participant'),
     group: event.group,
-  };
+  });
   if (event.type === 'change') {
     const masked = maskField(event.group, event.field, event.value, p, includeCallData);
-    return { ...base, event: 'change', ...masked, value: masked.value ?? null, ours: event.ours };
+    return { ...head('change'), ...masked, value: masked.value ?? null, ours: event.ours };
   }
   const { outcome } = event;
   const masked = maskField(event.group, outcome.field, outcome.value, p, includeCallData);
   return {
-    ...base,
-    event: 'outcome',
+    ...head('outcome'),
     field: masked.field,
     value: masked.value ?? MASK,
     outcome: outcome.kind,
