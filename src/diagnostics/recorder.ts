@@ -54,8 +54,11 @@ export class DiagnosticsRecorder {
     return this.options.now();
   }
 
+  /** Stamps the entry with the widget clock (no copy) and keeps it. */
   record(entry: Unstamped<RecordedEntry>): void {
-    this.ring.push({ ...entry, at: this.options.now() } as RecordedEntry);
+    const stamped = entry as RecordedEntry;
+    stamped.at = this.options.now();
+    this.ring.push(stamped);
   }
 
   /** A finished REST request (the platform's HTTP observer). */
