@@ -4,6 +4,7 @@ import type { EmulatorControl } from '../emulator/control-client.js';
 import {
   ALICE,
   expect,
+  expectNoAxeViolations,
   holdButton,
   muteButton,
   PATCH_PARTICIPANT,
@@ -25,6 +26,7 @@ function keep(name: string, text: string) {
 async function downloadDiagnostics(page: Page, includeCallData = false) {
   await page.getByRole('button', { name: 'Diagnostics' }).click();
   const choice = page.getByRole('checkbox', { name: /Include the call data keys/ });
+  await expectNoAxeViolations(page);
   await choice.setChecked(includeCallData);
   const saved = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download diagnostics' }).click();
