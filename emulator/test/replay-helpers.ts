@@ -105,3 +105,13 @@ export const PATCH_AGENT: Entry = {
   status: 202,
   ms: 40,
 };
+
+/** POSTs a replay as raw HTTP (the typed client throws on errors; these tests read them). */
+export async function postReplay(running: { url: string }, body: unknown) {
+  const response = await fetch(`${running.url}/__emulator/replay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-emulator-control': '1' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}

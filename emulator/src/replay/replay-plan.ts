@@ -59,6 +59,13 @@ function tracedUser(trace: Trace): string | undefined {
   return undefined;
 }
 
+/** Where the replay is: the trace's id map, its time shift, and when each entry plays. */
+interface Timing {
+  ids: ReplayIds;
+  shiftMs: number;
+  at(t: number): number;
+}
+
 /**
  * Plans a replay. Times move so that the call's clocks read as they did: played at the trace's
  * pace they start now; played instantly, the last entry's moment is now.
@@ -67,23 +74,30 @@ function tracedUser(trace: Trace): string | undefined {
  * const plan = planReplay(checkTrace(body), { agent, ids: ctx.ids, now: ctx.clock.now(), instant: true, speed: 1 });
  */
 export function planReplay(trace: Trace, options: PlanOptions): ReplayPlan {
-  const ids = new ReplayIds(options.ids, options.agent, tracedUser(trace));
   const first = trace.entries[0]?.t ?? 0;
   const last = trace.entries.at(-1)?.t ?? first;
   const spanMs = last - first;
   const played = options.instant ? 0 : spanMs / options.speed;
-  const shiftMs = options.now + played - (Date.parse(trace.startedAt) + last);
+  const timing: Timing = {
+    ids: new ReplayIds(options.ids, options.agent, tracedUser(trace)),
+    shiftMs: options.now + played - (Date.parse(trace.startedAt) + last),
+    at: (t) => (options.instant ? 0 : (t - first) / options.speed),
+  };
+  // Frames first, so that every id a REST path names is known when the failures are planned.
+  const steps = planFrames(trace, timing, options);
+  const { failures, skipped, informational } = planRest(trace, timing);
+  steps.push(...failures);
+  steps.sort((a, b) => a.at - b.at || a.entry - b.entry);
+  return { steps, ids: timing.ids.all(), skipped, informational, spanMs };
+}
+
+/** Each frame with the emulator's ids and times, and the call record a calls frame leaves. */
+function planFrames(trace: Trace, timing: Timing, options: PlanOptions): ReplayStep[] {
   const records = new Map<string, ConversationRecord>();
   const steps: ReplayStep[] = [];
-  const skipped: ReplayPlan['skipped'] = [];
-  let informational = 0;
-  // Frames first, so that every id a REST path names is known when the failures are planned.
-  const at = (t: number) => (options.instant ? 0 : (t - first) / options.speed);
   trace.entries.forEach((entry, i) => {
     if (entry.type !== 'frame') return;
-    const topic = mapTopic(entry.topic, ids);
-    const body = mapBody(entry.body, ids, shiftMs);
-    const correlationId = entry.correlationId ?? options.ids.uuid();
+    const body = mapBody(entry.body, timing.ids, timing.shiftMs);
     let record: ConversationRecord | undefined;
     if (isCallsTopic(entry.topic)) {
       const snapshot = body as Parameters<typeof recordFromSnapshot>[0];
@@ -92,27 +106,41 @@ export function planReplay(trace: Trace, options: PlanOptions): ReplayPlan {
       );
       records.set(record.id, record);
     }
-    steps.push({ at: at(entry.t), kind: 'frame', entry: i, topic, body, correlationId, record });
+    steps.push({
+      at: timing.at(entry.t),
+      kind: 'frame',
+      entry: i,
+      topic: mapTopic(entry.topic, timing.ids),
+      body,
+      correlationId: entry.correlationId ?? options.ids.uuid(),
+      record,
+    });
   });
+  return steps;
+}
+
+/** Recorded API failures as faults; what cannot be replayed, and what is only to be read. */
+function planRest(trace: Trace, timing: Timing) {
+  const failures: ReplayStep[] = [];
+  const skipped: ReplayPlan['skipped'] = [];
+  let informational = 0;
   trace.entries.forEach((entry, i) => {
     if (entry.type === 'frame') return;
-    if (entry.type !== 'rest') {
-      informational += 1;
-      return;
-    }
-    if (entry.status < 400) {
-      if (entry.status === 0)
-        skipped.push({ entry: i, reason: 'no response was recorded (network error or timeout)' });
-      return;
-    }
-    if (!entry.path.startsWith('/api/v2/')) {
+    if (entry.type !== 'rest') informational += 1;
+    else if (entry.status === 0)
+      skipped.push({ entry: i, reason: 'no response was recorded (network error or timeout)' });
+    else if (entry.status < 400) return;
+    else if (!entry.path.startsWith('/api/v2/'))
       skipped.push({ entry: i, reason: `${entry.path} is not a Platform API request` });
-      return;
-    }
-    steps.push({ at: at(entry.t), kind: 'fail', entry: i, failure: failureOf(entry, ids) });
+    else
+      failures.push({
+        at: timing.at(entry.t),
+        kind: 'fail',
+        entry: i,
+        failure: failureOf(entry, timing.ids),
+      });
   });
-  steps.sort((a, b) => a.at - b.at || a.entry - b.entry);
-  return { steps, ids: ids.all(), skipped, informational, spanMs };
+  return { failures, skipped, informational };
 }
 
 /** The recorded failure as a one-shot fault on the same request (unknown ids match any). */

@@ -102,6 +102,22 @@ function attributesOf(value: unknown): Record<string, string> {
   return out;
 }
 
+function wrapupOf(value: unknown): ParticipantRecord['wrapup'] {
+  if (!isJson(value)) return undefined;
+  return {
+    code: str(value.code),
+    notes: str(value.notes),
+    tags: Array.isArray(value.tags) ? value.tags.filter((t) => typeof t === 'string') : undefined,
+    durationSeconds: num(value.durationSeconds),
+    endTime: time(value.endTime),
+  };
+}
+
+function errorInfoOf(value: unknown): ParticipantRecord['errorInfo'] {
+  const code = isJson(value) ? str(value.code) : undefined;
+  return code ? { code, message: str((value as Json).message) ?? '' } : undefined;
+}
+
 function participantOf(
   leg: Json,
   previous: ParticipantRecord | undefined,
@@ -110,8 +126,6 @@ function participantOf(
 ): ParticipantRecord {
   const purpose = str(leg.purpose)?.toLowerCase() as Purpose | undefined;
   const state = callState(leg.state, previous?.state ?? 'connected');
-  const wrapup = isJson(leg.wrapup) ? leg.wrapup : undefined;
-  const errorInfo = isJson(leg.errorInfo) ? leg.errorInfo : undefined;
   const prompt = str(leg.wrapupPrompt);
   return {
     id: str(leg.id) ?? newCallId(),
@@ -149,19 +163,8 @@ function participantOf(
     alertingTimeoutMs: num(leg.alertingTimeoutMs),
     startAcwTime: time(leg.startAcwTime),
     endAcwTime: time(leg.endAcwTime),
-    wrapup: wrapup && {
-      code: str(wrapup.code),
-      notes: str(wrapup.notes),
-      tags: Array.isArray(wrapup.tags)
-        ? wrapup.tags.filter((t) => typeof t === 'string')
-        : undefined,
-      durationSeconds: num(wrapup.durationSeconds),
-      endTime: time(wrapup.endTime),
-    },
-    errorInfo:
-      errorInfo && str(errorInfo.code)
-        ? { code: str(errorInfo.code)!, message: str(errorInfo.message) ?? '' }
-        : undefined,
+    wrapup: wrapupOf(leg.wrapup),
+    errorInfo: errorInfoOf(leg.errorInfo),
   };
 }
 
