@@ -33,6 +33,24 @@ describe('DiagnosticsRecorder', () => {
     expect(dropped).toBe(1);
   });
 
+  it('keeps the frames it holds under about 1 MB: a long shift of big calls drops the oldest', () => {
+    const { clock, recorder } = recorderAt();
+    const legs = Array.from({ length: 10 }, (_, i) => ({ id: `p${i}` }));
+    for (let i = 0; i < MAX_ENTRIES; i += 1) {
+      clock.now += 1;
+      recorder.record({
+        kind: 'frame',
+        event: { topicName: 't', body: { id: `c${i}`, participants: legs } },
+        delivered: true,
+      });
+    }
+    const { entries, dropped } = recorder.entries();
+    // 10 legs weigh about 7.3 KB: 1 MB holds the newest 143 frames.
+    expect(entries).toHaveLength(143);
+    expect(dropped).toBe(MAX_ENTRIES - 143);
+    expect(entries.at(-1)).toMatchObject({ event: { body: { id: `c${MAX_ENTRIES - 1}` } } });
+  });
+
   it('takes REST exchanges through its HTTP observer', () => {
     const { recorder } = recorderAt();
     recorder.rest({

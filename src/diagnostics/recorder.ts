@@ -3,7 +3,7 @@ import type { HttpExchange } from '../platform/fetch-http-client';
 import type { TopicEvent } from '../realtime/topic-registry';
 import type { Pseudonyms } from './pseudonyms';
 import { RingBuffer } from './ring-buffer';
-import { DEFAULT_WINDOW_MS, MAX_ENTRIES } from './trace-types';
+import { DEFAULT_WINDOW_MS, MAX_ENTRIES, MAX_RETAINED_BYTES } from './trace-types';
 
 /**
  * What the recorder keeps, unmasked and by reference (nothing is copied or parsed while the
@@ -25,12 +25,26 @@ export interface RecorderOptions {
   now(): number;
   windowMs?: number;
   maxEntries?: number;
+  /** About how much memory the kept entries may hold (frames weigh by their legs). */
+  maxBytes?: number;
+}
+
+/** A call snapshot held by reference weighs about this much per leg (measured: ~2.7 KB for 4). */
+const BYTES_PER_LEG = 700;
+const BYTES_PER_ENTRY = 300;
+
+/** An estimate of the memory an entry keeps alive, without walking it. */
+function weightOf(entry: Unstamped<RecordedEntry>): number {
+  if (entry.kind !== 'frame') return BYTES_PER_ENTRY;
+  const legs = (entry.event.body as { participants?: unknown } | null)?.participants;
+  return BYTES_PER_ENTRY + BYTES_PER_LEG * (Array.isArray(legs) ? legs.length : 2);
 }
 
 /**
  * The widget's diagnostic recorder: a ring buffer of the last `maxEntries` (2,000) things the
- * widget saw and did, of which a trace keeps those of the last `windowMs` (10 min). Recording
- * is one small object and one slot write, so it costs nothing a user could notice.
+ * widget saw and did, of which a trace keeps those of the last `windowMs` (10 min). The frames
+ * it keeps may hold about `maxBytes` (1 MB) together, so a long shift or a busy supervisor view
+ * never grows the page's memory by more. Recording is one small object and one slot write.
  *
  * @example
  * const recorder = new DiagnosticsRecorder({ now: () => scheduler.now() });
@@ -47,7 +61,7 @@ export class DiagnosticsRecorder {
   constructor(private readonly options: RecorderOptions) {
     this.windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
     this.maxEntries = options.maxEntries ?? MAX_ENTRIES;
-    this.ring = new RingBuffer(this.maxEntries);
+    this.ring = new RingBuffer(this.maxEntries, options.maxBytes ?? MAX_RETAINED_BYTES);
   }
 
   now(): number {
@@ -58,7 +72,7 @@ export class DiagnosticsRecorder {
   record(entry: Unstamped<RecordedEntry>): void {
     const stamped = entry as RecordedEntry;
     stamped.at = this.options.now();
-    this.ring.push(stamped);
+    this.ring.push(stamped, weightOf(entry));
   }
 
   /** A finished REST request (the platform's HTTP observer). */
@@ -69,6 +83,6 @@ export class DiagnosticsRecorder {
     const since = this.options.now() - this.windowMs;
     const all = this.ring.toArray();
     const entries = all.filter((e) => e.at >= since);
-    return { entries, dropped: this.ring.overwritten + all.length - entries.length };
+    return { entries, dropped: this.ring.dropped + all.length - entries.length };
   }
 }

@@ -9,6 +9,11 @@ export const TRACE_VERSION = 1;
 export const DEFAULT_WINDOW_MS = 10 * 60_000;
 /** The most entries a trace holds (the widget keeps no more). */
 export const MAX_ENTRIES = 2000;
+/**
+ * About the most memory the kept entries hold (older ones make room): 1 MB, some 300 frames of
+ * a four-leg call, so the recorder is full, and grows no more, early in an agent's shift.
+ */
+export const MAX_RETAINED_BYTES = 1024 * 1024;
 /** What every masked name, number or value reads. */
 export const MASK = '***';
 
