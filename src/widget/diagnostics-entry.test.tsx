@@ -185,5 +185,13 @@ describe('Download diagnostics', () => {
       `Saved ${saved[1]!.name}.`,
     );
     expect(JSON.stringify(saved)).not.toMatch(/Dana|Gold|Alice/);
+    // Escape closes the panel and gives the focus back to its button.
+    act(() =>
+      container
+        .querySelector('section')!
+        .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    );
+    expect(container.querySelector('section')).toBeNull();
+    expect(document.activeElement).toBe(open);
   });
 });

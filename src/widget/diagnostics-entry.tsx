@@ -1,5 +1,5 @@
 import { LifeBuoy } from 'lucide-react';
-import { useState, type ComponentType } from 'react';
+import { useRef, useState, type ComponentType } from 'react';
 import { useT } from '../i18n/use-t';
 import type { DiagnosticsMenuProps } from './diagnostics-menu';
 
@@ -13,6 +13,11 @@ export function DiagnosticsEntry({ view }: { view: string }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [menu, setMenu] = useState<{ Menu?: Menu; failed?: boolean }>({});
+  const button = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
   const toggle = () => {
     const next = !open;
     setOpen(next);
@@ -26,6 +31,7 @@ export function DiagnosticsEntry({ view }: { view: string }) {
   return (
     <span style={{ position: 'relative', display: 'inline-flex' }}>
       <button
+        ref={button}
         type="button"
         className="button button-ghost"
         aria-label={t('app.diagnostics')}
@@ -35,7 +41,7 @@ export function DiagnosticsEntry({ view }: { view: string }) {
       >
         <LifeBuoy size={16} aria-hidden="true" />
       </button>
-      {open && Menu ? <Menu view={view} onClose={() => setOpen(false)} /> : null}
+      {open && Menu ? <Menu view={view} onClose={close} /> : null}
       {open && !Menu && menu.failed ? (
         <span role="alert" className="diagnostics-failed">
           {t('diagnostics.failed')}
