@@ -37,8 +37,36 @@ const UPPER = [
   './src/errors',
   './src/widget',
 ];
+/**
+ * The diagnostic recorder (src/diagnostics) watches the layers below it from outside (the
+ * platform's HTTP observer, the topic registry, the stores, the intents) and is wired and shown
+ * only by the composition root: nothing else imports it, and it imports no UI.
+ */
+const diagnosticsZones = [
+  {
+    target: './src/diagnostics',
+    from: ['./src/features', './src/components', './src/widget', './src/directory', './src/errors'],
+    message: 'diagnostics/ observes the core from outside: no features, UI or composition root.',
+  },
+  {
+    target: [
+      ...UPPER.filter((folder) => folder !== './src/widget'),
+      './src/realtime',
+      './src/time',
+    ],
+    from: './src/diagnostics',
+    message: 'Only the composition root (src/widget) wires and shows diagnostics.',
+  },
+  {
+    target: ['./src/platform', './src/domain', './src/i18n', './src/config'],
+    from: './src/diagnostics',
+    message: 'Only the composition root (src/widget) wires and shows diagnostics.',
+  },
+];
+
 const layerZones = [
   ...featureZones,
+  ...diagnosticsZones,
   {
     target: './src/platform',
     from: [...UPPER, './src/realtime', './src/time', './src/domain', './src/i18n'],

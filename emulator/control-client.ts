@@ -14,6 +14,7 @@ import type {
   SpeakTo,
   WrapupApplied,
 } from './control-types-calls.js';
+import type { ReplayOptions, ReplayResult, ReplayStatus } from './control-types-replay.js';
 
 /**
  * Typed client for the emulator's control plane (/__emulator/*). Used by tests, e2e fixtures
@@ -527,6 +528,30 @@ export class EmulatorControl {
    */
   clock(): Promise<EmulatorClock> {
     return this.call('GET', '/clock');
+  }
+
+  /**
+   * Loads a diagnostic trace (the file the widget's Download diagnostics saves) and plays its
+   * frames and recorded REST failures to an agent's widget: at the trace's pace on the emulator's
+   * clock, or all at once with `pace: 'instant'`. A malformed or oversized trace is refused (400
+   * or 413, saying what is wrong) and nothing is loaded. A reset stops a replay.
+   *
+   * @example
+   * const { ids } = await control.replay(trace, { pace: 'instant' });
+   * const conversationId = ids['conversation-1'];
+   */
+  replay(trace: object, options: ReplayOptions = {}): Promise<ReplayResult> {
+    return this.call('POST', '/replay', { trace, ...options });
+  }
+
+  /**
+   * How far the current replay got.
+   *
+   * @example
+   * await expect.poll(async () => (await control.replayStatus()).state).toBe('done');
+   */
+  replayStatus(): Promise<ReplayStatus> {
+    return this.call('GET', '/replay');
   }
 
   /**

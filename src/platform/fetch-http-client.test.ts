@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toPlatformError } from './errors';
-import { FetchHttpClient } from './fetch-http-client';
+import { FetchHttpClient, type HttpExchange } from './fetch-http-client';
 
 const request = (
   over: Partial<{
@@ -90,5 +90,52 @@ describe('FetchHttpClient', () => {
     const slow = await new FetchHttpClient(20).request(request()).catch((e: unknown) => e);
     expect(slow).toMatchObject({ code: 'ECONNABORTED' });
     expect(toPlatformError(slow).kind).toBe('network');
+  });
+});
+
+describe('FetchHttpClient observer (the diagnostics trace)', () => {
+  it('tells each finished request: method, URL without query, status, correlation id; never headers or body', async () => {
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response('{"message":"Retry the request in [3] seconds","code":"too.many.requests"}', {
+          status: 429,
+          headers: { 'ININ-Correlation-Id': 'corr-9', 'Retry-After': '3' },
+        }),
+    );
+    const seen: HttpExchange[] = [];
+    await new FetchHttpClient(undefined, (e) => seen.push(e))
+      .request({
+        ...request({ url: 'https://api.example.test/api/v2/things/t1?secret=1' }),
+        headers: { Authorization: 'Bearer token-abc' },
+        params: { name: 'Dana' },
+      })
+      .catch(() => undefined);
+    expect(seen).toEqual([
+      {
+        method: 'PATCH',
+        url: 'https://api.example.test/api/v2/things/t1',
+        status: 429,
+        durationMs: expect.any(Number) as number,
+        correlationId: 'corr-9',
+        errorCode: 'too.many.requests',
+        retryAfterSeconds: 3,
+      },
+    ]);
+    expect(JSON.stringify(seen)).not.toMatch(/token-abc|Dana|secret|Retry the request/);
+  });
+
+  it('tells a request that got no response as status 0, and an observer that throws breaks nothing', async () => {
+    vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('Failed to fetch')));
+    const statuses: number[] = [];
+    await new FetchHttpClient(undefined, (e) => statuses.push(e.status))
+      .request(request())
+      .catch(() => undefined);
+    expect(statuses).toEqual([0]);
+    vi.stubGlobal('fetch', async () => new Response('{"ok":true}', { status: 200 }));
+    const response = await new FetchHttpClient(undefined, () => {
+      throw new Error('observer failed');
+    }).request(request());
+    expect(response.data).toEqual({ ok: true });
   });
 });

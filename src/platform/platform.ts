@@ -6,6 +6,7 @@ import { getMyQueues, getQueue, getUsers } from './directory';
 import { createChannel, deleteSubscriptions, replaceSubscriptions } from './notifications';
 import { RequestBudget, type Permit, type RequestPriority } from './request-budget';
 import { createSdk } from './sdk';
+import type { HttpObserver } from './fetch-http-client';
 import type { PlatformTarget } from '../config/target';
 import type {
   AuthSession,
@@ -24,6 +25,8 @@ import type { SetupReads } from './setup-reads';
 
 export interface PlatformConfig extends AuthConfig {
   target: PlatformTarget;
+  /** Told of every finished request: method, URL, status, duration (the diagnostics trace). */
+  observeHttp?: HttpObserver;
 }
 
 /** What the rest of the widget may ask of Genesys Cloud. Every failure is a PlatformError. */
@@ -81,7 +84,7 @@ export interface Platform {
  * const session = await platform.signIn({});
  */
 export function createPlatform(config: PlatformConfig, budget = new RequestBudget()): Platform {
-  const sdk = createSdk(config.target);
+  const sdk = createSdk(config.target, config.observeHttp);
   let disposed = false;
   let guard: PopupAuth.PopupGuard | undefined;
   let popupCode: Promise<typeof PopupAuth> | undefined;

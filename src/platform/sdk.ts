@@ -1,6 +1,6 @@
 import type ApiClient from 'purecloud-platform-client-v2/src/purecloud-platform-client-v2/ApiClient.js';
 import type { PlatformTarget } from '../config/target';
-import { FetchHttpClient } from './fetch-http-client';
+import { FetchHttpClient, type HttpObserver } from './fetch-http-client';
 
 export type SdkClient = InstanceType<typeof ApiClient>;
 
@@ -16,13 +16,14 @@ export interface Sdk {
 /**
  * The one place the SDK is instantiated. A real org is reached with `setEnvironment`; the
  * emulator with the SDK's own gateway setting (login under /login, API under /api/v2).
+ * `observeHttp` is told of every finished request (the diagnostics trace; never a header or body).
  */
-export function createSdk(target: PlatformTarget): Sdk {
+export function createSdk(target: PlatformTarget, observeHttp?: HttpObserver): Sdk {
   let loading: Promise<SdkClient> | undefined;
   const client = () =>
     (loading ??=
       import('purecloud-platform-client-v2/src/purecloud-platform-client-v2/ApiClient.js').then(
-        ({ default: Client }) => configure(new Client(), target),
+        ({ default: Client }) => configure(new Client(), target, observeHttp),
         (error: unknown) => {
           loading = undefined;
           throw error;
@@ -32,7 +33,11 @@ export function createSdk(target: PlatformTarget): Sdk {
   return { client };
 }
 
-function configure(client: SdkClient, target: PlatformTarget): SdkClient {
+function configure(
+  client: SdkClient,
+  target: PlatformTarget,
+  observeHttp: HttpObserver | undefined,
+): SdkClient {
   if (target.kind === 'emulator') {
     const url = new URL(target.url);
     client.setGateway({
@@ -46,7 +51,9 @@ function configure(client: SdkClient, target: PlatformTarget): SdkClient {
   }
   // Requests go through fetch (the SDK's pluggable HTTP client), not the bundled axios.
   client.setHttpClient(
-    new FetchHttpClient() as unknown as Parameters<SdkClient['setHttpClient']>[0],
+    new FetchHttpClient(undefined, observeHttp) as unknown as Parameters<
+      SdkClient['setHttpClient']
+    >[0],
   );
   // Headers (Retry-After, correlation ids) are only visible in extended responses.
   client.setReturnExtendedResponses(true);

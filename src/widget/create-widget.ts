@@ -12,7 +12,9 @@ import { createPlatform } from '../platform/platform';
 import { RequestBudget } from '../platform/request-budget';
 import { CallSync } from '../calls/call-sync';
 import { createConnectionStore } from '../realtime/connection-store';
-import { TopicRegistry } from '../realtime/topic-registry';
+import { attachDiagnostics } from '../diagnostics/attach-diagnostics';
+import { ObservedTopicRegistry } from '../diagnostics/observed-topic-registry';
+import { DiagnosticsRecorder } from '../diagnostics/recorder';
 import { createSessionStore } from '../stores/session-store';
 import { createUiStore } from '../stores/ui-store';
 import { createScheduler } from '../time/scheduler';
@@ -47,13 +49,23 @@ export function createWidget(options: {
     now: () => scheduler.now(),
     sleep: (ms) => new Promise((resolve) => scheduler.after(ms, resolve)),
   });
+  // The diagnostic trace: what the widget saw (frames, REST) and did, the last 10 minutes.
+  const recorder = new DiagnosticsRecorder({ now: () => scheduler.now() });
   const platform = createPlatform(
-    { target, clientId: env.clientId, redirectUri, popup: launch.usePopupAuth },
+    {
+      target,
+      clientId: env.clientId,
+      redirectUri,
+      popup: launch.usePopupAuth,
+      observeHttp: recorder.rest,
+    },
     budget,
   );
   const session = createSessionStore(launch);
   const connection = createConnectionStore();
-  const registry = new TopicRegistry({ scheduler });
+  const registry = new ObservedTopicRegistry({ scheduler }, (event, delivered) =>
+    recorder.record({ kind: 'frame', event, delivered }),
+  );
   const late: { controller?: SessionController } = {};
   const onUnauthorized = () => late.controller?.unauthorized();
   const queryClient = createQueryClient(
@@ -131,12 +143,14 @@ export function createWidget(options: {
   };
   // The audit trail records from here on, whether or not its panel is ever opened.
   const offAudit = attachAuditTrail(services, env);
+  const offDiagnostics = attachDiagnostics(services, recorder);
   return {
     services,
     controller,
     queryClient,
     dispose: () => {
       offAudit();
+      offDiagnostics();
       offUpdates();
       offForget();
       offOutcomes();

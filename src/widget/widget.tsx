@@ -14,6 +14,7 @@ import { offersSupervisorView } from '../features/supervisor/offer';
 import { useT } from '../i18n/use-t';
 import { useServices, useSession } from '../services/widget-services';
 import { auditWiring } from './audit-trail-wiring';
+import { DiagnosticsEntry } from './diagnostics-entry';
 import { LaunchProblems } from './launch-problems';
 import { PlaybackExtras } from './playback-extras';
 import { SessionBanner } from './session-banner';
@@ -69,6 +70,7 @@ export function Widget({ crmUrl, onPanelFailure }: WidgetProps = {}) {
               {t(view === 'supervisor' ? 'app.agentView' : 'app.supervisorView')}
             </button>
           ) : null}
+          <DiagnosticsEntry view={view} />
           <HealthPill />
         </header>
         <main className="widget-main">

@@ -20,6 +20,7 @@ import { registerCrmRoutes } from './crm-routes.js';
 import { registerInteractionControlRoutes } from './interaction-routes.js';
 import { registerPermissionRoutes } from './permission-routes.js';
 import { registerPhoneControlRoutes } from './phone-routes.js';
+import { registerReplayRoutes } from './replay-routes.js';
 import { registerSocketControlRoutes } from './socket-routes.js';
 
 const createCall = z.object({
@@ -253,6 +254,7 @@ export function registerControlRoutes(
   registerPhoneControlRoutes(app, ctx);
   registerInteractionControlRoutes(app, ctx);
   registerSocketControlRoutes(app, ctx);
+  registerReplayRoutes(app, ctx);
 
   app.get('/__emulator/console', async (_request, reply) =>
     reply.type('text/html').send(CONSOLE_HTML),
