@@ -10,8 +10,8 @@ import { NotificationChannelClient } from '../realtime/notification-channel';
 import type { ChannelLike } from '../realtime/shared-channel';
 import type { TopicRegistry } from '../realtime/topic-registry';
 import type { Scheduler } from '../time/scheduler';
-import { readInstanceMessage } from './instance-messages';
 import { rosterBus } from './instance-roster';
+import { shareSentTargets } from './sent-elsewhere';
 import { TokenExchange } from './token-exchange';
 
 /**
@@ -43,13 +43,7 @@ export function connectInstances(options: {
     onDropped: (reason) => countBusDrop(connection, reason),
   });
   const tokens = new TokenExchange(bus, instanceId);
-  const offSent = intents.onSent((sent) => bus.post({ type: 'sent', from: instanceId, sent }));
-  const offBus = bus.subscribe((data) => {
-    const message = readInstanceMessage(data);
-    if (message?.type !== 'sent') return;
-    const { conversationId, participantId, group, values } = message.sent;
-    intents.noteSentElsewhere(conversationId, participantId, group, values);
-  });
+  const stopSharing = shareSentTargets(bus, instanceId, intents);
   const cleanups: (() => void)[] = [];
   const soloChannel = () =>
     new NotificationChannelClient({
@@ -106,8 +100,7 @@ export function connectInstances(options: {
     tokens,
     createChannel,
     close: () => {
-      offSent();
-      offBus();
+      stopSharing();
       tokens.close();
       bus.close();
       for (const cleanup of cleanups.splice(0)) cleanup();
