@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { lingui } from '@lingui/vite-plugin';
 import react from '@vitejs/plugin-react';
-import { defineConfig, loadEnv, type Plugin } from 'vite';
-import { contentSecurityPolicy } from './src/config/csp.js';
-import { parseEnv } from './src/config/env.js';
+import { defineConfig, type Plugin } from 'vite';
+import { cspMeta } from './scripts/csp-meta.js';
 import { sparkTokens } from './scripts/spark-tokens.js';
 
 /**
@@ -52,33 +51,6 @@ const initialGraph: Plugin = {
     entries.forEach(visit);
   },
 };
-
-/**
- * The built page carries its Content-Security-Policy in a meta tag (built for the configured
- * target); the host adds `frame-ancestors` as a header. Development keeps Vite's inline client.
- */
-function cspMeta(mode: string): Plugin {
-  return {
-    name: 'lcp-csp-meta',
-    apply: 'build',
-    transformIndexHtml() {
-      let env;
-      try {
-        env = parseEnv({ ...process.env, ...loadEnv(mode, process.cwd(), 'VITE_') });
-      } catch {
-        return [];
-      }
-      const content = contentSecurityPolicy(env.target, { crmUrl: env.crmUrl });
-      return [
-        {
-          tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content },
-          injectTo: 'head-prepend',
-        },
-      ];
-    },
-  };
-}
 
 export default defineConfig(({ mode }) => ({
   plugins: [

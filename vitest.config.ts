@@ -26,6 +26,8 @@ export default defineConfig({
           include: ['src/**/*.contract.test.ts'],
           environment: 'node',
           globalSetup: ['scripts/contract-global-setup.ts'],
+          // One emulator for every file, and each test resets it: files run one at a time.
+          fileParallelism: false,
         },
       },
       {

@@ -1,6 +1,8 @@
 /**
  * Code that runs inside the widget's page. It stamps every WebSocket message as it arrives
  * (before the app's own handler) and measures, with a MutationObserver, when the DOM changed.
+ * Its control-plane requests carry `x-emulator-control: 1` written out (page code cannot import
+ * emulator/control-header.ts).
  */
 export const INSTRUMENT = () => {
   const bench = { lastMessageAt: 0 };
@@ -86,7 +88,7 @@ export const NOTIFICATION_PROBE = async ({
     });
     await fetch(`${emulatorUrl}/__emulator/calls/${conversationId}/participants/${agentId}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-emulator-control': '1' },
       body: JSON.stringify({ muted, actor: 'genesys-ui' }),
     });
     samples.push((await changed) - bench.lastMessageAt);
@@ -111,7 +113,7 @@ export const RECONCILE_PROBE = async ({
   const post = (path: string, body: unknown) =>
     fetch(`${emulatorUrl}/__emulator${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-emulator-control': '1' },
       body: JSON.stringify(body),
     });
   const live = () =>

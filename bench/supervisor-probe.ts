@@ -33,6 +33,8 @@ export interface SupervisorProbeResult {
   /** From choosing the queues until the table first held every call. */
   initial: { longestTaskMs: number; longTasks: number; msToRows: number };
   snapshot: { activityPages: number; callReads: number; total: number; msToComplete: number };
+  /** Once every call was read: REST requests per minute while the load runs again. */
+  steadyRequestsPerMinute: number;
 }
 
 /** Runs in the page before the widget: collects long tasks and frame deltas between marks. */
@@ -141,6 +143,17 @@ export async function probeSupervisor(
     const msToComplete = Date.now() - chosenAt;
     await grid.waitFor();
 
+    // Steady state: every call read; the same load again, every REST request counted.
+    let steady = 0;
+    const countRest = (request: { url(): string }) => {
+      if (new URL(request.url()).pathname.startsWith('/api/v2/')) steady += 1;
+    };
+    page.on('request', countRest);
+    await control.startLoad({ eventsPerSecond, seconds, seed: seed + 1 });
+    await page.waitForTimeout(seconds * 1000);
+    await control.stopLoad();
+    page.off('request', countRest);
+
     return {
       liveCalls,
       load: {
@@ -156,6 +169,7 @@ export async function probeSupervisor(
         msToRows,
       },
       snapshot: { ...requests, total: requests.activityPages + requests.callReads, msToComplete },
+      steadyRequestsPerMinute: (steady * 60) / seconds,
     };
   } finally {
     await control.stopLoad().catch(() => undefined);

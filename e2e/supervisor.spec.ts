@@ -317,6 +317,8 @@ test('keyboard: arrows move between cells, Enter opens the call; the view is axe
   widgetUrl,
   control,
 }) => {
+  // Two axe scans of the whole grid: on a loaded 2-core machine this outgrows 30 s.
+  test.slow();
   await control.createCalls({ count: 3, queue: 'Support' });
   await samWatching(page, widgetUrl, ['Support']);
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '4');

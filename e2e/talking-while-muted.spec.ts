@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { ALICE, aliceOnACall, expect, expectNoAxeViolations, muteButton, test } from './fixtures';
 import {
@@ -146,22 +144,17 @@ test.describe('speech', () => {
 });
 
 /**
- * An agent desktop on another origin (and site) that frames the panel, as Genesys Cloud does.
- * A real loopback server under the other loopback name: Chromium will not let a page without a
- * local address (a routed one) frame a local origin.
+ * An agent desktop on another origin that frames the panel, as Genesys Cloud does. Its page is a
+ * document of the emulator's origin (the desktop the widget accepts as its parent in emulator
+ * mode; any other parent is refused) with the test's markup written into it: a document the
+ * emulator really served, so Chromium lets it frame a local origin (a routed one it would not).
  */
-async function framedPanel(page: Page, widgetUrl: string, allow: string) {
-  const widget = new URL(widgetUrl);
-  const html = `<!doctype html><title>Agent desktop</title><iframe title="Live Call Panel" src="${widgetUrl}" allow="${allow}" width="400" height="800"></iframe>`;
-  const server = createServer((_, response) => {
-    response.setHeader('content-type', 'text/html');
-    response.end(html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  hosts.push(server);
-  const { port } = server.address() as AddressInfo;
-  const hostname = widget.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
-  await page.goto(`http://${hostname}:${port}/`);
+async function framedPanel(page: Page, widgetUrl: string, desktopOrigin: string, allow: string) {
+  // Popup sign-in, as the Genesys desktop asks for (the frame is same-site, so it has storage).
+  const src = `${widgetUrl}?gcUsePopupAuth=true`;
+  const html = `<!doctype html><title>Agent desktop</title><iframe title="Live Call Panel" src="${src}" allow="${allow}" width="400" height="800"></iframe>`;
+  await page.goto(`${desktopOrigin}/test-agent-desktop`);
+  await page.setContent(html);
   const frame = page.frameLocator('iframe[title="Live Call Panel"]');
   // Framed, the panel signs in through a popup opened from the agent's click.
   const popup = page.waitForEvent('popup');
@@ -173,19 +166,12 @@ async function framedPanel(page: Page, widgetUrl: string, allow: string) {
   return frame;
 }
 
-const hosts: Server[] = [];
-
 test.describe('inside the interaction-widget iframe', () => {
-  const newPage = withMicrophone(
-    () => SPEECH_WAV,
-    async () => {
-      await Promise.all(hosts.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
-    },
-  );
+  const newPage = withMicrophone(() => SPEECH_WAV);
 
   test('works when the host page delegates the microphone', async ({ widgetUrl, control }) => {
     const page = await newPage();
-    const frame = await framedPanel(page, widgetUrl, 'microphone');
+    const frame = await framedPanel(page, widgetUrl, control.baseUrl, 'microphone');
     const call = await control.createCall({
       agentEmail: ALICE.email,
       customerName: 'Framed Caller',
@@ -205,7 +191,7 @@ test.describe('inside the interaction-widget iframe', () => {
     control,
   }) => {
     const page = await newPage();
-    const frame = await framedPanel(page, widgetUrl, 'clipboard-write');
+    const frame = await framedPanel(page, widgetUrl, control.baseUrl, 'clipboard-write');
     await control.createCall({ agentEmail: ALICE.email, customerName: 'Framed Caller' });
     await expect(frame.getByText(/does not let it use the microphone/)).toBeVisible();
     await expect(frame.getByLabel('Microphone level')).toBeHidden();

@@ -1,3 +1,4 @@
+import { EMULATOR_CONTROL_HEADER, EMULATOR_CONTROL_VALUE } from './control-header.js';
 import type {
   CreatedInteraction,
   CreateInteractionInput,
@@ -16,7 +17,8 @@ import type {
 
 /**
  * Typed client for the emulator's control plane (/__emulator/*). Used by tests, e2e fixtures
- * and the benchmarks; it speaks plain HTTP so it works against any running emulator.
+ * and the benchmarks; it speaks plain HTTP so it works against any running emulator, and sends
+ * `X-Emulator-Control: 1` on every request (the emulator refuses control requests without it).
  *
  * @example
  * const control = new EmulatorControl('http://127.0.0.1:8787');
@@ -265,6 +267,8 @@ export interface DesktopOptions {
   bootstrapTimeoutMs?: number;
   /** How often the page reads the user's calls (default 500). */
   pollMs?: number;
+  /** How many widget frames stay open at once (default 10). */
+  maxWidgets?: number;
 }
 
 export class EmulatorControl {
@@ -415,17 +419,25 @@ export class EmulatorControl {
 
   /**
    * The sample CRM's lookup (what the widget calls from the browser): a record found by the
-   * caller's number, as attributes to write back.
+   * caller's number, as attributes to write back. It takes the agent's Genesys Cloud access token
+   * as a bearer (401 without a live one, 403 when that user is not on the call); it is the CRM,
+   * not the control plane.
    *
    * @example
-   * const { attributes } = await control.crmLookup({ conversationId, participantId });
+   * const { attributes } = await control.crmLookup({ conversationId, participantId }, token);
    */
-  crmLookup(input: {
-    conversationId: string;
-    participantId: string;
-    attributes?: Record<string, string>;
-  }): Promise<{ attributes: Record<string, string> }> {
-    return this.call('POST', '/crm/lookup', input);
+  async crmLookup(
+    input: { conversationId: string; participantId: string; attributes?: Record<string, string> },
+    accessToken: string,
+  ): Promise<{ attributes: Record<string, string> }> {
+    const response = await fetch(`${this.baseUrl}/__emulator/crm/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify(input),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`CRM lookup → ${response.status}: ${text}`);
+    return JSON.parse(text) as { attributes: Record<string, string> };
   }
 
   /** Turns the demo scenario (a call for each agent shortly after sign-in) on or off until reset. */
@@ -733,7 +745,10 @@ export class EmulatorControl {
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl}/__emulator${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        [EMULATOR_CONTROL_HEADER]: EMULATOR_CONTROL_VALUE,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

@@ -11,6 +11,10 @@ export interface StackOptions {
   tokenTtlSeconds?: number;
   /** `dev`: Vite dev server with HMR; `preview`: a production build served statically. */
   mode?: 'dev' | 'preview';
+  /** How long after sign-in the demo call arrives (the emulator's default otherwise). */
+  demoDelayMs?: number;
+  /** Vite's dependency cache of the dev server (default node_modules/.vite). */
+  cacheDir?: string;
   outDir?: string;
 }
 
@@ -37,6 +41,7 @@ export function freePort(): Promise<number> {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const emulator = createEmulator({
     demo: options.demo ?? true,
+    demoDelayMs: options.demoDelayMs,
     heartbeatMs: options.heartbeatMs,
     tokenTtlSeconds: options.tokenTtlSeconds,
   });
@@ -64,8 +69,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
               {
                 header: true,
                 crmUrl: `${emulatorUrl}/__emulator/crm/lookup`,
-                // Test host pages on the other loopback name stand in for a desktop that frames
-                // the widget cross-site (the microphone specs); any other parent is refused.
+                // Pages on the other loopback name may frame it, as under a host whose header
+                // lets any page do so: the widget's own check must refuse them (framing.spec).
                 extraAncestors: ['http://localhost:*'],
               },
             ),
@@ -83,6 +88,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     const server = await createServer({
       ...base,
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
       server: { port, host: '127.0.0.1', strictPort: true },
     });
     await server.listen();

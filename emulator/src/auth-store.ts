@@ -1,5 +1,5 @@
 import type { Clock } from './clock.js';
-import type { IdSource } from './ids.js';
+import { secretToken } from './secrets.js';
 
 export interface AccessToken {
   value: string;
@@ -28,7 +28,14 @@ export interface LoginSession {
 export const AUTH_CODE_TTL_MS = 60_000;
 export const LOGIN_SESSION_TTL_MS = 8 * 60 * 60_000;
 
-/** Access tokens, single-use authorization codes and login-page sessions. */
+const TOKEN_BYTES = 48;
+const CODE_BYTES = 32;
+const SESSION_BYTES = 32;
+
+/**
+ * Access tokens, single-use authorization codes and login-page sessions; each value is
+ * crypto-random (`secrets.ts`), never from the seed.
+ */
 export class AuthStore {
   private readonly tokens = new Map<string, AccessToken>();
   private readonly codes = new Map<string, AuthCode>();
@@ -37,7 +44,6 @@ export class AuthStore {
 
   constructor(
     private readonly clock: Clock,
-    private readonly ids: IdSource,
     private readonly defaultTokenTtlMs: number,
   ) {
     this.tokenTtlMs = defaultTokenTtlMs;
@@ -62,7 +68,7 @@ export class AuthStore {
   issueCode(input: Omit<AuthCode, 'code' | 'expiresAt' | 'used'>): AuthCode {
     const code: AuthCode = {
       ...input,
-      code: this.ids.token(24),
+      code: secretToken(CODE_BYTES),
       expiresAt: this.clock.now() + AUTH_CODE_TTL_MS,
       used: false,
     };
@@ -78,7 +84,7 @@ export class AuthStore {
   issueToken(userId: string, clientId: string): AccessToken {
     const now = this.clock.now();
     const token: AccessToken = {
-      value: this.ids.token(48),
+      value: secretToken(TOKEN_BYTES),
       userId,
       clientId,
       issuedAt: now,
@@ -109,7 +115,7 @@ export class AuthStore {
 
   startSession(userId: string): LoginSession {
     const session = {
-      id: this.ids.token(24),
+      id: secretToken(SESSION_BYTES),
       userId,
       expiresAt: this.clock.now() + LOGIN_SESSION_TTL_MS,
     };

@@ -12,7 +12,10 @@ import type { SeedUser } from './seed.js';
 
 export interface EmulatorOptions {
   clock?: Clock;
-  /** Seed for ids: the same seed gives the same conversation, channel and token ids. */
+  /**
+   * Seed for ids: the same seed gives the same conversation and participant ids. Tokens, codes,
+   * sessions and channel ids are crypto-random whatever the seed.
+   */
   seed?: number;
   /** Access token lifetime in seconds (default 86400, or EMULATOR_TOKEN_TTL_S in bin.ts). */
   tokenTtlSeconds?: number;

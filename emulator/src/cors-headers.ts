@@ -22,9 +22,13 @@ export function exposedHeaders(faults: Pick<Faults, 'hideRateLimitHeaders'>): st
   ).join(', ');
 }
 
-/** Call before registering routes; replaces a static `exposedHeaders` list on the CORS plugin. */
+/**
+ * Call before registering routes; replaces a static `exposedHeaders` list on the CORS plugin. Only
+ * on responses the CORS plugin allowed (a loopback origin): others carry no CORS header at all.
+ */
 export function registerExposedHeaders(app: FastifyInstance, faults: Faults): void {
   app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('Access-Control-Allow-Origin')) return payload;
     reply.header('Access-Control-Expose-Headers', exposedHeaders(faults));
     return payload;
   });

@@ -1,7 +1,10 @@
-/** Seeded id generator so that a seeded emulator produces the same ids run after run. */
+/**
+ * Seeded id generator so that a seeded emulator produces the same conversation, participant and
+ * correlation ids run after run. Never for credentials: tokens, codes, sessions and channel ids
+ * come from `secrets.ts`.
+ */
 export interface IdSource {
   uuid(): string;
-  token(bytes?: number): string;
 }
 
 function mulberry32(seed: number): () => number {
@@ -22,11 +25,5 @@ export function createIdSource(seed?: number): IdSource {
   return {
     uuid: () =>
       `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`,
-    token: (bytes = 32) => {
-      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-      return Array.from({ length: Math.ceil((bytes * 4) / 3) }, () =>
-        alphabet.charAt(Math.floor(random() * alphabet.length)),
-      ).join('');
-    },
   };
 }

@@ -10,10 +10,17 @@ import type { EmulatorContext, EmulatorOptions } from './context.js';
 import { registerDesktopRoutes } from './control/desktop-routes.js';
 import { registerLoadRoutes } from './control/load-routes.js';
 import { registerPlaybackControlRoutes } from './control/playback-routes.js';
+import { registerControlGuard } from './control/control-guard.js';
 import { registerControlRoutes } from './control/routes.js';
 import { ApiError } from './errors.js';
 import { Faults } from './faults.js';
 import { createIdSource } from './ids.js';
+import {
+  isLoopbackOrigin,
+  listeningPort,
+  registerHostGuard,
+  upgradeRefusal,
+} from './local-guard.js';
 import { DEFAULT_PLAYBACK_TICK_MS, PlaybackEngine } from './playback/engine.js';
 import { registerMediaRoutes, warmPromptMedia } from './playback/media.js';
 import { ConversationStore } from './model/conversations.js';
@@ -37,6 +44,8 @@ export interface Emulator {
 }
 
 const REQUEST_BYTES_MAX = 512_000;
+/** The largest frame a client may send on a socket (it only ever sends `ping`); more closes 1009. */
+export const SOCKET_FRAME_BYTES_MAX = 64 * 1024;
 const SWEEP_INTERVAL_MS = 1_000;
 
 /**
@@ -63,7 +72,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const ctx: EmulatorContext = {
     clock,
     ids,
-    auth: new AuthStore(clock, ids, settings.tokenTtlSeconds * 1000),
+    auth: new AuthStore(clock, settings.tokenTtlSeconds * 1000),
     conversations: new ConversationStore(clock, ids, (c, correlationId) =>
       publishConversation(channels, c, correlationId),
     ),
@@ -130,8 +139,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : ids.uuid();
     reply.header('ININ-Correlation-Id', request.correlationId);
   });
+  registerHostGuard(app);
   app.register(cors, {
-    origin: true,
+    // Loopback pages only: any other origin gets no CORS headers, and its preflight a 404.
+    origin: (origin, callback) => callback(null, isLoopbackOrigin(origin)),
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     maxAge: 600,
   });
@@ -162,6 +173,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ),
   );
 
+  registerControlGuard(app);
   const load = registerLoadRoutes(app, ctx);
   const desktop = registerDesktopRoutes(app, ctx);
   const reset = () => {
@@ -187,8 +199,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   warmPromptMedia();
   registerMediaRoutes(app);
 
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: SOCKET_FRAME_BYTES_MAX });
   app.server.on('upgrade', (request, socket, head) => {
+    const refusal = upgradeRefusal(request, listeningPort(app));
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
     const id = /^\/channels\/([^/?#]+)/.exec(request.url ?? '')?.[1];
     const channel = id ? ctx.channels.get(id) : undefined;
     if (!channel || !ctx.auth.isValid(channel.token)) {

@@ -1,20 +1,28 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { EMULATOR_CONTROL_HEADER, EMULATOR_CONTROL_VALUE } from '../control-header.js';
 import { DesktopLog } from '../src/control/desktop-log.js';
 import { createEmulator } from '../src/server.js';
 import { ALICE, BOB } from './harness.js';
 
-const emulator = createEmulator({ seed: 3 });
-afterAll(() => emulator.close());
-beforeEach(() => emulator.app.inject({ method: 'POST', url: '/__emulator/reset' }));
-
 const HOST = '127.0.0.1:8787';
 const WIDGET = 'http://127.0.0.1:5173/';
 
-const get = (url: string) => emulator.app.inject({ method: 'GET', url, headers: { host: HOST } });
+const emulator = createEmulator({ seed: 3 });
+/** A request as the page or a test sends it: on the page's host, with the control header. */
+const control = (options: InjectOptions) =>
+  emulator.app.inject({
+    ...options,
+    headers: { host: HOST, [EMULATOR_CONTROL_HEADER]: EMULATOR_CONTROL_VALUE, ...options.headers },
+  });
+afterAll(() => emulator.close());
+beforeEach(() => control({ method: 'POST', url: '/__emulator/reset' }));
+
+const get = (url: string) => control({ method: 'GET', url });
 const desktopQuery = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
 async function createCall(agentEmail: string, customerName: string) {
-  const response = await emulator.app.inject({
+  const response = await control({
     method: 'POST',
     url: '/__emulator/calls',
     payload: { agentEmail, customerName },
@@ -81,7 +89,14 @@ describe('GET /__emulator/desktop', () => {
     expect(main.statusCode).toBe(200);
     expect(main.headers['content-type']).toMatch(/^text\/javascript/);
     const imports = [...main.body.matchAll(/from '\.\/([\w-]+\.js)'/g)].map((m) => m[1]);
-    expect(imports.sort()).toEqual(['dom.js', 'log.js', 'messages.js', 'toasts.js', 'widgets.js']);
+    expect(imports.sort()).toEqual([
+      'control.js',
+      'dom.js',
+      'log.js',
+      'messages.js',
+      'toasts.js',
+      'widgets.js',
+    ]);
     for (const file of imports) {
       const module = await get(`/__emulator/desktop/host/${file}`);
       expect(module.statusCode).toBe(200);
@@ -104,7 +119,7 @@ describe('GET /__emulator/desktop/calls', () => {
     const second = await createCall(ALICE, 'Drew Caller');
     await createCall(BOB, 'Someone Else');
     const ended = await createCall(ALICE, 'Gone Caller');
-    await emulator.app.inject({ method: 'POST', url: `/__emulator/calls/${ended}/hangup` });
+    await control({ method: 'POST', url: `/__emulator/calls/${ended}/hangup` });
 
     const response = await get(
       `/__emulator/desktop/calls?${desktopQuery({ widget: WIDGET, user: ALICE, lang: 'fr-FR', pollMs: '200' })}`,
@@ -120,6 +135,10 @@ describe('GET /__emulator/desktop/calls', () => {
       bootstrapTimeoutMs: 10000,
       pollMs: 200,
     });
+    const wider = await get(
+      `/__emulator/desktop/calls?${desktopQuery({ widget: WIDGET, user: ALICE, maxWidgets: '12' })}`,
+    );
+    expect(wider.json()).toMatchObject({ maxWidgets: 12 });
     expect(body.calls).toEqual([
       {
         conversationId: first,
@@ -153,7 +172,7 @@ describe('/__emulator/desktop/log', () => {
   };
 
   it('keeps what the page posts, in order, until reset', async () => {
-    const posted = await emulator.app.inject({
+    const posted = await control({
       method: 'POST',
       url: '/__emulator/desktop/log',
       payload: {
@@ -175,17 +194,17 @@ describe('/__emulator/desktop/log', () => {
     ]);
     expect(log.entries[0]).toEqual({ ...entry, seq: 1 });
 
-    await emulator.app.inject({ method: 'POST', url: '/__emulator/reset' });
+    await control({ method: 'POST', url: '/__emulator/reset' });
     expect((await get('/__emulator/desktop/log')).json()).toEqual({ entries: [] });
   });
 
   it('empties on DELETE', async () => {
-    await emulator.app.inject({
+    await control({
       method: 'POST',
       url: '/__emulator/desktop/log',
       payload: { entries: [entry] },
     });
-    await emulator.app.inject({ method: 'DELETE', url: '/__emulator/desktop/log' });
+    await control({ method: 'DELETE', url: '/__emulator/desktop/log' });
     expect((await get('/__emulator/desktop/log')).json()).toEqual({ entries: [] });
   });
 
@@ -196,7 +215,7 @@ describe('/__emulator/desktop/log', () => {
     ['oversized message data', { entries: [{ ...entry, data: { x: 'y'.repeat(20_000) } }] }],
     ['an extra field', { entries: [entry], more: true }],
   ])('refuses %s with 400 and keeps nothing', async (_name, payload) => {
-    const response = await emulator.app.inject({
+    const response = await control({
       method: 'POST',
       url: '/__emulator/desktop/log',
       payload,

@@ -81,13 +81,20 @@ export async function signIn(url: string, email: string): Promise<string> {
   return body.access_token;
 }
 
+/** An API answer: status, headers and the parsed JSON body (null when empty). */
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown> | null;
+}
+
 export async function api(
   url: string,
   token: string | null,
   method: string,
   path: string,
   body?: unknown,
-) {
+): Promise<ApiAnswer> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';

@@ -1,7 +1,7 @@
 /** Shared steps of the playback tests: a call for Alice and a Play Prompt session on it. */
 import { expect } from 'vitest';
 import { PLAY_PROMPT_FLOW_ID, PROMPT_IDS } from '../src/seed.js';
-import { ALICE, api } from './harness.js';
+import { ALICE, api, type ApiAnswer } from './harness.js';
 import type { EmulatorControl } from '../control-client.js';
 
 export const START = Date.parse('2026-11-21T09:00:00.000Z');
@@ -51,7 +51,7 @@ export function startPlayback(
   call: TestCall,
   request: PlayRequestInput = {},
   body: Record<string, unknown> = {},
-) {
+): Promise<ApiAnswer> {
   return api(url, token, 'POST', sessionsPath(call), {
     flowId: PLAY_PROMPT_FLOW_ID,
     userData: userData(request),

@@ -4,6 +4,7 @@
  * and per-media topics, never on the calls topics.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EMULATOR_CONTROL_HEADER, EMULATOR_CONTROL_VALUE } from '../control-header.js';
 import { createClock } from '../src/clock.js';
 import { QUEUE_IDS, SEED_USERS } from '../seed-ids.js';
 import {
@@ -83,7 +84,9 @@ describe('non-voice interactions in queues', () => {
     await running.control.createCall({ agentEmail: ALICE, queue: 'Support' });
     const entities = await activityEntities();
     expect(entities.map((e) => e.mediaType)).toEqual(['voice']);
-    const listed = await fetch(`${running.url}/__emulator/interactions`).then((r) => r.json());
+    const listed = await fetch(`${running.url}/__emulator/interactions`, {
+      headers: { [EMULATOR_CONTROL_HEADER]: EMULATOR_CONTROL_VALUE },
+    }).then((r) => r.json());
     expect(listed).toEqual({ interactions: [] });
   });
 
@@ -227,7 +230,10 @@ describe('non-voice interactions in queues', () => {
     expect(await activityEntities()).toEqual([]);
     const refused = await fetch(`${running.url}/__emulator/interactions/${chat.conversationId}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        [EMULATOR_CONTROL_HEADER]: EMULATOR_CONTROL_VALUE,
+      },
       body: JSON.stringify({ state: 'interacting' }),
     });
     expect(refused.status).toBe(400);

@@ -4,11 +4,13 @@
  * Driven with `app.inject` (no listening socket).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EMULATOR_CONTROL_HEADER, EMULATOR_CONTROL_VALUE } from '../control-header.js';
 import { createEmulator, type Emulator } from '../src/server.js';
 import { SEED_USERS } from '../seed-ids.js';
 
 const ALICE_ID = SEED_USERS.alice.id;
 const ORIGIN = 'http://127.0.0.1:5173';
+const CONTROL = { [EMULATOR_CONTROL_HEADER]: EMULATOR_CONTROL_VALUE };
 
 let emulator: Emulator;
 let token: string;
@@ -18,12 +20,17 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 beforeEach(async () => {
-  await emulator.app.inject({ method: 'POST', url: '/__emulator/reset' });
+  await emulator.app.inject({ method: 'POST', url: '/__emulator/reset', headers: CONTROL });
   token = emulator.ctx.auth.issueToken(ALICE_ID, 'lcp-local').value;
 });
 
 const faults = (body: Record<string, unknown>) =>
-  emulator.app.inject({ method: 'POST', url: '/__emulator/faults', payload: body });
+  emulator.app.inject({
+    method: 'POST',
+    url: '/__emulator/faults',
+    payload: body,
+    headers: CONTROL,
+  });
 const me = () =>
   emulator.app.inject({
     method: 'GET',
@@ -89,7 +96,11 @@ describe('hideRateLimitHeaders', () => {
     expect(limited.json<{ message: string }>().message).toMatch(
       /Retry the request in \[\d+\] seconds$/,
     );
-    const state = await emulator.app.inject({ method: 'GET', url: '/__emulator/state' });
+    const state = await emulator.app.inject({
+      method: 'GET',
+      url: '/__emulator/state',
+      headers: CONTROL,
+    });
     expect(
       state.json<{ faults: { hideRateLimitHeaders: boolean } }>().faults.hideRateLimitHeaders,
     ).toBe(true);
@@ -100,7 +111,7 @@ describe('hideRateLimitHeaders', () => {
     await faults({ hideRateLimitHeaders: false });
     expect(exposed((await me()).headers)).toContain('retry-after');
     await faults({ hideRateLimitHeaders: true });
-    await emulator.app.inject({ method: 'POST', url: '/__emulator/reset' });
+    await emulator.app.inject({ method: 'POST', url: '/__emulator/reset', headers: CONTROL });
     token = emulator.ctx.auth.issueToken(ALICE_ID, 'lcp-local').value;
     expect(exposed((await me()).headers)).toContain('retry-after');
     expect((await faults({ hideRateLimitHeaders: 'yes' })).statusCode).toBe(400);

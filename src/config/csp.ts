@@ -1,3 +1,4 @@
+import { frameAncestorOrigins } from './frame-ancestors.js';
 import type { PlatformTarget } from './target.js';
 
 /**
@@ -5,14 +6,21 @@ import type { PlatformTarget } from './target.js';
  * code or style attributes), network only to the Genesys Cloud hosts of its target (API, login,
  * notification sockets) and the CRM, framed only by the Genesys Cloud desktop. The build puts it
  * in a `<meta>` tag (everything but `frame-ancestors`, which only a header can carry); the host
- * serves the whole policy as a header (deploy/hosting.md).
+ * serves the whole policy as a header (deploy/hosting.md), generated from this same function
+ * (scripts/deploy-config.ts). Who may frame comes from frameAncestorOrigins, which the widget
+ * also checks itself when framed (widget/framing-guard.ts).
  *
  * @example
  * contentSecurityPolicy({ kind: 'region', environment: 'mypurecloud.ie' }, { header: true })
  */
 export function contentSecurityPolicy(
   target: PlatformTarget,
-  options: { crmUrl?: string; header?: boolean; extraAncestors?: string[] } = {},
+  options: {
+    crmUrl?: string;
+    header?: boolean;
+    /** Test stacks only: more pages the header lets frame the widget (the widget still refuses them). */
+    extraAncestors?: string[];
+  } = {},
 ): string {
   const hosts =
     target.kind === 'emulator'
@@ -26,12 +34,7 @@ export function contentSecurityPolicy(
   // Prompt audio: the emulator serves it itself; a real org hands out presigned URLs on hosts of
   // its own (contract §2.9), so any https media host is allowed there, media only.
   const media = target.kind === 'emulator' ? [new URL(target.url).origin] : ['https:'];
-  const ancestors = [
-    ...(target.kind === 'emulator'
-      ? [new URL(target.url).origin]
-      : [`https://apps.${target.environment}`]),
-    ...(options.extraAncestors ?? []),
-  ];
+  const ancestors = [...frameAncestorOrigins(target), ...(options.extraAncestors ?? [])];
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'"]],
@@ -43,9 +46,7 @@ export function contentSecurityPolicy(
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
     ['form-action', ["'self'"]],
-    ...(options.header
-      ? ([['frame-ancestors', ["'self'", ...ancestors]]] as [string, string[]][])
-      : []),
+    ...(options.header ? ([['frame-ancestors', ancestors]] as [string, string[]][]) : []),
   ];
   return directives.map(([name, values]) => `${name} ${[...new Set(values)].join(' ')}`).join('; ');
 }

@@ -14,7 +14,7 @@ function fakeSdk(body: unknown) {
     body: unknown;
   }[] = [];
   const sdk = {
-    client: {
+    client: async () => ({
       callApi: async (
         path: string,
         method: string,
@@ -27,7 +27,7 @@ function fakeSdk(body: unknown) {
         calls.push({ path, method, pathParams, query, body: sent });
         return { body };
       },
-    },
+    }),
   } as unknown as Sdk;
   return { sdk, calls };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { launchCarry, signIn, type Browser } from './auth';
+import type { PlatformError } from './errors';
 import { safeStorage } from './safe-storage';
 import type { SdkClient } from './sdk';
 
@@ -124,19 +125,37 @@ describe('signIn', () => {
     }
   });
 
-  it('reports an OAuth error from the login page in its words', async () => {
-    const sdk = client();
-    const browser = fakeBrowser(
-      '?error=access_denied&error_description=User%20cancelled&state=s1',
-      {
-        'lcp.auth.pending.s1': pending({}),
-      },
-    );
-    await expect(signIn(sdk, config, {}, browser)).rejects.toMatchObject({
-      kind: 'unauthorized',
-      message: 'User cancelled',
-      code: 'access_denied',
+  it('reports an OAuth error from the login page by its code, never in the sender’s words', async () => {
+    const refused = (error: string) =>
+      signIn(
+        client(),
+        config,
+        {},
+        fakeBrowser(
+          `?${new URLSearchParams({ error, error_description: 'Call +1 555 0100', state: 's1' })}`,
+          { 'lcp.auth.pending.s1': pending({}) },
+        ),
+      ).then(
+        () => expect.fail('the sign-in should have been refused'),
+        (e: unknown) => e as PlatformError,
+      );
+    for (const code of ['access_denied', 'invalid_scope', 'temporarily_unavailable'])
+      expect(await refused(code)).toMatchObject({ kind: 'unauthorized', code });
+    for (const forged of ['Call +1 555 0100', 'invalid_grant', 'ACCESS_DENIED', '']) {
+      const error = await refused(forged);
+      expect(error).toMatchObject({ kind: 'unauthorized', code: undefined });
+      expect(error.message).not.toMatch(/555|grant|ACCESS/);
+    }
+  });
+
+  it('ignores an OAuth error whose state this tab did not start', async () => {
+    const browser = fakeBrowser('?error=access_denied&state=forged', {
+      'lcp.auth.pending.s1': pending({}),
     });
+    await expect(signIn(client(), config, {}, browser)).rejects.toMatchObject({
+      code: 'state.mismatch',
+    });
+    expect(browser.history.replaceState).toHaveBeenCalledWith(null, '', '/panel/');
   });
 
   it('asks for a click (popup sign-in) in popup mode, or when storage is blocked — never throws on storage', async () => {

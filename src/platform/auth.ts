@@ -49,6 +49,47 @@ export function randomState(crypto: Pick<Crypto, 'getRandomValues'>): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The `error` codes of an authorization response (RFC 6749 §4.1.2.1). */
+export const AUTHORIZE_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_request',
+  'unauthorized_client',
+  'access_denied',
+  'unsupported_response_type',
+  'invalid_scope',
+  'server_error',
+  'temporarily_unavailable',
+]);
+
+/** The `error` codes of a token response (RFC 6749 §5.2). */
+export const TOKEN_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+]);
+
+/**
+ * A refused sign-in. Whoever sends the agent to the redirect page chooses its `error` and
+ * `error_description`, so the error keeps the code only when the protocol defines it and never
+ * carries the sender's text: the panel explains known codes and says something generic otherwise.
+ *
+ * @example
+ * throw refusedSignIn(query.get('error')); // code 'access_denied', or none for anything else
+ */
+export function refusedSignIn(
+  error: unknown,
+  known: ReadonlySet<string> = AUTHORIZE_ERRORS,
+): PlatformError {
+  const code = typeof error === 'string' && known.has(error) ? error : undefined;
+  return new PlatformError(
+    'unauthorized',
+    code ? `Genesys Cloud refused the sign-in (${code}).` : 'Genesys Cloud refused the sign-in.',
+    { code },
+  );
+}
+
 /** The sign-in needs the agent's click (popup mode, or storage unavailable for a redirect). */
 const needsClick = () =>
   new PlatformError('unauthorized', 'Sign-in needs a click.', { code: 'signIn.needsClick' });
@@ -100,14 +141,7 @@ async function finishRedirect(
   const state = query.get('state') ?? '';
   const pending = readPending(browser, state);
   browser.storage.remove(PENDING_PREFIX + state);
-  if (query.has('error')) {
-    clearAuthQuery(browser);
-    throw new PlatformError(
-      'unauthorized',
-      query.get('error_description') ?? query.get('error') ?? 'Sign-in failed.',
-      { code: query.get('error') ?? undefined },
-    );
-  }
+  // The state first: a response this window never asked for is ignored, error or code.
   if (!pending) {
     clearAuthQuery(browser);
     throw new PlatformError(
@@ -115,6 +149,10 @@ async function finishRedirect(
       'The sign-in response did not match this window’s request, so it was ignored.',
       { code: 'state.mismatch' },
     );
+  }
+  if (query.has('error')) {
+    clearAuthQuery(browser);
+    throw refusedSignIn(query.get('error'));
   }
   const auth = await client.loginPKCEGrant(
     config.clientId,

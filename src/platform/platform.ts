@@ -28,6 +28,8 @@ export interface PlatformConfig extends AuthConfig {
 /** What the rest of the widget may ask of Genesys Cloud. Every failure is a PlatformError. */
 export interface Platform {
   readonly target: PlatformTarget;
+  /** Where the login page sends the agent back (the configured redirect URI). */
+  readonly redirectUri: string;
   signIn(carry: Record<string, string>): Promise<SignInResult>;
   /** Signs in in a popup, keeping this page and its state. Call it from a click. */
   reauthenticate(): Promise<AuthSession>;
@@ -57,6 +59,11 @@ export interface Platform {
   deleteSubscriptions(channelId: string): Promise<void>;
   /** Uses a token another instance of the widget obtained (one sign-in serves them all). */
   adoptToken(accessToken: string): void;
+  /**
+   * The agent's current access token, for the one external service that verifies it with
+   * Genesys Cloud (the CRM lookup, sent only to the configured CRM's origin); none before sign-in.
+   */
+  accessToken(): Promise<string | undefined>;
   /** The supervisor's API group (queues, analytics, monitor/coach/barge), loaded on first use. */
   supervision(): Promise<SupervisionApi>;
   /** The playback panel's API group (prompts, flows, secure IVR sessions), loaded on first use. */
@@ -77,9 +84,10 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
   let popupCode: Promise<typeof PopupAuth> | undefined;
   /**
    * Popup sign-in is its own chunk (only framed widgets without storage, `gcUsePopupAuth` and
-   * Renew use it), asked for at start so that a click finds it loaded. Its guard on the page's
-   * messages goes up when it loads, before any popup sign-in can start (the SDK listens for the
-   * popup's message only from then on). A load that failed is tried again on the next click.
+   * Renew use it), asked for at start so that a click finds it loaded. The widget's one listener
+   * for the popups' messages (the guard) goes up when it loads and comes down in `dispose`,
+   * however many popup sign-ins run in between. A load that failed is tried again on the next
+   * click.
    */
   const loadPopupCode = () =>
     (popupCode ??= import('./popup-auth').then(
@@ -95,12 +103,13 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
   if (typeof window !== 'undefined') loadPopupCode().catch(() => undefined);
   return {
     target: config.target,
-    signIn: (carry) => signIn(sdk.client, config, carry),
+    redirectUri: config.redirectUri,
+    signIn: async (carry) => signIn(await sdk.client(), config, carry),
     reauthenticate: async () => {
       if (typeof window === 'undefined') throw new Error('Popup sign-in needs a browser window.');
       const { popupSignIn } = await loadPopupCode();
       if (!guard) throw new Error('The widget stopped.');
-      return popupSignIn(sdk.client, config, guard);
+      return popupSignIn(await sdk.client(), config, guard);
     },
     getCurrentUser: () => getCurrentUser(sdk, budget),
     listCalls: () => listCalls(sdk, budget),
@@ -117,7 +126,18 @@ export function createPlatform(config: PlatformConfig, budget = new RequestBudge
     replaceSubscriptions: (channelId, topics) =>
       replaceSubscriptions(sdk, budget, channelId, topics),
     deleteSubscriptions: (channelId) => deleteSubscriptions(sdk, budget, channelId),
-    adoptToken: (accessToken) => sdk.client.setAccessToken(accessToken),
+    // Set before any later request: `callOperation` waits for the same client.
+    adoptToken: (accessToken) => void sdk.client().then((c) => c.setAccessToken(accessToken)),
+    // The SDK keeps the token it uses in `authData` (set by sign-in and setAccessToken); its type
+    // declarations leave the field out.
+    accessToken: () =>
+      sdk
+        .client()
+        .then(
+          (c) =>
+            (c as unknown as { authData?: { accessToken?: string } }).authData?.accessToken ||
+            undefined,
+        ),
     supervision: () => import('./supervision').then((m) => m.createSupervisionApi(sdk, budget)),
     playback: () => import('./playback-api').then((m) => m.createPlaybackApi(sdk, budget)),
     dispose: () => {

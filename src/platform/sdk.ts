@@ -1,11 +1,16 @@
-import ApiClient from 'purecloud-platform-client-v2/src/purecloud-platform-client-v2/ApiClient.js';
+import type ApiClient from 'purecloud-platform-client-v2/src/purecloud-platform-client-v2/ApiClient.js';
 import type { PlatformTarget } from '../config/target';
 import { FetchHttpClient } from './fetch-http-client';
 
 export type SdkClient = InstanceType<typeof ApiClient>;
 
 export interface Sdk {
-  client: SdkClient;
+  /**
+   * The SDK's client, configured. It is a chunk of its own (the first paint does not need it):
+   * asked for as soon as the SDK object exists, so the first request finds it loaded. A load
+   * that failed is tried again by the next caller.
+   */
+  client(): Promise<SdkClient>;
 }
 
 /**
@@ -13,7 +18,21 @@ export interface Sdk {
  * emulator with the SDK's own gateway setting (login under /login, API under /api/v2).
  */
 export function createSdk(target: PlatformTarget): Sdk {
-  const client = new ApiClient();
+  let loading: Promise<SdkClient> | undefined;
+  const client = () =>
+    (loading ??=
+      import('purecloud-platform-client-v2/src/purecloud-platform-client-v2/ApiClient.js').then(
+        ({ default: Client }) => configure(new Client(), target),
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        },
+      ));
+  client().catch(() => undefined);
+  return { client };
+}
+
+function configure(client: SdkClient, target: PlatformTarget): SdkClient {
   if (target.kind === 'emulator') {
     const url = new URL(target.url);
     client.setGateway({
@@ -33,7 +52,7 @@ export function createSdk(target: PlatformTarget): Sdk {
   client.setReturnExtendedResponses(true);
   // Tokens live in memory only: never in localStorage.
   client.setPersistSettings(false, 'lcp');
-  return { client };
+  return client;
 }
 
 export interface Operation {
@@ -54,7 +73,8 @@ export interface Operation {
  * const listing = await callOperation<Models.CallConversationEntityListing>(sdk, { method: 'GET', path: '/api/v2/conversations/calls' });
  */
 export async function callOperation<T>(sdk: Sdk, op: Operation): Promise<T> {
-  const response: unknown = await sdk.client.callApi(
+  const client = await sdk.client();
+  const response: unknown = await client.callApi(
     op.path,
     op.method,
     op.pathParams ?? {},

@@ -27,7 +27,7 @@ function fakeSdk(answer: (path: string, query: Record<string, string>, body: unk
       return Promise.resolve({ body: answer(filled, query, body) });
     },
   );
-  return { sdk: { client: { callApi } } as unknown as Sdk, callApi, paths };
+  return { sdk: { client: async () => ({ callApi }) } as unknown as Sdk, callApi, paths };
 }
 
 const entity = (n: number, metric = 'oInteracting') => ({

@@ -92,7 +92,7 @@ describe('NotificationChannelClient', () => {
     t.client.stop();
   });
 
-  it('re-subscribes and re-reads after every reconnect', async () => {
+  it('re-subscribes and re-reads after every reconnect (to the same channel after a drop)', async () => {
     const t = setup();
     t.client.start();
     await settle();
@@ -102,7 +102,7 @@ describe('NotificationChannelClient', () => {
     expect(t.log.filter((l) => l.startsWith('subscribe') || l === 'resync')).toEqual([
       'subscribe ch1',
       'resync',
-      'subscribe ch2',
+      'subscribe ch1',
       'resync',
     ]);
     expect(t.store.getState().resyncs).toBe(2);
@@ -120,7 +120,13 @@ describe('NotificationChannelClient', () => {
     old.receive(callFrame('still-on-old'));
     FakeSocket.last().open();
     await settle(false);
-    expect(t.log.slice(4)).toEqual(['create 2', 'open ch2', 'subscribe ch2', 'resync']);
+    expect(t.log.slice(4)).toEqual([
+      'create 2',
+      'open ch2',
+      'subscribe ch2',
+      'resync',
+      'release ch1',
+    ]);
     expect(old.readyState).toBe(3);
     expect(t.events.map((e) => (e.body as Call).id)).toContain('still-on-old');
     expect(t.store.getState()).toMatchObject({ status: 'live', channelId: 'ch2' });
@@ -165,9 +171,10 @@ describe('NotificationChannelClient', () => {
     expect(t.store.getState().status).toBe('reconnecting');
     t.client.reconnectNow();
     await settle();
-    expect(t.store.getState()).toMatchObject({ status: 'live', channelId: 'ch2' });
+    expect(t.store.getState()).toMatchObject({ status: 'live', channelId: 'ch1' });
     await vi.advanceTimersByTimeAsync(1000);
-    expect(t.api.createChannel).toHaveBeenCalledTimes(2);
+    expect(t.api.createChannel).toHaveBeenCalledTimes(1);
+    expect(FakeSocket.all).toHaveLength(2);
     t.client.stop();
   });
 
@@ -191,6 +198,8 @@ describe('NotificationChannelClient', () => {
     expect(t.api.createChannel).toHaveBeenCalledTimes(2);
     expect(t.store.getState()).toMatchObject({ status: 'live', channelId: 'ch2' });
     expect(t.store.getState().dropped.malformed).toBe(0);
+    // The platform removed it: nothing to release.
+    expect(t.api.deleteSubscriptions).not.toHaveBeenCalled();
     t.client.stop();
   });
 });

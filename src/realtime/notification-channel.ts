@@ -5,18 +5,23 @@ import { DEFAULT_CHANNEL_OPTIONS, type ChannelOptions } from './channel-options'
 import type { ConnectionState, ConnectionStore } from './connection-store';
 import { ChannelSubscriptions, type SubscriptionDeps } from './channel-subscriptions';
 import { parseFrame } from './events';
+import { HeldChannel } from './held-channel';
 import { closeQuietly, openSocket, type SocketLike } from './open-socket';
 import type { TopicRegistry } from './topic-registry';
 import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
 
-export type ChannelApi = SubscriptionDeps['api'] & { createChannel(): Promise<ChannelInfo> };
+export type ChannelApi = SubscriptionDeps['api'] & {
+  createChannel(): Promise<ChannelInfo>;
+  /** Releases a channel the client left (absent: left channels keep their subscriptions). */
+  deleteSubscriptions?(channelId: string): Promise<void>;
+};
 
 export interface ChannelDeps {
   api: ChannelApi;
   /** The topics to hold and where their events go; features subscribe there. */
   registry: TopicRegistry;
   store: ConnectionStore;
-  /** A channel to reconnect to first (another instance's, handed over); a new one if it fails. */
+  /** A channel to reconnect to first (another instance's, handed over); if it fails, a new one. */
   reuse?: ChannelInfo;
   createSocket?: (url: string) => SocketLike;
   /** The widget's scheduler (timers and the clock); the host's own when absent. */
@@ -34,10 +39,11 @@ interface Link {
  * The notifications channel, as plain TypeScript: create channel → open socket → subscribe to
  * the registry's topics → each topic owner re-reads once (that topic's events are held meanwhile,
  * so nothing between the two is lost). Changes to the topic set go out as one debounced bulk
- * replace. A heartbeat watchdog pings, then reconnects with capped, jittered backoff;
- * `{"result":"404"}` reconnects at once. `v2.system.socket_closing`, channel expiry and a new
- * token all move to a fresh channel before the old socket is let go. Nothing is opened until a
- * feature subscribes to a topic.
+ * replace. A heartbeat watchdog pings, then reconnects with capped, jittered backoff, to the same
+ * channel while it lives (`HeldChannel`); `{"result":"404"}` reconnects at once, to a new one.
+ * `v2.system.socket_closing`, channel expiry and a new token all move to a fresh channel before
+ * the old socket is let go, and the old channel's subscriptions are released. Nothing is opened
+ * until a feature subscribes to a topic.
  *
  * @example
  * const channel = new NotificationChannelClient({ api: platform, registry, store });
@@ -56,7 +62,7 @@ export class NotificationChannelClient {
   private started = false;
   private stopped = false;
   private readonly subscriptions: ChannelSubscriptions;
-  private reuse?: ChannelInfo;
+  private readonly held: HeldChannel;
   private readonly offTopics: () => void;
 
   constructor(private readonly deps: ChannelDeps) {
@@ -65,7 +71,12 @@ export class NotificationChannelClient {
     this.timers = new NamedTimers(this.scheduler);
     this.random = deps.random ?? Math.random;
     this.createSocket = deps.createSocket ?? ((url) => new WebSocket(url));
-    this.reuse = deps.reuse && deps.reuse.expiresAt > this.scheduler.now() ? deps.reuse : undefined;
+    this.held = new HeldChannel({
+      release: (id) => deps.api.deleteSubscriptions?.(id),
+      now: () => this.scheduler.now(),
+      marginMs: this.options.renewBeforeExpiryMs,
+      handedOver: deps.reuse,
+    });
     this.subscriptions = new ChannelSubscriptions(deps);
     this.offTopics = deps.registry.onTopicsChanged(() => this.topicsChanged());
   }
@@ -97,6 +108,7 @@ export class NotificationChannelClient {
   /** After re-authentication: channels die with their token, so move to one made with the new token. */
   tokenChanged(): void {
     if (!this.started || this.stopped) return;
+    this.held.moveOn();
     if (this.link && this.deps.store.getState().status === 'live') void this.handover();
     else this.reconnectNow();
   }
@@ -125,13 +137,12 @@ export class NotificationChannelClient {
       nextRetryAt: undefined,
     });
     try {
-      const { channel, socket } = await this.openChannel();
+      const { channel, socket } = await this.openChannel(true);
       if (generation !== this.generation) return void closeQuietly(socket);
       this.letGo(this.link);
       this.adopt({ channel, socket });
       await this.subscriptions.subscribeAndResync(channel);
-      if (generation !== this.generation) return;
-      this.markLive(channel);
+      if (this.settled(channel, generation)) this.markLive(channel);
     } catch (error) {
       if (generation !== this.generation || this.stopped) return;
       this.onFailure(error);
@@ -143,14 +154,14 @@ export class NotificationChannelClient {
     const generation = ++this.generation;
     this.timers.clear('renew');
     try {
-      const { channel, socket } = await this.openChannel();
+      const { channel, socket } = await this.openChannel(false);
       if (generation !== this.generation) return void closeQuietly(socket);
       this.retiring = this.link;
       this.adopt({ channel, socket });
       await this.subscriptions.subscribeAndResync(channel);
       this.letGo(this.retiring);
       this.retiring = undefined;
-      if (generation === this.generation) this.markLive(channel);
+      if (this.settled(channel, generation)) this.markLive(channel);
     } catch (error) {
       if (generation !== this.generation || this.stopped) return;
       if (this.retiring) {
@@ -161,11 +172,20 @@ export class NotificationChannelClient {
     }
   }
 
-  /** A new channel and an open socket on it (not yet subscribed). */
-  private async openChannel(): Promise<Link> {
-    const reuse = this.reuse;
-    this.reuse = undefined;
-    const channel = reuse ?? (await this.deps.api.createChannel());
+  /** An open socket (not yet subscribed): on the held channel if `resume` and it lives, else a new one. */
+  private async openChannel(resume: boolean): Promise<Link> {
+    const again = resume ? this.held.resumable() : undefined;
+    // One socket per channel: the platform would close the link's own when the next one opens.
+    if (again && this.link?.channel.id === again.id) {
+      this.letGo(this.link);
+      this.link = undefined;
+    }
+    // A held channel that will not reopen is gone, or the network is: a new channel tells which.
+    const link = again && (await this.openOn(again).catch(() => undefined));
+    return link ?? this.openOn(await this.deps.api.createChannel());
+  }
+
+  private async openOn(channel: ChannelInfo): Promise<Link> {
     const socket = await openSocket(
       this.createSocket,
       channel.connectUri,
@@ -175,8 +195,14 @@ export class NotificationChannelClient {
     return { channel, socket };
   }
 
+  /** The link's subscriptions are in place: it is live now, unless a newer try took over. */
+  private settled(channel: ChannelInfo, generation: number): boolean {
+    return !this.stopped && this.held.subscribed(channel, generation === this.generation);
+  }
+
   private onFailure(error: unknown): void {
     if (toPlatformError(error).kind === 'unauthorized') {
+      this.held.moveOn();
       this.letGo(this.link);
       this.link = undefined;
       this.update({
@@ -252,7 +278,10 @@ export class NotificationChannelClient {
     if (!result.ok) return this.countDropped('malformed');
     const frame = result.frame;
     if (frame.kind === 'socketClosing' && isCurrent) void this.handover();
-    if (frame.kind === 'channelGone' && isCurrent) this.reconnectNow();
+    if (frame.kind === 'channelGone' && isCurrent) {
+      if (this.link) this.held.gone(this.link.channel.id);
+      this.reconnectNow();
+    }
     if (frame.kind !== 'topic') return;
     if (!this.deps.registry.dispatch(frame)) this.countDropped('unknownTopic');
   }

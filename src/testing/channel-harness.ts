@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { Call } from '../platform/types';
+import type { Call, NotificationChannel } from '../platform/types';
 import { createConnectionStore } from '../realtime/connection-store';
 import { NotificationChannelClient } from '../realtime/notification-channel';
 import { TopicRegistry, type TopicEvent } from '../realtime/topic-registry';
@@ -21,6 +21,8 @@ export function setup(
     heartbeatMs?: number;
     subscribe?: boolean;
     scheduler?: Scheduler;
+    /** A channel handed over by another instance. */
+    reuse?: NotificationChannel;
   } = {},
 ) {
   const log: string[] = [];
@@ -42,6 +44,7 @@ export function setup(
       log.push(`subscribe ${id}`);
       return { permitted: [...topics], rejected: [] };
     }),
+    deleteSubscriptions: vi.fn(async (id: string) => void log.push(`release ${id}`)),
   };
   const store = createConnectionStore();
   const registry = new TopicRegistry({ debounceMs: 10 });
@@ -64,6 +67,7 @@ export function setup(
       log.push(`open ${url.split('/').pop()}`);
       return new FakeSocket(url);
     },
+    reuse: overrides.reuse,
     random: overrides.random ?? (() => 0.5),
     scheduler: overrides.scheduler,
     options: { heartbeatMs: overrides.heartbeatMs ?? HEARTBEAT, minUptimeMs: 5000 },

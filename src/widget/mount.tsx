@@ -6,9 +6,12 @@ import type { PanelFailure, PanelFailureReporter } from '../components/ui/panel-
 import type { WidgetEnv } from '../config/env';
 import { parseLaunchParams } from '../config/launch-params';
 import { checkHostOrigin } from '../config/host-origin';
-import { applyTargetEnv } from '../config/target';
+import { applyTargetEnv, type PlatformTarget } from '../config/target';
+import { createI18n } from '../i18n/setup';
 import { ServicesProvider } from '../services/widget-services';
 import { createWidget } from './create-widget';
+import { checkFraming } from './framing-guard';
+import { FramingRefused } from './framing-refused';
 import { Widget } from './widget';
 import 'virtual:spark-tokens.css';
 import '../styles/theme.css';
@@ -35,11 +38,38 @@ function watchBootstrap(hostOrigin: string): { seen(): boolean; stop(): void } {
   return { seen: () => seen, stop: () => window.removeEventListener('message', early) };
 }
 
+/**
+ * Framed by a page that is not the target's Genesys Cloud desktop: the refusal in place of the
+ * widget, and nothing else (no sign-in, no socket, no controls to click).
+ */
+function refuseFraming(
+  host: HTMLElement,
+  target: PlatformTarget,
+  langTag: string | undefined,
+): (() => void) | undefined {
+  const framing = checkFraming(window, target);
+  if (framing.ok) return undefined;
+  const i18n = createI18n(
+    langTag ?? (typeof navigator !== 'undefined' ? navigator.language : undefined),
+  );
+  const root = createRoot(host);
+  root.render(
+    <StrictMode>
+      <I18nProvider i18n={i18n}>
+        <FramingRefused origins={framing.origins} />
+      </I18nProvider>
+    </StrictMode>,
+  );
+  return () => root.unmount();
+}
+
 /** Mounts one widget into `host`; returns a function that unmounts it and closes its socket. */
 export function mountWidget(host: HTMLElement, { env, carry }: MountOptions): () => void {
   const redirectUri = env.redirectUri ?? `${window.location.origin}${window.location.pathname}`;
   const launch = parseLaunchParams(carry);
   const { target, problem } = applyTargetEnv(env.target, launch.targetEnv);
+  const refused = refuseFraming(host, target, launch.langTag);
+  if (refused) return refused;
   if (problem) launch.problems.push(problem);
   const desktop = checkHostOrigin(launch.hostOrigin, target);
   launch.hostOrigin = desktop.hostOrigin;

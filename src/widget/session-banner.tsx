@@ -1,5 +1,6 @@
 import { useT } from '../i18n/use-t';
 import { useServices, useSession } from '../services/widget-services';
+import { signInAgainHref } from './sign-in-link';
 
 /**
  * Sign-in state the agent must act on. Renewing needs a click (browsers block sign-in windows
@@ -8,7 +9,7 @@ import { useServices, useSession } from '../services/widget-services';
  */
 export function SessionBanner() {
   const t = useT();
-  const { renewSignIn } = useServices();
+  const { renewSignIn, platform } = useServices();
   const status = useSession((s) => s.status);
   const renewDue = useSession((s) => s.renewDue);
   const expiresAt = useSession((s) => s.expiresAt);
@@ -33,7 +34,7 @@ export function SessionBanner() {
     return (
       <div role="alert" className="banner banner-error">
         <p>{t('session.failed', { reason: problem ? t.message(problem) : '' })}</p>
-        <a className="button" href={window.location.pathname}>
+        <a className="button" href={signInAgainHref(platform.redirectUri, window.location.origin)}>
           {t('session.signInAgain')}
         </a>
       </div>

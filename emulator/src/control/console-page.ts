@@ -1,7 +1,10 @@
 /**
  * The emulator console: buttons for the control-plane actions, for people trying the widget by
- * hand. Plain HTML and a little script; every value is rendered with textContent.
+ * hand. Plain HTML and a little script; every value is rendered with textContent. The page itself
+ * needs no header; its requests send `X-Emulator-Control: 1` as every control request must.
  */
+import { EMULATOR_CONTROL_HEADER, EMULATOR_CONTROL_VALUE } from '../../control-header.js';
+
 export const CONSOLE_HTML = `<!doctype html>
 <html lang="en">
 <head>
@@ -66,7 +69,9 @@ export const CONSOLE_HTML = `<!doctype html>
 const $ = (id) => document.getElementById(id);
 const log = (text) => { $('log').textContent = text; };
 async function call(method, path, body) {
-  const response = await fetch('/__emulator' + path, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const headers = { '${EMULATOR_CONTROL_HEADER}': '${EMULATOR_CONTROL_VALUE}' };
+  if (body) headers['content-type'] = 'application/json';
+  const response = await fetch('/__emulator' + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
   const text = await response.text();
   log(method + ' ' + path + ' → ' + response.status + '\\n' + text);
   await refresh();
@@ -75,7 +80,7 @@ function option(select, value, label) { const o = document.createElement('option
 function button(label, onClick) { const b = document.createElement('button'); b.type = 'button'; b.textContent = label; b.addEventListener('click', onClick); return b; }
 let supervisors = [];
 async function refresh() {
-  const state = await (await fetch('/__emulator/state')).json();
+  const state = await (await fetch('/__emulator/state', { headers: { '${EMULATOR_CONTROL_HEADER}': '${EMULATOR_CONTROL_VALUE}' } })).json();
   if (!$('agent').options.length) {
     state.users.forEach((u) => option($('agent'), u.email, u.name));
     state.queues.forEach((q) => option($('queue'), q.name, q.name));

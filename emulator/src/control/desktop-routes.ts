@@ -53,6 +53,8 @@ const desktopQuery = z.object({
   bootstrapTimeoutMs: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** How often the page reads the user's calls. */
   pollMs: z.coerce.number().int().min(100).max(10_000).default(500),
+  /** How many widget frames the page keeps open at once (the bench opens eleven). */
+  maxWidgets: z.coerce.number().int().min(1).max(30).default(MAX_WIDGETS),
 });
 
 export type DesktopQuery = z.infer<typeof desktopQuery>;
@@ -107,7 +109,7 @@ function callsView(ctx: EmulatorContext, setup: DesktopSetup) {
     user: { id: user.id, name: user.name, email: user.email },
     hostOrigin,
     widgetOrigin,
-    maxWidgets: MAX_WIDGETS,
+    maxWidgets: query.maxWidgets,
     stopTimeoutMs: query.stopTimeoutMs,
     bootstrapTimeoutMs: query.bootstrapTimeoutMs,
     pollMs: query.pollMs,

@@ -2,11 +2,13 @@ import type { WebSocket } from 'ws';
 import type { Clock, ClockTimer } from '../clock.js';
 import { toIso } from '../clock.js';
 import type { IdSource } from '../ids.js';
+import { secretId } from '../secrets.js';
 
 export const CHANNEL_TTL_MS = 24 * 60 * 60_000;
 export const MAX_CHANNELS_PER_USER_AND_CLIENT = 20;
 export const MAX_TOPICS_PER_CHANNEL = 1000;
 export const DEFAULT_SOCKET_CLOSING_GRACE_MS = 60_000;
+const CHANNEL_ID_LENGTH = 26;
 
 export interface ChannelRecord {
   id: string;
@@ -50,7 +52,8 @@ export class ChannelRegistry {
     wsBase: string,
   ): ChannelRecord {
     this.evictIfFull(owner.userId, owner.clientId);
-    const id = `streaming-0-${this.ids.token(18).replace(/[-_]/g, 'x').toLowerCase()}`;
+    // Crypto-random: the id is all a socket upgrade needs, so it must not be guessable.
+    const id = `streaming-0-${secretId(CHANNEL_ID_LENGTH)}`;
     const now = this.clock.now();
     const channel: ChannelRecord = {
       ...owner,
@@ -117,6 +120,8 @@ export class ChannelRegistry {
       channel.heartbeat = undefined;
     });
     socket.on('message', (data) => this.onClientMessage(channel, socket, data.toString()));
+    // A bad frame (over maxPayload): ws closed it (1009); unheard, the error would crash us.
+    socket.on('error', () => undefined);
   }
 
   publish(topicName: string, eventBody: unknown, correlationId: string): number {

@@ -15,6 +15,7 @@ export type CrmRun =
   | { status: 'done'; plan: CrmPlan };
 
 export interface CrmLookupOptions {
+  /** The configured CRM endpoint (VITE_CRM_URL); the agent's token goes to its origin only. */
   url: string;
   conversationId: string;
   participantId: string;
@@ -58,7 +59,7 @@ function failureMessage(failure: CrmFailure): Message<CallDataMessageId> {
  * sent. One lookup at a time.
  */
 export function useCrmLookup(options: CrmLookupOptions) {
-  const { ui } = useServices();
+  const { ui, platform } = useServices();
   const reader = useCallReader();
   const [run, setRun] = useState<CrmRun>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
@@ -97,10 +98,11 @@ export function useCrmLookup(options: CrmLookupOptions) {
     const sent = Object.fromEntries(Object.entries(before).filter(([k]) => !isReservedKey(k)));
     let next: CrmRun;
     try {
+      const accessToken = await platform.accessToken();
       const returned = await lookupCrm(
         url,
         { conversationId, participantId, attributes: sent },
-        { signal: abort.signal },
+        { signal: abort.signal, bearer: { accessToken, origin: new URL(url).origin } },
       );
       const busy = new Set(latest.current.editingKeys());
       for (const key of Object.keys(returned))
@@ -123,7 +125,7 @@ export function useCrmLookup(options: CrmLookupOptions) {
     const said = crmAnnouncement(next);
     if (said) ui.getState().announce(toShared(said));
     return true;
-  }, [attributesNow, reader, ui]);
+  }, [attributesNow, platform, reader, ui]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   const reset = useCallback(() => setRun({ status: 'idle' }), []);

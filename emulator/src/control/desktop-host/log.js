@@ -2,7 +2,8 @@
  * The desktop host page's log in the emulator (POST /__emulator/desktop/log), read by Node-side
  * tests with GET /__emulator/desktop/log. Entries go out in order, one request at a time.
  */
-/* global fetch, console */
+/* global console */
+import { controlFetch } from './control.js';
 import { now } from './dom.js';
 
 export function createLog(pageId) {
@@ -15,7 +16,7 @@ export function createLog(pageId) {
     while (pending.length > 0) {
       const entries = pending.splice(0, 100);
       try {
-        const response = await fetch('/__emulator/desktop/log', {
+        const response = await controlFetch('/__emulator/desktop/log', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ entries }),

@@ -3,7 +3,8 @@
  * widget once per active call of the user, speaks the Client App SDK protocol with each frame,
  * and records what it saw in `window.__desktop` and in the emulator's log.
  */
-/* global window, document, fetch, location, crypto, setTimeout */
+/* global window, document, location, crypto, setTimeout */
+import { controlFetch } from './control.js';
 import { $, button, element, showProblem } from './dom.js';
 import { createLog } from './log.js';
 import { listenToWidgets } from './messages.js';
@@ -135,7 +136,7 @@ function follow(body) {
 /** Reads the user's calls every `pollMs`: new calls get a widget, ended ones keep theirs. */
 async function poll() {
   try {
-    const response = await fetch(`/__emulator/desktop/calls${location.search}`);
+    const response = await controlFetch(`/__emulator/desktop/calls${location.search}`);
     const body = await response.json();
     if (!response.ok) showProblem(`Cannot read the calls: ${body.message ?? response.status}`);
     else {

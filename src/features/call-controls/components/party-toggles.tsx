@@ -1,4 +1,4 @@
-import { MicOff, Pause } from 'lucide-react';
+import { Mic, MicOff, Pause, Play } from 'lucide-react';
 import { ProblemText } from '../../../components/ui/problem-text';
 import { useParticipantName } from '../../../directory/use-participant-name';
 import { useT } from '../../../i18n/use-t';
@@ -45,22 +45,24 @@ export default function PartyToggles({ conversationId, leg, canHold }: PartyTogg
     <div className="party-toggles" role="group" aria-label={t('party.controlsLabel', { name })}>
       {fields.map((field) => {
         const view = flags[field];
-        const Icon = field === 'muted' ? MicOff : Pause;
+        const on = view.shown === true;
+        // As on the agent's own toggles: the icon shows the state, the colour confirms it.
+        const Icon = field === 'muted' ? (on ? MicOff : Mic) : on ? Play : Pause;
+        const label = t(field === 'muted' ? 'party.mute' : 'party.hold', { name });
         return (
           <button
             key={field}
             type="button"
             className={`party-toggle party-toggle-${field}`}
-            aria-pressed={view.shown === true}
+            aria-pressed={on}
+            title={label}
             aria-busy={view.pending}
             data-pending={view.pending ? 'true' : 'false'}
             disabled={!live}
-            onClick={() => requestFlag(conversationId, leg.id, field, view.shown !== true)}
+            onClick={() => requestFlag(conversationId, leg.id, field, !on)}
           >
             <Icon size={16} aria-hidden="true" />
-            <span className="visually-hidden">
-              {t(field === 'muted' ? 'party.mute' : 'party.hold', { name })}
-            </span>
+            <span className="visually-hidden">{label}</span>
             {view.pending ? <span className="toggle-spinner" aria-hidden="true" /> : null}
           </button>
         );

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CrmError, lookupCrm, parseCrmAnswer, type CrmFailure } from './crm-client';
+import {
+  crmAuthorization,
+  CrmError,
+  lookupCrm,
+  parseCrmAnswer,
+  type CrmFailure,
+} from './crm-client';
 
 const REQUEST = { conversationId: 'c1', participantId: 'p1', attributes: { tier: 'Gold' } };
 
@@ -33,13 +39,40 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('lookupCrm', () => {
-  it('posts the call and its attributes without credentials, and returns the attributes', async () => {
+  it('posts the call and its attributes with the agent’s bearer token, no cookies, and returns the attributes', async () => {
     const f = fakeFetch(() => Response.json({ attributes: { 'crm.tier': 'Gold' }, extra: 1 }));
-    const result = lookupCrm('http://crm/lookup', REQUEST, { fetch: f.impl });
+    const result = lookupCrm('https://crm.example.com/lookup', REQUEST, {
+      fetch: f.impl,
+      bearer: { accessToken: 'tok-1', origin: 'https://crm.example.com' },
+    });
     await vi.advanceTimersByTimeAsync(0);
     expect(await result).toEqual({ 'crm.tier': 'Gold' });
-    expect(f.calls[0]).toMatchObject({ method: 'POST', credentials: 'omit' });
+    expect(f.calls[0]).toMatchObject({ method: 'POST', credentials: 'omit', redirect: 'error' });
+    expect(f.calls[0]!.headers).toMatchObject({ authorization: 'Bearer tok-1' });
     expect(JSON.parse(String(f.calls[0]!.body))).toEqual(REQUEST);
+  });
+
+  it('sends no token to a URL off the configured CRM’s origin', async () => {
+    const f = fakeFetch(() => Response.json({ attributes: {} }));
+    const result = lookupCrm('https://elsewhere.example/lookup', REQUEST, {
+      fetch: f.impl,
+      bearer: { accessToken: 'tok-1', origin: 'https://crm.example.com' },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    await result;
+    expect(f.calls[0]!.headers).not.toHaveProperty('authorization');
+  });
+
+  it('tells a refused token (401) and an agent not on the call (403) from other failures', async () => {
+    for (const [status, kind] of [
+      [401, 'unauthorized'],
+      [403, 'forbidden'],
+    ] as const) {
+      const f = fakeFetch(() => Response.json({ error: 'no' }, { status }));
+      const failed = failure(lookupCrm('http://crm', REQUEST, { fetch: f.impl }));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(await failed).toEqual({ kind });
+    }
   });
 
   it('gives up after the timeout', async () => {
@@ -68,6 +101,39 @@ describe('lookupCrm', () => {
     expect(await failure(lookupCrm('http://crm', REQUEST, { fetch: down }))).toEqual({
       kind: 'network',
     });
+  });
+});
+
+describe('crmAuthorization', () => {
+  const bearer = (origin: string) => ({ accessToken: 'tok', origin });
+
+  it('gives the token to the configured origin over https, or over http on this machine', () => {
+    expect(
+      crmAuthorization('https://crm.example.com/a?b=1', bearer('https://crm.example.com')),
+    ).toEqual({ authorization: 'Bearer tok' });
+    expect(crmAuthorization('http://127.0.0.1:8787/crm', bearer('http://127.0.0.1:8787'))).toEqual({
+      authorization: 'Bearer tok',
+    });
+  });
+
+  it('never to another origin, in clear text off this machine, or without a token', () => {
+    expect(
+      crmAuthorization('https://crm.example.com.evil/x', bearer('https://crm.example.com')),
+    ).toEqual({});
+    expect(
+      crmAuthorization('https://crm.example.com:444/x', bearer('https://crm.example.com')),
+    ).toEqual({});
+    expect(crmAuthorization('http://crm.example.com/x', bearer('http://crm.example.com'))).toEqual(
+      {},
+    );
+    expect(crmAuthorization('not a url', bearer('https://crm.example.com'))).toEqual({});
+    expect(
+      crmAuthorization('https://crm.example.com/x', {
+        accessToken: undefined,
+        origin: 'https://crm.example.com',
+      }),
+    ).toEqual({});
+    expect(crmAuthorization('https://crm.example.com/x', undefined)).toEqual({});
   });
 });
 
