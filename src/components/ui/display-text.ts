@@ -6,6 +6,8 @@
  * `displayString`.
  */
 
+import type { Message } from '../../i18n/message';
+
 /** Characters shown on screen before a clamp (per place; the full value is on demand). */
 export const UNTRUSTED_MAX = 200;
 
@@ -100,4 +102,20 @@ export function displayText(value: string, options: DisplayOptions = {}): Displa
 export function displayString(value: string, options: DisplayOptions = {}): string {
   const { segments, clamped } = displayText(value, options);
   return segments.map((s) => s.text).join('') + (clamped ? '…' : '');
+}
+
+/**
+ * A message carried from non-React code whose values may come from outside (a caller's name in
+ * an announcement, a launch parameter, a server's detail): each text value made visible and
+ * bounded as the screen shows it; numbers and dates untouched.
+ */
+export function boundMessage<M extends Message<string>>(message: M): M {
+  if (!message.values) return message;
+  const values = Object.fromEntries(
+    Object.entries(message.values).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? displayString(v) : v,
+    ]),
+  );
+  return { ...message, values };
 }

@@ -1,22 +1,7 @@
-import type { Message } from '../../i18n/message';
 import { useT } from '../../i18n/use-t';
 import { useUi } from '../../services/widget-services';
-import { displayString } from './display-text';
+import { boundMessage } from './display-text';
 import { ProblemText } from './problem-text';
-
-/**
- * An announcement's values may be untrusted (a caller's name): read out with their invisible
- * characters made visible and cut at 200 characters, as the screen shows them.
- */
-const bounded = ({ id, values }: Message): Message =>
-  values
-    ? {
-        id,
-        values: Object.fromEntries(
-          Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? displayString(v) : v]),
-        ),
-      }
-    : { id };
 
 /** One polite live region per widget; every state change is announced through it, once. */
 export function LiveRegion() {
@@ -27,7 +12,11 @@ export function LiveRegion() {
     <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
       {content ? (
         <span key={announcement.id}>
-          {'reason' in content ? <ProblemText problem={content} /> : t.message(bounded(content))}
+          {'reason' in content ? (
+            <ProblemText problem={content} />
+          ) : (
+            t.message(boundMessage(content))
+          )}
         </span>
       ) : null}
     </div>

@@ -3,7 +3,9 @@ import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../i18n/setup';
-import { displayString } from './display-text';
+import { message } from '../../i18n/message';
+import { boundMessage, displayString } from './display-text';
+import { ProblemText } from './problem-text';
 import { SLOT, UntrustedText, withSlot } from './untrusted-text';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -92,5 +94,30 @@ describe('UntrustedText', () => {
   it('displayString is what attributes carry', () => {
     expect(displayString('\u202egnp.exe')).toBe('⟨U+202E⟩gnp.exe');
     expect(displayString('x'.repeat(10), { max: 4 })).toBe('xxxx…');
+  });
+});
+
+describe('messages carried from non-React code', () => {
+  it('boundMessage shows each text value as the screen does; numbers stay numbers', () => {
+    expect(
+      boundMessage({ id: 'announce.newCallFrom', values: { caller: '\u202egnp.exe', n: 3 } }),
+    ).toEqual({ id: 'announce.newCallFrom', values: { caller: '⟨U+202E⟩gnp.exe', n: 3 } });
+    expect(boundMessage({ id: 'x', values: { v: 'y'.repeat(300) } }).values?.v).toBe(
+      `${'y'.repeat(200)}…`,
+    );
+  });
+
+  it('a problem’s detail from the server and its reference are shown escaped and bounded', async () => {
+    const el = await render(
+      <ProblemText
+        problem={{
+          reason: message('error.invalid', { detail: '\u202edetail' }),
+          reference: '\u200bref',
+        }}
+      />,
+    );
+    expect(el.textContent).toContain('⟨U+202E⟩detail');
+    expect(el.textContent).toContain('⟨U+200B⟩ref');
+    expect(el.textContent).not.toMatch(/[\u202e\u200b]/);
   });
 });
