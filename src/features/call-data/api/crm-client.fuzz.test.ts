@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUZZ_RUNS, mutated } from '../../../testing/fuzz';
-import { CrmError, parseCrmAnswer } from './crm-client';
+import en from '../locales/en.json';
+import { planCrmWrite } from '../crm-plan';
+import { crmAnnouncement } from '../use-crm-lookup';
+import { CrmError, lookupCrm, parseCrmAnswer } from './crm-client';
 
 /** The sample CRM's answer: `{attributes: {key: string}}`. */
 const ANSWER = {
@@ -42,5 +45,57 @@ describe('CRM answers: fuzzed (the pure parser of crm-client.ts)', () => {
     const parsed = parseCrmAnswer('{"attributes":{"__proto__":"x","constructor":"y"}}');
     expect(Object.keys(parsed).sort()).toEqual(['__proto__', 'constructor']);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('an answer that is not {attributes: {key: string}} fails as invalid, and the agent reads that it could not be read', async () => {
+    const answer = fc.oneof(
+      fc.string(),
+      mutated(ANSWER, 3)
+        .map((v) => JSON.stringify(v) ?? '')
+        .filter((t) => {
+          try {
+            parseCrmAnswer(t);
+            return false;
+          } catch {
+            return true;
+          }
+        }),
+    );
+    await fc.assert(
+      fc.asyncProperty(answer, async (text) => {
+        const fetch = async () => new Response(text, { status: 200 });
+        const failure = await lookupCrm(
+          'https://crm.example/lookup',
+          { conversationId: 'c', participantId: 'p', attributes: {} },
+          { fetch },
+        ).then(
+          () => undefined,
+          (error: unknown) => (error as CrmError).failure,
+        );
+        if (failure === undefined) return; // plain text that happens to be a valid answer
+        expect(failure).toEqual({ kind: 'invalid' });
+        const said = crmAnnouncement({ status: 'failed', failure });
+        expect(said?.id).toBe('callData.crm.invalid');
+        expect(en[said!.id as keyof typeof en]).toBe(
+          'The CRM’s answer couldn’t be read. Nothing was written.',
+        );
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it('keys the panel cannot save refuse the whole answer, and are named escaped and bounded', () => {
+    const plan = planCrmWrite(
+      { 'crm.tier': 'Gold', 'a\u0000b': 'x', ['k'.repeat(300)]: 'y' },
+      {},
+      {},
+      new Set(),
+    );
+    expect(plan.write).toEqual({});
+    const said = crmAnnouncement({ status: 'done', plan });
+    expect(said).toEqual({
+      id: 'callData.crm.refusedKeys',
+      values: { keys: `a⟨U+0000⟩b, ${'k'.repeat(80)}…` },
+    });
   });
 });
