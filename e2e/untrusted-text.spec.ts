@@ -124,3 +124,32 @@ test('a 5,000-character name is clamped in the participant list: the card keeps 
   await expect(shown).toHaveText(`${'N'.repeat(200)}…`);
   expect(await cardHeight(page)).toBe(after);
 });
+
+test('oversized call data from elsewhere: a 30,000-character value shows its start with Show all, a 256-character key is cut with the whole key in its title', async ({
+  page,
+  widgetUrl,
+  control,
+}) => {
+  await page.setViewportSize({ width: 400, height: 1000 });
+  const longKey = 'k'.repeat(256);
+  const longValue = 'v'.repeat(30_000);
+  await signIn(page, widgetUrl);
+  await startCall(control, {
+    customerName: 'Casey Caller',
+    attributes: { [longKey]: 'short', note: longValue },
+  });
+  const table = page
+    .getByTestId('call-data')
+    .getByRole('table', { name: 'Call data of the customer' });
+  const note = table.locator('tr[data-key="note"]');
+  await expect(note.locator('td').first()).toContainText(`${'v'.repeat(60)}…`);
+  const noteHeight = await note.evaluate((row) => row.getBoundingClientRect().height);
+  expect(noteHeight).toBeLessThan(120);
+  const key = table.locator(`tr[data-key="${longKey}"] .call-data-key`);
+  await expect(key).toHaveText(`${'k'.repeat(80)}…`);
+  await expect(key).toHaveAttribute('title', longKey);
+  await note.getByRole('button', { name: 'Show all' }).click();
+  await expect(note.locator('td').first()).toContainText(longValue);
+  await note.getByRole('button', { name: 'Show less' }).click();
+  await expect(note.locator('td').first()).not.toContainText('v'.repeat(61));
+});
