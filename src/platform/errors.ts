@@ -65,22 +65,32 @@ function header(headers: Headers, name: string): string | undefined {
 const RETRY_IN_MESSAGE = /\[(\d+)\]\s*seconds/i;
 
 /**
+ * The longest wait a 429 may ask for. A larger hint (a misread header, a hostile proxy) would
+ * otherwise stall every request of the widget, or overflow the browser's timers (past ~24.8 days
+ * a timeout fires at once: a retry storm).
+ */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+const bounded = (ms: number): number =>
+  Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : MAX_RETRY_AFTER_MS;
+
+/**
  * How long a 429 asks to wait: Retry-After in seconds (or an HTTP date); else, when the browser
  * may not read that header (CORS), the seconds in the message text; else the rate-limit reset;
- * else one second.
+ * else one second. Never more than `MAX_RETRY_AFTER_MS`.
  */
 export function retryAfterMs(headers: Headers, now = Date.now(), message?: string): number {
   const retryAfter = header(headers, 'retry-after');
-  if (retryAfter !== undefined) {
+  if (retryAfter !== undefined && retryAfter.trim() !== '') {
     const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+    if (!Number.isNaN(seconds)) return bounded(seconds * 1000);
     const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
+    if (!Number.isNaN(date)) return bounded(date - now);
   }
   const inMessage = message ? RETRY_IN_MESSAGE.exec(message)?.[1] : undefined;
-  if (inMessage !== undefined) return Number(inMessage) * 1000;
+  if (inMessage !== undefined) return bounded(Number(inMessage) * 1000);
   const reset = Number(header(headers, 'inin-ratelimit-reset'));
-  return Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000;
+  return Number.isFinite(reset) && reset > 0 ? bounded(reset * 1000) : 1000;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

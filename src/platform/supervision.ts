@@ -105,31 +105,43 @@ function time(value: string | undefined): number | undefined {
 /** The only media the call grid lists: chats, messages, emails and callbacks are not calls. */
 export const VOICE = 'voice';
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
 /**
  * The entities of one activity page; entities without a conversation id or known metric drop,
  * and so does one whose `mediaType` says it is not a call (the query asks for voice only; a
- * server that ignored the predicate must still not put a chat in the call grid).
+ * server that ignored the predicate must still not put a chat in the call grid). Read leniently:
+ * a field of the wrong type is absent, a part that is not a list holds nothing.
  */
 export function readActivityPage(
   response: Models.ConversationActivityResponse,
 ): ConversationActivity[] {
-  return (response.results ?? []).flatMap((result) =>
-    (result.entities ?? []).flatMap((e): ConversationActivity[] => {
-      const metric = METRICS.find((m) => m.toLowerCase() === e.metric?.toLowerCase());
-      if (!e.conversationId || !metric) return [];
-      if (e.mediaType !== undefined && e.mediaType.toLowerCase() !== VOICE) return [];
+  const page: unknown = response;
+  return list(isObject(page) ? page.results : undefined).flatMap((result) => {
+    if (!isObject(result)) return [];
+    const groupQueue = isObject(result.group) ? text(result.group.queueId) : undefined;
+    return list(result.entities).flatMap((e): ConversationActivity[] => {
+      if (!isObject(e)) return [];
+      const metric = METRICS.find((m) => m.toLowerCase() === text(e.metric)?.toLowerCase());
+      const conversationId = text(e.conversationId);
+      if (!conversationId || !metric) return [];
+      const mediaType = e.mediaType == null ? VOICE : text(e.mediaType)?.toLowerCase();
+      if (mediaType !== VOICE) return [];
       return [
         {
-          conversationId: e.conversationId,
+          conversationId,
           metric,
-          queueId: e.queueId ?? result.group?.queueId,
-          userId: e.userId,
-          ani: e.ani,
-          since: time(e.activityDate),
+          queueId: text(e.queueId) ?? groupQueue,
+          userId: text(e.userId),
+          ani: text(e.ani),
+          since: time(text(e.activityDate)),
         },
       ];
-    }),
-  );
+    });
+  });
 }
 
 /**

@@ -13,6 +13,13 @@ export interface ConnectionState {
   staleSince?: number;
   channelId?: string;
   dropped: { malformed: number; unknownTopic: number };
+  /**
+   * Messages from the widget's other instances that were refused: not of a known shape
+   * (`malformed`), or well formed but not expected here (`unexpected`: a `channel` or `state` not
+   * from the leader, an event for a topic this instance never asked for, a token request or a
+   * `sent` notice from an instance that never introduced itself).
+   */
+  busDropped: { malformed: number; unexpected: number };
   /** How many times the channel re-read state after (re)subscribing. */
   resyncs: number;
 }
@@ -21,6 +28,7 @@ const initialConnectionState: ConnectionState = {
   status: 'idle',
   attempt: 0,
   dropped: { malformed: 0, unknownTopic: 0 },
+  busDropped: { malformed: 0, unexpected: 0 },
   resyncs: 0,
 };
 

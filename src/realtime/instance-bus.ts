@@ -1,6 +1,3 @@
-import type { NotificationChannel as ChannelInfo } from '../platform/types';
-import type { TopicEvent } from './topic-registry';
-
 /**
  * Messages between the widget's instances in one browser (interaction widgets are one iframe
  * per interaction, all of one origin): a thin layer over BroadcastChannel, same-origin by
@@ -21,21 +18,20 @@ export interface InstanceBus {
   close(): void;
 }
 
-const isMessage = (data: unknown): data is BusMessage =>
-  typeof data === 'object' &&
-  data !== null &&
-  typeof (data as BusMessage).type === 'string' &&
-  typeof (data as BusMessage).from === 'string';
-
-/** The browser's BroadcastChannel under `name`; a bus that reaches nobody when there is none. */
-export function broadcastBus(name: string): InstanceBus {
+/**
+ * The browser's BroadcastChannel under `name`; a bus that reaches nobody when there is none.
+ * Data that is not a message at all (or cannot be deserialised) never reaches a listener and is
+ * reported through `onMalformed`; each listener reads the messages it takes against its schema.
+ */
+export function broadcastBus(name: string, onMalformed?: () => void): InstanceBus {
   if (typeof BroadcastChannel === 'undefined') return isolatedBus();
   const channel = new BroadcastChannel(name);
   const listeners = new Set<(message: BusMessage) => void>();
   channel.onmessage = (event: MessageEvent) => {
-    if (!isMessage(event.data)) return;
+    if (!isMessage(event.data)) return onMalformed?.();
     for (const listener of [...listeners]) listener(event.data);
   };
+  channel.onmessageerror = () => onMalformed?.();
   return {
     post: (message) => channel.postMessage(message),
     subscribe: (listener) => {
@@ -49,25 +45,12 @@ export function broadcastBus(name: string): InstanceBus {
   };
 }
 
+const isMessage = (data: unknown): data is BusMessage =>
+  typeof data === 'object' &&
+  data !== null &&
+  typeof (data as BusMessage).type === 'string' &&
+  typeof (data as BusMessage).from === 'string';
+
 function isolatedBus(): InstanceBus {
   return { post: () => undefined, subscribe: () => () => undefined, close: () => undefined };
 }
-
-/** A message's list of strings (anything else in it dropped; not a list: empty). */
-export const readStrings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-
-/** Like `readStrings`, but absent when the field is not a list. */
-export const readOptionalStrings = (value: unknown): string[] | undefined =>
-  Array.isArray(value) ? readStrings(value) : undefined;
-
-export const isChannelInfo = (value: unknown): value is ChannelInfo =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as ChannelInfo).id === 'string' &&
-  typeof (value as ChannelInfo).connectUri === 'string';
-
-export const isTopicEvent = (value: unknown): value is TopicEvent =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as TopicEvent).topicName === 'string';

@@ -1,7 +1,13 @@
 import type { NotificationChannel as ChannelInfo } from '../platform/types';
 import type { ConnectionState, ConnectionStore } from './connection-store';
 import type { BusMessage, InstanceBus } from './instance-bus';
-import { isChannelInfo, isTopicEvent, readOptionalStrings, readStrings } from './instance-bus';
+import { countBusDrop, type BusDropReason } from './bus-schema';
+import {
+  MIRRORED_FIELDS,
+  readChannelMessage,
+  type ChannelMessage,
+  type MirroredState,
+} from './channel-messages';
 import type { LeaderLock } from './leader-lock';
 import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
 import { TopicRegistry, type TopicEvent } from './topic-registry';
@@ -43,8 +49,6 @@ export interface SharedChannelDeps {
 /** Followers repeat their topics this often; the leader forgets an instance silent for 3×. */
 const KEEPALIVE_MS = 20_000;
 
-const STATE_FIELDS = ['status', 'attempt', 'nextRetryAt', 'staleSince', 'channelId'] as const;
-
 /**
  * One notifications channel for every instance of the widget in the browser (interaction
  * widgets: one iframe per interaction, up to ten). The instances elect a leader with a lock; the
@@ -66,6 +70,8 @@ export class SharedChannel implements ChannelLike {
   private lockHandle?: { release(): void };
   private channel?: LeaderChannel;
   private knownChannel?: ChannelInfo;
+  /** The instance that last said it leads (followers take link state and events from it only). */
+  private leaderId?: string;
   private union?: TopicRegistry;
   private readonly remote = new Map<string, { topics: string[]; seen: number }>();
   private readonly unionSubs = new Map<string, () => void>();
@@ -151,57 +157,90 @@ export class SharedChannel implements ChannelLike {
     this.channel.start();
   }
 
-  private onMessage(message: BusMessage): void {
-    if (this.stopped || message.from === this.deps.instanceId) return;
-    if (message.to && message.to !== this.deps.instanceId) return;
+  /**
+   * Every message is read against its schema first; a malformed one, or one this instance does
+   * not expect (see `expected`), is dropped and counted, never applied in part.
+   */
+  private onMessage(raw: unknown): void {
+    if (this.stopped) return;
+    const message = readChannelMessage(raw);
+    if (!message) return this.drop('malformed');
+    const me = this.deps.instanceId;
+    if (message.from === me || (message.to !== undefined && message.to !== me)) return;
+    const verdict = this.expected(message);
+    if (verdict === 'ignore') return;
+    if (verdict === 'drop') return this.drop('unexpected');
+    this.apply(message);
+  }
+
+  /**
+   * Whether a well-formed message makes sense here. The leader holds the lock, so it takes no
+   * other instance's claim to lead, channel, link state, events or re-read requests; a follower
+   * takes those only from the instance that said it leads, and events only for topics it asked
+   * for. A reconnect request counts only from an instance that announced its topics.
+   */
+  private expected(message: ChannelMessage): 'apply' | 'ignore' | 'drop' {
+    const leading = this.role === 'leader';
     switch (message.type) {
       case 'hello':
       case 'topics':
-        if (this.role === 'leader') {
-          this.remote.set(message.from, {
-            topics: readStrings(message.topics),
-            seen: this.scheduler.now(),
-          });
-          this.syncUnion();
-          if (message.type === 'hello') this.greet(message.from);
-        }
+        return leading ? 'apply' : 'ignore';
+      case 'bye':
+        return 'apply';
+      case 'reconnect':
+        if (!leading) return 'ignore';
+        return this.remote.has(message.from) ? 'apply' : 'drop';
+      case 'leader':
+        return leading ? 'drop' : 'apply';
+      case 'event':
+        if (leading || message.from !== this.leaderId) return 'drop';
+        return this.deps.registry.has(message.event.topicName) ? 'apply' : 'drop';
+      case 'channel':
+      case 'state':
+      case 'resync':
+        return !leading && message.from === this.leaderId ? 'apply' : 'drop';
+    }
+  }
+
+  private apply(message: ChannelMessage): void {
+    switch (message.type) {
+      case 'hello':
+      case 'topics':
+        this.remote.set(message.from, { topics: message.topics, seen: this.scheduler.now() });
+        this.syncUnion();
+        if (message.type === 'hello') this.greet(message.from);
         return;
       case 'bye':
+        if (message.from === this.leaderId) this.leaderId = undefined;
         if (this.remote.delete(message.from)) this.syncUnion();
         return;
       case 'leader':
-        if (this.role !== 'leader') {
-          if (isChannelInfo(message.channel)) this.knownChannel = message.channel;
-          this.announce('topics');
-        }
+        this.leaderId = message.from;
+        if (message.channel) this.knownChannel = message.channel;
+        this.announce('topics');
         return;
       case 'channel':
-        if (isChannelInfo(message.channel)) this.knownChannel = message.channel;
+        this.knownChannel = message.channel;
         return;
       case 'state':
-        if (this.role !== 'leader' && typeof message.state === 'object' && message.state) {
-          this.deps.store.setState(message.state as Partial<ConnectionState>);
-          this.firstRead();
-        }
+        this.deps.store.setState(message.state);
+        this.firstRead();
         return;
       case 'event':
-        if (this.role !== 'leader' && isTopicEvent(message.event))
-          this.deps.registry.dispatch(message.event);
+        this.deps.registry.dispatch(message.event);
         return;
       case 'resync':
-        if (this.role !== 'leader') {
-          for (const t of this.deps.registry.topics()) this.read.add(t.toLowerCase());
-          void this.deps.registry
-            .resync(readOptionalStrings(message.topics))
-            .catch(() => undefined);
-        }
+        for (const t of this.deps.registry.topics()) this.read.add(t.toLowerCase());
+        void this.deps.registry.resync(message.topics).catch(() => undefined);
         return;
       case 'reconnect':
-        if (this.role === 'leader') this.channel?.reconnectNow();
-        return;
-      default:
+        this.channel?.reconnectNow();
         return;
     }
+  }
+
+  private drop(reason: BusDropReason): void {
+    countBusDrop(this.deps.store, reason);
   }
 
   /** A newcomer learns who leads, the link's state and the channel. */
@@ -266,7 +305,11 @@ export class SharedChannel implements ChannelLike {
 
   private readonly localEvent = (event: TopicEvent) => void this.deps.registry.dispatch(event);
   private readonly localResync = () => this.deps.registry.resync();
-  private readonly remoteEvent = (event: TopicEvent) => this.post({ type: 'event', event });
+  private readonly remoteEvent = ({ topicName, body, correlationId }: TopicEvent) =>
+    this.post({
+      type: 'event',
+      event: correlationId === undefined ? { topicName, body } : { topicName, body, correlationId },
+    });
   private readonly remoteResync = async () => this.post({ type: 'resync' });
 
   private liveRemotes() {
@@ -291,8 +334,9 @@ export class SharedChannel implements ChannelLike {
   }
 }
 
-function pick(state: ConnectionState): Partial<ConnectionState> {
+function pick(state: ConnectionState): MirroredState {
   const out: Record<string, unknown> = {};
-  for (const field of STATE_FIELDS) out[field] = state[field];
-  return out as Partial<ConnectionState>;
+  // Absent fields go as `undefined`: a follower clears them too (a retry no longer due).
+  for (const field of MIRRORED_FIELDS) out[field] = state[field];
+  return out as MirroredState;
 }

@@ -2,13 +2,16 @@ import type { PlatformTarget } from '../config/target';
 import type { IntentRegistry } from '../calls/intents/intent-registry';
 import type { Platform } from '../platform/platform';
 import type { ConnectionStore } from '../realtime/connection-store';
-import { broadcastBus, type BusMessage } from '../realtime/instance-bus';
+import { countBusDrop } from '../realtime/bus-schema';
+import { broadcastBus } from '../realtime/instance-bus';
 import { webLocks } from '../realtime/leader-lock';
 import { LazyChannel } from '../realtime/lazy-channel';
 import { NotificationChannelClient } from '../realtime/notification-channel';
 import type { ChannelLike } from '../realtime/shared-channel';
 import type { TopicRegistry } from '../realtime/topic-registry';
 import type { Scheduler } from '../time/scheduler';
+import { rosterBus } from './instance-roster';
+import { shareSentTargets } from './sent-elsewhere';
 import { TokenExchange } from './token-exchange';
 
 /**
@@ -32,15 +35,15 @@ export function connectInstances(options: {
     typeof crypto !== 'undefined' && 'randomUUID' in crypto
       ? crypto.randomUUID()
       : `${Date.now()}-${Math.random()}`;
-  const bus = broadcastBus(scope);
-  const tokens = new TokenExchange(bus, instanceId);
-  const offSent = intents.onSent((sent) => bus.post({ type: 'sent', from: instanceId, sent }));
-  const offBus = bus.subscribe((message: BusMessage) => {
-    if (message.type !== 'sent' || message.from === instanceId) return;
-    const sent = message.sent as Parameters<Parameters<IntentRegistry['onSent']>[0]>[0];
-    if (sent && typeof sent.conversationId === 'string')
-      intents.noteSentElsewhere(sent.conversationId, sent.participantId, sent.group, sent.values);
+  // Messages of a wrong shape, or from an instance that never introduced itself, are dropped
+  // (counted where the diagnostics read them) before the token exchange or "by you" see them.
+  const malformed = () => countBusDrop(connection, 'malformed');
+  const bus = rosterBus(broadcastBus(scope, malformed), {
+    instanceId,
+    onDropped: (reason) => countBusDrop(connection, reason),
   });
+  const tokens = new TokenExchange(bus, instanceId);
+  const stopSharing = shareSentTargets(bus, instanceId, intents);
   const cleanups: (() => void)[] = [];
   const soloChannel = () =>
     new NotificationChannelClient({
@@ -60,7 +63,7 @@ export function connectInstances(options: {
     new LazyChannel(() =>
       sharing.then(
         ({ SharedChannel }) => {
-          const channelBus = broadcastBus(`${scope}:${userId}`);
+          const channelBus = broadcastBus(`${scope}:${userId}`, malformed);
           cleanups.push(() => channelBus.close());
           return new SharedChannel({
             bus: channelBus,
@@ -97,8 +100,7 @@ export function connectInstances(options: {
     tokens,
     createChannel,
     close: () => {
-      offSent();
-      offBus();
+      stopSharing();
       tokens.close();
       bus.close();
       for (const cleanup of cleanups.splice(0)) cleanup();

@@ -53,8 +53,11 @@ export class TokenExchange {
 
   /** This instance signed in or renewed: remember it and tell the others. */
   publish(token: SharedToken): void {
-    this.current = token;
-    this.bus.post({ type: 'token', from: this.instanceId, token });
+    // Exactly the shared fields (a sign-in result carries more, which the others would refuse).
+    const { accessToken, expiresAt, userId } = token;
+    this.current =
+      userId === undefined ? { accessToken, expiresAt } : { accessToken, expiresAt, userId };
+    this.bus.post({ type: 'token', from: this.instanceId, token: this.current });
   }
 
   /** This instance is signed in as `userId`: tokens of other users are not for it. */

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import { useUi } from '../../services/widget-services';
+import { boundMessage } from './display-text';
 import { ProblemText } from './problem-text';
 
 /** One polite live region per widget; every state change is announced through it, once. */
@@ -11,7 +12,11 @@ export function LiveRegion() {
     <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
       {content ? (
         <span key={announcement.id}>
-          {'reason' in content ? <ProblemText problem={content} /> : t.message(content)}
+          {'reason' in content ? (
+            <ProblemText problem={content} />
+          ) : (
+            t.message(boundMessage(content))
+          )}
         </span>
       ) : null}
     </div>

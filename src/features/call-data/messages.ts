@@ -2,6 +2,7 @@ import { message, type Message, type Problem } from '../../i18n/message';
 import type en from './locales/en.json';
 import { LIMITS } from './limits';
 import type { KeyProblem, TotalProblem, ValueProblem } from './validation';
+import { displayString } from '../../components/ui/display-text';
 
 /** Ids of the call-data catalogue (the English file is the source of truth). */
 export type CallDataMessageId = keyof typeof en;
@@ -28,8 +29,12 @@ export const withAction = (
   values?: Message['values'],
 ): Problem => ({ ...problem, action: shared(id, values) });
 
-/** Key names in a sentence: "tier, note" (the list is the agent's own data, shown as text). */
-export const keyList = (keys: readonly string[]): string => keys.join(', ');
+/**
+ * Key names in a sentence: "tier, note" (the list is the caller's data, shown as text: each key
+ * with its invisible characters made visible and cut at 80 characters).
+ */
+export const keyList = (keys: readonly string[]): string =>
+  keys.map((key) => displayString(key, { max: 80 })).join(', ');
 
 export function keyProblemMessage(problem: KeyProblem): Message<CallDataMessageId> {
   switch (problem.kind) {

@@ -1,6 +1,7 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { useId, type Dispatch, type FormEvent } from 'react';
 import type { Message } from '../../../i18n/message';
+import { UntrustedText } from '../../../components/ui/untrusted-text';
 import { useT } from '../../../i18n/use-t';
 import type { EditorAction, EditorState, NewRow } from '../editor-state';
 import { shownValue } from '../editor-state';
@@ -132,7 +133,7 @@ function ExistingRow(
   return (
     <div className="call-data-field" data-key={key}>
       <label htmlFor={id} className="call-data-key">
-        {key}
+        <UntrustedText text={key} max={80} />
       </label>
       <textarea
         id={id}

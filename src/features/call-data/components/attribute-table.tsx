@@ -1,4 +1,6 @@
 import { Copy } from 'lucide-react';
+import { displayString, TITLE_MAX } from '../../../components/ui/display-text';
+import { UntrustedText } from '../../../components/ui/untrusted-text';
 import { useT } from '../../../i18n/use-t';
 import type { CallDataMessageId } from '../messages';
 import type { AttributeEntry } from '../typed-values';
@@ -32,36 +34,44 @@ export function AttributeTable({
         </tr>
       </thead>
       <tbody>
-        {rows.map(({ entry, pending }) => (
-          <tr key={entry.key} data-key={entry.key} data-pending={pending}>
-            <th scope="row" className="call-data-key-cell">
-              <span className="call-data-key" title={entry.key}>
-                {entry.name}
-              </span>
-              {entry.type ? (
-                <span className="call-data-type">{t('callData.type', { type: entry.type })}</span>
-              ) : null}
-            </th>
-            <td className="call-data-value-cell">
-              <TypedValue entry={entry} />
-              {pending ? (
-                <span className="badge call-data-pending">{t('callData.saving')}</span>
-              ) : null}
-            </td>
-            <td className="call-data-action-cell">
-              <button
-                type="button"
-                className="button button-ghost call-data-copy"
-                aria-label={t('callData.copyLabel', { key: entry.name })}
-                title={t('callData.copyLabel', { key: entry.name })}
-                onClick={() => onCopy(entry)}
-              >
-                <Copy size={14} aria-hidden="true" />
-                <span className="call-data-copy-text">{t('callData.copy')}</span>
-              </button>
-            </td>
-          </tr>
-        ))}
+        {rows.map(({ entry, pending }) => {
+          const copyLabel = t('callData.copyLabel', {
+            key: displayString(entry.name, { max: 80 }),
+          });
+          return (
+            <tr key={entry.key} data-key={entry.key} data-pending={pending}>
+              <th scope="row" className="call-data-key-cell">
+                <span
+                  className="call-data-key"
+                  title={displayString(entry.key, { max: TITLE_MAX })}
+                >
+                  <UntrustedText text={entry.name} max={80} />
+                </span>
+                {entry.type ? (
+                  <span className="call-data-type">{t('callData.type', { type: entry.type })}</span>
+                ) : null}
+              </th>
+              <td className="call-data-value-cell">
+                <TypedValue entry={entry} />
+                {pending ? (
+                  <span className="badge call-data-pending">{t('callData.saving')}</span>
+                ) : null}
+              </td>
+              <td className="call-data-action-cell">
+                <button
+                  type="button"
+                  className="button button-ghost call-data-copy"
+                  aria-label={copyLabel}
+                  title={copyLabel}
+                  onClick={() => onCopy(entry)}
+                >
+                  <Copy size={14} aria-hidden="true" />
+                  <span className="call-data-copy-text">{t('callData.copy')}</span>
+                </button>
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -1,4 +1,5 @@
 import { useId, type Ref } from 'react';
+import { UntrustedText } from '../../../components/ui/untrusted-text';
 import { useT } from '../../../i18n/use-t';
 import type { CallDataMessageId } from '../messages';
 import type { Conflict, MergePlan } from '../three-way-merge';
@@ -20,7 +21,9 @@ function Change({ keyName, from, to }: { keyName: string; from?: string; to: str
   const empty = <span className="muted">{t('callData.emptyValue')}</span>;
   return (
     <li className="call-data-change" data-change={keyName}>
-      <span className="call-data-key">{keyName}</span>
+      <span className="call-data-key">
+        <UntrustedText text={keyName} max={80} />
+      </span>
       {from === undefined ? (
         <span className="badge">{t('callData.added')}</span>
       ) : (

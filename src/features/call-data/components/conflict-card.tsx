@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { displayString } from '../../../components/ui/display-text';
+import { SLOT, UntrustedText, withSlot } from '../../../components/ui/untrusted-text';
 import { useT } from '../../../i18n/use-t';
 import type { CallDataMessageId } from '../messages';
 import type { Conflict } from '../three-way-merge';
@@ -19,6 +21,7 @@ export function ConflictCard({
 }) {
   const t = useT<CallDataMessageId>();
   const id = useId();
+  const label = displayString(conflict.key, { max: 80 });
   const shown = (value: string | undefined) =>
     value === undefined ? (
       <span className="muted">{t('callData.conflict.none')}</span>
@@ -36,7 +39,10 @@ export function ConflictCard({
       data-conflict={conflict.key}
     >
       <p id={`${id}-title`} className="call-data-conflict-title">
-        {t('callData.conflict.title', { key: conflict.key })}
+        {withSlot(
+          t('callData.conflict.title', { key: SLOT }),
+          <UntrustedText text={conflict.key} max={80} />,
+        )}
       </p>
       <p id={`${id}-intro`} className="call-data-hint">
         {t('callData.conflict.intro')}
@@ -53,7 +59,7 @@ export function ConflictCard({
         <button
           type="button"
           className="button"
-          aria-label={t('callData.conflict.keepTheirsLabel', { key: conflict.key })}
+          aria-label={t('callData.conflict.keepTheirsLabel', { key: label })}
           onClick={onKeepTheirs}
         >
           {t('callData.conflict.keepTheirs')}
@@ -61,7 +67,7 @@ export function ConflictCard({
         <button
           type="button"
           className="button"
-          aria-label={t('callData.conflict.takeMineLabel', { key: conflict.key })}
+          aria-label={t('callData.conflict.takeMineLabel', { key: label })}
           onClick={onTakeMine}
         >
           {t('callData.conflict.takeMine')}

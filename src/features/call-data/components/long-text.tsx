@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { UntrustedText } from '../../../components/ui/untrusted-text';
 import { useT } from '../../../i18n/use-t';
 import { COLLAPSED_VALUE_LENGTH } from '../limits';
 import type { CallDataMessageId } from '../messages';
@@ -12,18 +13,19 @@ function head(text: string): string {
 }
 
 /**
- * A value as plain text (never markup). A long or multi-line one shows its start with "Show all";
- * expanded, it keeps its line breaks.
+ * A value as plain text (never markup), bidi-isolated with its invisible characters shown. A long
+ * or multi-line one shows its start with "Show all"; expanded, it keeps its line breaks.
  */
 export function LongText({ text, className }: { text: string; className?: string }) {
   const t = useT<CallDataMessageId>();
   const [open, setOpen] = useState(false);
   const id = useId();
-  if (!isLong(text)) return <span className={className}>{text}</span>;
+  // Call data is the caller's: isolated, with invisible characters shown (untrusted-text.tsx).
+  if (!isLong(text)) return <UntrustedText text={text} max={Infinity} className={className} />;
   return (
     <>
       <span id={id} className={`call-data-long${className ? ` ${className}` : ''}`}>
-        {open ? text : head(text)}
+        <UntrustedText text={open ? text : head(text)} max={Infinity} multiline={open} />
       </span>{' '}
       <button
         type="button"

@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from 'react';
 import {
   customerOf,
   isCallEnded,
@@ -6,6 +7,8 @@ import {
   readableNumber,
 } from '../../../domain/call-selectors';
 import { callShape } from '../../../domain/call-shape';
+import { displayString, TITLE_MAX } from '../../../components/ui/display-text';
+import { SLOT, UntrustedText, withSlot } from '../../../components/ui/untrusted-text';
 import { useT } from '../../../i18n/use-t';
 import { useQueueName } from '../../../directory/use-names';
 import type { Call } from '../../../platform/types';
@@ -28,22 +31,33 @@ export function CallHeader({ call, userId }: { call: Call; userId: string }) {
   const start = me?.connectedTime ?? me?.startTime;
   const dialled = callShape(call, userId).dialled;
   const dialledNumber = readableNumber(dialled?.dnis ?? dialled?.address);
-  const details = [
+  // The queue's name is the one untrusted part of the details line (numbers are read as digits).
+  const plain = [
     dialled
       ? dialledNumber && dialledNumber !== name
         ? t('call.outbound', { number: dialledNumber })
         : t('call.outboundUnknown')
       : '',
     !dialled && name && number && name !== number ? number : '',
-    queueName ? t('call.queue', { queue: queueName }) : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  ].filter(Boolean);
+  const queueLine = queueName ? t('call.queue', { queue: SLOT }) : '';
+  const details: ReactNode[] = [
+    ...plain,
+    ...(queueName ? [withSlot(queueLine, <UntrustedText text={queueName} max={80} />)] : []),
+  ];
+  const detailsTitle = [
+    ...plain,
+    ...(queueName ? [queueLine.replace(SLOT, displayString(queueName, { max: TITLE_MAX }))] : []),
+  ].join(' · ');
   return (
     <header className="call-header">
       <div className="call-title-row">
-        <h2 id={`call-title-${call.id}`} className="call-title" title={name ?? undefined}>
-          {name ?? t('call.unknownCaller')}
+        <h2
+          id={`call-title-${call.id}`}
+          className="call-title"
+          title={name ? displayString(name, { max: TITLE_MAX }) : undefined}
+        >
+          {name ? <UntrustedText text={name} /> : t('call.unknownCaller')}
         </h2>
         <StatusBadge status={callStatus(call, userId)} />
         {start !== undefined ? (
@@ -57,14 +71,19 @@ export function CallHeader({ call, userId }: { call: Call; userId: string }) {
       </div>
       {/* One line, always there (empty while names load; the hold timer leads it while held),
           so nothing below moves when names arrive or the call is held. */}
-      <p className="call-details" title={details || undefined}>
+      <p className="call-details" title={detailsTitle || undefined}>
         {me?.held && me.startHoldTime !== undefined && !ended ? (
           <span className="hold-line">
             {t('call.onHoldFor')} <CallTimer testId="hold-timer" from={me.startHoldTime} />
-            {details ? ' · ' : ''}
+            {details.length > 0 ? ' · ' : ''}
           </span>
         ) : null}
-        {details}
+        {details.map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 ? ' · ' : null}
+            {part}
+          </Fragment>
+        ))}
       </p>
     </header>
   );

@@ -1,6 +1,8 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import { callShape, partyStatus, type CallShape, type Party } from '../../../domain/call-shape';
 import { useParticipantName } from '../../../directory/use-participant-name';
+import { displayString, TITLE_MAX } from '../../../components/ui/display-text';
+import { SLOT, UntrustedText, withSlot } from '../../../components/ui/untrusted-text';
 import { useT } from '../../../i18n/use-t';
 import type { Call } from '../../../platform/types';
 import { useParticipantView } from '../../../calls/use-intents';
@@ -35,7 +37,10 @@ export function CallParties({
     <section className="call-parties" aria-labelledby={titleId} data-shape={shape.kind}>
       <h3 id={titleId} className="call-parties-title">
         {shape.kind === 'consult'
-          ? t('shape.consulting', { name: targetName ?? t(roleId(target!)) })
+          ? withSlot(
+              t('shape.consulting', { name: SLOT }),
+              targetName ? <UntrustedText text={targetName} max={80} /> : t(roleId(target!)),
+            )
           : t('shape.conference', { count: others })}
       </h3>
       <ul className="parties-now">
@@ -60,7 +65,7 @@ function PartyRow({ call, party, controls }: { call: Call; party: Party; control
   const t = useT();
   // The same view the party's toggles show: a pending change is overlaid, and marked.
   const { participant, pending } = useParticipantView(call.id, party.leg);
-  const name = useParticipantName(participant) ?? t(roleId(participant));
+  const name = useParticipantName(participant);
   const status = partyStatus(participant);
   const words = [
     t(PARTY_STATUS[status]),
@@ -76,9 +81,12 @@ function PartyRow({ call, party, controls }: { call: Call; party: Party; control
       data-pending={unconfirmed ? 'true' : undefined}
     >
       <span className="party-text">
-        <bdi className="party-name" title={name}>
-          {name}
-        </bdi>
+        <span
+          className="party-name"
+          title={name ? displayString(name, { max: TITLE_MAX }) : undefined}
+        >
+          {name ? <UntrustedText text={name} max={80} /> : t(roleId(participant))}
+        </span>
         <span className="party-status">{words.join(' · ')}</span>
       </span>
       {controls}

@@ -1,4 +1,5 @@
 import { customerOf } from '../../../domain/call-selectors';
+import { UntrustedText } from '../../../components/ui/untrusted-text';
 import { useT } from '../../../i18n/use-t';
 import { useCall } from '../../../calls/use-call';
 import { callStatus } from '../selection';
@@ -30,7 +31,9 @@ function Entry({
         data-status={status}
         onClick={() => onSelect(id)}
       >
-        <span className="switcher-name">{name ?? t('call.unknownCaller')}</span>
+        <span className="switcher-name">
+          {name ? <UntrustedText text={name} max={80} /> : t('call.unknownCaller')}
+        </span>
         <StatusBadge status={status} />
       </button>
     </li>

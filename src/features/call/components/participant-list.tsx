@@ -4,6 +4,7 @@ import {
   readableNumber,
   visibleParticipants,
 } from '../../../domain/call-selectors';
+import { SLOT, UntrustedText, withSlot } from '../../../components/ui/untrusted-text';
 import { useT } from '../../../i18n/use-t';
 import type { Call, Participant } from '../../../platform/types';
 import { useParticipantView } from '../../../calls/use-intents';
@@ -42,7 +43,11 @@ function ParticipantRow({
       aria-busy={unconfirmed || undefined}
     >
       <span className="participant-name">
-        {me ? t('participant.you', { name: name ?? t(roleId(p)) }) : (name ?? t(roleId(p)))}
+        {withSlot(
+          me ? t('participant.you', { name: SLOT }) : SLOT,
+          // A leg's name comes from outside (the caller id): isolated, bounded, whole on demand.
+          name ? <UntrustedText text={name} expandable /> : t(roleId(p)),
+        )}
       </span>
       <span className="participant-meta">{meta.join(' · ')}</span>
       {p.purpose === 'customer' && (from || to) ? (

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { PanelBoundary } from '../../../components/ui/panel-boundary';
 import { retryableLazy } from '../../../components/ui/retryable-lazy';
+import { SLOT, UntrustedText, withSlot } from '../../../components/ui/untrusted-text';
 import { supervisorsOn, visibleParticipants } from '../../../domain/call-selectors';
 import { useT } from '../../../i18n/use-t';
 import type { Call } from '../../../platform/types';
@@ -15,9 +16,12 @@ function SupervisorNote({ call, myId }: { call: Call; myId: string }) {
   if (!supervisor) return null;
   return (
     <p className="supervisor-note" role="note">
-      {t(supervisor.coachedParticipantId ? 'supervisor.coaching' : 'supervisor.barged', {
-        name: name ?? t('supervisor.someone'),
-      })}
+      {withSlot(
+        t(supervisor.coachedParticipantId ? 'supervisor.coaching' : 'supervisor.barged', {
+          name: SLOT,
+        }),
+        name ? <UntrustedText text={name} max={80} /> : t('supervisor.someone'),
+      )}
     </p>
   );
 }

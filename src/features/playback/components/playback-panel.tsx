@@ -1,3 +1,4 @@
+import { displayString } from '../../../components/ui/display-text';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { customerOf } from '../../../domain/call-selectors';
 import { PLAYBACK_KEY } from '../../../domain/playback-protocol';
@@ -15,7 +16,7 @@ import { playableResource } from '../pre-start-checks';
 import { announcement, CATALOG, usePlaybackT, type PlaybackMessageId } from '../text';
 import { PlayForm } from './play-form';
 import { endedText, PlaybackStatusLine } from './playback-status-line';
-import { PromptPicker, promptLabel } from './prompt-picker';
+import { PROMPT_TEXT_MAX, PromptPicker, promptLabel } from './prompt-picker';
 import { PromptPreview } from './prompt-preview';
 import { useStartPlayback } from './use-start-playback';
 import '../playback.css';
@@ -68,7 +69,9 @@ function Playback({ call, userId, flowId, onAction }: PlaybackPanelProps) {
   const bodyId = useId();
   const labelOf = (promptId: string | undefined) =>
     (promptId && local?.prompts[promptId]?.label) ||
-    prompts.find((p) => p.id === promptId)?.description ||
+    displayString(prompts.find((p) => p.id === promptId)?.description ?? '', {
+      max: PROMPT_TEXT_MAX,
+    }) ||
     t('playback.promptUnknown');
   useAnnouncePlayback(view, labelOf);
   const resource = selected ? playableResource(selected) : undefined;

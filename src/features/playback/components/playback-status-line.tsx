@@ -1,9 +1,11 @@
 import { Square } from 'lucide-react';
+import { SLOT, UntrustedText, withSlot } from '../../../components/ui/untrusted-text';
 import { useNow } from '../../../time/use-now';
 import { explainError, type Problem } from '../../../errors/explain-error';
 import type { LocalPlayback } from '../play-request';
 import { progressOf, type PlaybackView } from '../playback-status';
 import { usePlaybackT, type PlaybackMessageId } from '../text';
+import { PROMPT_TEXT_MAX } from './prompt-picker';
 import { refusalReason } from './refusal-text';
 
 export interface StatusLineProps {
@@ -29,10 +31,10 @@ export function PlaybackStatusLine(props: StatusLineProps) {
       {view.kind === 'playing' && view.lastDigit ? (
         <p className="playback-status-detail">
           {view.switched
-            ? t('playback.status.switched', {
-                digit: view.lastDigit,
-                prompt: props.labelOf(view.promptId),
-              })
+            ? withSlot(
+                t('playback.status.switched', { digit: view.lastDigit, prompt: SLOT }),
+                <UntrustedText text={props.labelOf(view.promptId)} max={PROMPT_TEXT_MAX} />,
+              )
             : t('playback.status.digit', { digit: view.lastDigit })}
         </p>
       ) : null}
@@ -77,9 +79,12 @@ function StatusText({ view, labelOf }: StatusLineProps) {
       if (view.stopping) return t('playback.status.stopRequested');
       if (!view.ours && view.source === 'attributes' && !view.promptId)
         return t('playback.status.playingElsewhere');
-      return t(view.source === 'leg' ? 'playback.status.playingLeg' : 'playback.status.playing', {
-        prompt: labelOf(view.promptId),
-      });
+      return withSlot(
+        t(view.source === 'leg' ? 'playback.status.playingLeg' : 'playback.status.playing', {
+          prompt: SLOT,
+        }),
+        <UntrustedText text={labelOf(view.promptId)} max={PROMPT_TEXT_MAX} />,
+      );
     default:
       return null;
   }

@@ -1,12 +1,21 @@
 import { useEffect, useId, useState } from 'react';
+import { displayString } from '../../../components/ui/display-text';
+import { UntrustedText } from '../../../components/ui/untrusted-text';
 import { explainError } from '../../../errors/explain-error';
 import type { Prompt } from '../../../platform/architect';
 import { usePrompts } from '../api/use-prompts';
 import { playableResource } from '../pre-start-checks';
 import { usePlaybackT } from '../text';
 
-/** The readable name of a prompt: its description, else its identifier. */
-export const promptLabel = (prompt: Prompt): string => prompt.description ?? prompt.name;
+/** Prompt names and descriptions are an administrator's text: shown up to this many characters. */
+export const PROMPT_TEXT_MAX = 120;
+
+/**
+ * The readable name of a prompt (its description, else its identifier) for messages and labels:
+ * invisible characters made visible, cut at `PROMPT_TEXT_MAX` (see untrusted-text.tsx).
+ */
+export const promptLabel = (prompt: Prompt): string =>
+  displayString(prompt.description ?? prompt.name, { max: PROMPT_TEXT_MAX });
 
 const SEARCH_DELAY_MS = 300;
 
@@ -110,7 +119,10 @@ function PromptChoice(props: {
     : t('playback.prompt.noAudio');
   return (
     <li>
-      <label className="playback-choice" title={`${label} (${prompt.name})`}>
+      <label
+        className="playback-choice"
+        title={`${label} (${displayString(prompt.name, { max: PROMPT_TEXT_MAX })})`}
+      >
         <input
           type="radio"
           name={props.name}
@@ -119,9 +131,11 @@ function PromptChoice(props: {
           onChange={() => props.onSelect(prompt)}
         />
         <span className="playback-choice-text">
-          <span className="playback-choice-label">{label}</span>
+          <span className="playback-choice-label">
+            <UntrustedText text={prompt.description ?? prompt.name} max={PROMPT_TEXT_MAX} />
+          </span>
           <span className="playback-choice-meta">
-            {prompt.name} · {meta}
+            <UntrustedText text={prompt.name} max={PROMPT_TEXT_MAX} /> · {meta}
           </span>
         </span>
       </label>

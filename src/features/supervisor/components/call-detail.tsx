@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { customerOf, isCallOver, isLegEnded, readableNumber } from '../../../domain/call-selectors';
+import { SLOT, UntrustedText, withSlot } from '../../../components/ui/untrusted-text';
 import { useNow } from '../../../time/use-now';
 import { useQueueName, useUserName } from '../../../directory/use-names';
 import type { SupervisionApi } from '../../../platform/supervision';
@@ -24,13 +25,13 @@ function Leg({ p, userId }: { p: Participant; userId: string }) {
       : p.purpose === 'acd'
         ? (queue ?? p.name)
         : p.name;
-  const name = shown ?? role;
+  const name = shown ? <UntrustedText text={shown} expandable /> : role;
   const meta = [role, t('supervisor.leg.state', { state: legState(p) })];
   if (p.muted) meta.push(t('supervisor.leg.muted'));
   return (
     <li className={`participant state-${p.state}`} data-participant-id={p.id}>
       <span className="participant-name">
-        {p.userId === userId ? t('supervisor.detail.you', { name }) : name}
+        {p.userId === userId ? withSlot(t('supervisor.detail.you', { name: SLOT }), name) : name}
       </span>
       <span className="participant-meta">{meta.join(' · ')}</span>
     </li>

@@ -1,4 +1,6 @@
 import { memo, type ReactNode } from 'react';
+import { displayString, TITLE_MAX } from '../../../components/ui/display-text';
+import { UntrustedText } from '../../../components/ui/untrusted-text';
 import { useNow } from '../../../time/use-now';
 import { useQueueName, useUserName } from '../../../directory/use-names';
 import { useFlag, type IntentView } from '../../../calls/use-intents';
@@ -133,14 +135,21 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       data-as-of={row.asOf === undefined ? undefined : 'true'}
       onClick={() => onOpen(id)}
     >
-      <Cell col={0} title={agentText} {...cell}>
-        {agentText}
+      {/* Names and numbers come from outside: isolated, invisible characters shown, bounded. */}
+      <Cell col={0} title={displayString(agentText, { max: TITLE_MAX })} {...cell}>
+        <span>
+          <UntrustedText text={agentText} max={80} />
+        </span>
       </Cell>
-      <Cell col={1} title={customer} {...cell}>
-        {customer}
+      <Cell col={1} title={displayString(customer, { max: TITLE_MAX })} {...cell}>
+        <span>
+          <UntrustedText text={customer} max={80} />
+        </span>
       </Cell>
-      <Cell col={2} title={queueText} {...cell}>
-        {queueText}
+      <Cell col={2} title={displayString(queueText, { max: TITLE_MAX })} {...cell}>
+        <span>
+          <UntrustedText text={queueText} max={80} />
+        </span>
       </Cell>
       <Cell col={3} {...cell}>
         {row.since !== undefined ? <Duration since={row.since} /> : reading}

@@ -1,0 +1,98 @@
+import { Fragment, useId, useState, type ReactNode } from 'react';
+import { useT } from '../../i18n/use-t';
+import { displayString, displayText, TITLE_MAX, UNTRUSTED_MAX } from './display-text';
+import './untrusted-text.css';
+
+export interface UntrustedTextProps {
+  /** The value as it came (a caller's name, a number, call data, a prompt name). */
+  text: string;
+  /** Characters shown before the value is cut (default 200). */
+  max?: number;
+  /**
+   * The full value on demand with a "Show all" button after the text (where a button may go:
+   * not inside another button or a grid cell). Otherwise a cut value carries it in its title.
+   */
+  expandable?: boolean;
+  /** Keep line breaks (a multi-line call-data value; style it with `white-space: pre-wrap`). */
+  multiline?: boolean;
+  className?: string;
+}
+
+/**
+ * Text from outside the widget, shown so that it cannot pass for something else or take over the
+ * screen: bidi-isolated (`<bdi dir="auto">`: a right-to-left name never reorders the text around
+ * it), every invisible control or format character shown as `⟨U+202E⟩`, and clamped to `max`
+ * characters with the rest in its title or behind "Show all". Always text, never markup.
+ *
+ * @example
+ * <UntrustedText text={callerName} expandable />
+ */
+export function UntrustedText({
+  text,
+  max = UNTRUSTED_MAX,
+  expandable = false,
+  multiline = false,
+  className,
+}: UntrustedTextProps) {
+  const t = useT();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const shown = displayText(text, { max: open ? Infinity : max, multiline });
+  const cut = displayText(text, { max, multiline }).clamped;
+  const title =
+    shown.clamped && !expandable ? displayString(text, { max: TITLE_MAX, multiline }) : undefined;
+  return (
+    <>
+      <bdi
+        id={id}
+        dir="auto"
+        className={`untrusted-text${className ? ` ${className}` : ''}`}
+        title={title}
+        data-clamped={shown.clamped ? 'true' : undefined}
+      >
+        {shown.segments.map((s, i) =>
+          s.code ? (
+            <span key={i} className="untrusted-escape">
+              {s.text}
+            </span>
+          ) : (
+            <Fragment key={i}>{s.text}</Fragment>
+          ),
+        )}
+        {shown.clamped ? '…' : null}
+      </bdi>
+      {expandable && cut ? (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="link-button untrusted-more"
+            aria-expanded={open}
+            aria-controls={id}
+            onClick={() => setOpen((v) => !v)}
+          >
+            {open ? t('untrusted.showLess') : t('untrusted.showAll', { count: shown.length })}
+          </button>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Stands for an untrusted value in a message, so the message's words stay plain text. */
+export const SLOT = '\u{F0000}';
+
+/**
+ * A message with `SLOT` in place of a value, with the value's element put there:
+ * `withSlot(t('participant.you', { name: SLOT }), <UntrustedText text={name} />)`.
+ */
+export function withSlot(message: string, value: ReactNode): ReactNode {
+  const parts = message.split(SLOT);
+  if (parts.length === 1) return message;
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 ? value : null}
+      {part}
+    </Fragment>
+  ));
+}
