@@ -91,12 +91,24 @@ export async function runShift(world: ShiftWorld, settings: RunSettings): Promis
           `Chaos run failed: seed ${settings.seed}, step ${step.index} of ${plan.length}`,
           `  ${line}`,
           `  ${detail.split('\n').join('\n  ')}`,
+          `  requests of this step:`,
+          ...requestLines(world, step.index),
           `Replay: ${replayCommand(settings, step.index)}`,
         ].join('\n'),
       );
     }
   }
   return figures;
+}
+
+/** The step's API requests in each browser, for a failure's report. */
+function requestLines(world: ShiftWorld, step: number): string[] {
+  return (['agent', 'desktop', 'supervisor'] as const).flatMap((where) =>
+    stepRequests(world, where, step).map(
+      (r) =>
+        `    ${where}: ${r.method} ${r.path} → ${r.status ?? 'no answer'}${r.body === undefined ? '' : ` ${JSON.stringify(r.body).slice(0, 160)}`}`,
+    ),
+  );
 }
 
 async function runStep(
