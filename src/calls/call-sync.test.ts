@@ -190,6 +190,38 @@ describe('CallSync', () => {
     expect(isCallEnded(offline.sync.get('c')!, ME)).toBe(false);
   });
 
+  it('drops a re-read that an event crossed: the event is the fresher snapshot', async () => {
+    // The read is answered as the call was before the mute; the mute's event arrives first.
+    let answer: (call: Call) => void = () => undefined;
+    const t = setup({ getCall: () => new Promise<Call>((resolve) => (answer = resolve)) });
+    t.event(call('a'));
+    const reread = t.sync.reread('a');
+    t.event(call('a', 'connected', true));
+    answer(call('a'));
+    await reread;
+    expect(t.sync.get('a')?.participants[1]?.muted).toBe(true);
+    expect(t.updates.at(-1)?.meta.source).toBe('event');
+    // With no event meanwhile, the read is applied.
+    const next = t.sync.reread('a');
+    answer(call('a'));
+    await next;
+    expect(t.sync.get('a')?.participants[1]?.muted).toBe(false);
+  });
+
+  it('a list re-read keeps the calls an event crossed as the event left them', async () => {
+    let answer: (calls: Call[]) => void = () => undefined;
+    const t = setup({ listCalls: () => new Promise<Call[]>((resolve) => (answer = resolve)) });
+    t.event(call('a'));
+    t.event(call('b'));
+    const resync = t.sync.resyncMyCalls(ME);
+    t.event(call('a', 'connected', true));
+    answer([call('a'), call('b', 'connected', true)]);
+    await resync;
+    expect(t.sync.get('a')?.participants[1]?.muted).toBe(true);
+    expect(t.sync.get('b')?.participants[1]?.muted).toBe(true);
+    expect(t.ids()).toEqual(['a', 'b']);
+  });
+
   it('subscribes the user’s topic with its resync, and lets it go', () => {
     const t = setup();
     expect(t.registry.topics()).toEqual([userCallsTopic(ME)]);

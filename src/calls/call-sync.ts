@@ -54,6 +54,12 @@ export class CallSync {
   private readonly forgetListeners = new Set<(conversationId: string) => void>();
   private readonly now: () => number;
   private readonly rereads = new Map<string, Promise<void>>();
+  /**
+   * Socket events applied per call. A REST answer that crossed one may hold the call as it was
+   * before that event (read before a change the event reports): it is dropped, as the queue
+   * watch drops such reads; the event is a whole, fresher snapshot.
+   */
+  private readonly events = new Map<string, number>();
   private readonly retention: CallRetention;
 
   constructor(private readonly deps: CallSyncDeps) {
@@ -117,6 +123,7 @@ export class CallSync {
    * snapshot could not read keep their last known value; the call is re-read once to learn them.
    */
   apply(call: Call, meta: ChangeMeta): Call {
+    if (meta.source === 'event') this.events.set(call.id, this.eventsOf(call.id) + 1);
     const previous = this.get(call.id);
     const next = carryUnreadable(previous, call);
     this.deps.queryClient.setQueryData<Call>(callKeys.detail(call.id), next);
@@ -134,9 +141,13 @@ export class CallSync {
   reread(conversationId: string): Promise<void> {
     const running = this.rereads.get(conversationId);
     if (running) return running;
+    const seen = this.eventsOf(conversationId);
     const run = this.deps.api
       .getCall(conversationId)
-      .then((call) => void this.apply(call, { at: this.now(), source: 'reread' }))
+      .then((call) => {
+        if (this.eventsOf(conversationId) === seen)
+          this.apply(call, { at: this.now(), source: 'reread' });
+      })
       .finally(() => this.rereads.delete(conversationId));
     this.rereads.set(conversationId, run);
     return run;
@@ -147,6 +158,7 @@ export class CallSync {
    * no longer has are read once more by id to learn how they ended.
    */
   async resyncMyCalls(userId: string): Promise<void> {
+    const seen = new Map(this.events);
     const fresh = await this.deps.api.listCalls();
     const at = this.now();
     const ids = this.myIds(userId);
@@ -166,7 +178,9 @@ export class CallSync {
         }),
       ),
     );
-    for (const call of [...resolved, ...fresh]) this.apply(call, { at, source: 'reread' });
+    for (const call of [...resolved, ...fresh])
+      if (this.eventsOf(call.id) === (seen.get(call.id) ?? 0))
+        this.apply(call, { at, source: 'reread' });
     const kept = ids.filter((id) => !freshIds.has(id));
     this.setMyIds(userId, [...kept, ...fresh.map((c) => c.id)]);
   }
@@ -216,8 +230,13 @@ export class CallSync {
     this.retention.hold(key.join('/'), kept);
   }
 
+  private eventsOf(conversationId: string): number {
+    return this.events.get(conversationId) ?? 0;
+  }
+
   /** Nothing holds the call any more: its entry goes (keeps memory flat over a long shift). */
   private forget(conversationId: string): void {
+    this.events.delete(conversationId);
     this.deps.queryClient.removeQueries({ queryKey: callKeys.detail(conversationId) });
     for (const listener of [...this.forgetListeners]) listener(conversationId);
   }

@@ -257,6 +257,33 @@ describe('the intent machine (pure reducer)', () => {
     ]);
   });
 
+  it('a target of ours explains one change: the same value set again elsewhere later is not ours', () => {
+    const changes = (events: MachineInput<boolean>[]) =>
+      feed(flags(), events).effects.flatMap((e) => (e.type === 'change' ? [e.change.ours] : []));
+    const elsewhere = [
+      { type: 'confirm', state: { muted: false, held: false } },
+      { type: 'confirm', state: { muted: true, held: false } },
+    ] as const;
+    // Sent and confirmed by this panel, then unmuted and muted again in the Genesys Cloud UI.
+    expect(
+      changes([
+        { type: 'request', values: { muted: true } },
+        { type: 'slot' },
+        { type: 'accepted' },
+        { type: 'confirm', state: { muted: true, held: false } },
+        ...elsewhere,
+      ]),
+    ).toEqual([true, false, false]);
+    // Likewise for a target another instance of this browser sent.
+    expect(
+      changes([
+        { type: 'noteSentElsewhere', field: 'muted', value: true },
+        { type: 'confirm', state: { muted: true, held: false } },
+        ...elsewhere,
+      ]),
+    ).toEqual([true, false, false]);
+  });
+
   describe('the leg ended', () => {
     const request = { type: 'request', values: { muted: true } } as const;
 

@@ -92,8 +92,12 @@ function confirm<V>(d: Draft<V>, state: Map<string, V>): void {
     )
       d.settle(field);
     if (!d.desired.has(field) && !d.awaiting.has(field)) d.clearDeadline(field);
-    if (previous.get(field) !== value)
+    if (previous.get(field) !== value) {
       d.effects.push({ type: 'change', change: { field, value, ours, at: d.now } });
+      // A target sent explains one change: once it has been seen, a later change to the same
+      // value (made elsewhere, within LATE_CONFIRMATION_MS) is not ours.
+      if (d.recentlySent(field, value)) d.recent.delete(field);
+    }
   }
   d.pump();
 }
