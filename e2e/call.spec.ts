@@ -25,8 +25,10 @@ test('sign in → the demo call arrives by notification; idling on it sends no R
   expect(
     api.requests.slice(afterSignIn).filter((r) => r.path.startsWith('/api/v2/conversations')),
   ).toEqual([]);
-  // The one-off name lookups have answered (the queue's name is shown) and none is open.
+  // The one-off lookups have answered (the queue's name is shown; the playback panel looked its
+  // flow up, once, after its chunk loaded) and none is open.
   await expect(page.getByText('Queue Support')).toBeVisible();
+  await expect.poll(() => api.requests.filter((r) => r.path === '/api/v2/flows').length).toBe(1);
   await expect.poll(() => api.open.size).toBe(0);
   const before = api.requests.length;
   // Ten heartbeats arrive (the e2e heartbeat is 1 s): the socket alone keeps the panel true.
