@@ -110,7 +110,7 @@ export async function probeOpening(
     // The first widget signs in and leads the shared channel; it stays open throughout.
     await control.createCall({ agentEmail: ALICE.email, customerName: 'Leader caller' });
     await page.goto(
-      control.desktopUrl(stack.widgetUrl, ALICE.email, { pollMs: 100, maxWidgets: 12 }),
+      control.desktopUrl(stack.widgetUrl, ALICE.email, { pollMs: 100, maxWidgets: 30 }),
     );
     const leader = page.frameLocator(frameTitle('Leader caller'));
     const popup = page.waitForEvent('popup');
