@@ -174,6 +174,8 @@ test('an ACD conference: each party with its state, per-party Mute (no Hold), a 
   widgetUrl,
   control,
 }) => {
+  // A long scenario (two ringing parties, four changes, two parties leaving, an axe scan).
+  test.slow();
   const { conversationId, agentId } = await aliceOnACall(page, widgetUrl, control);
   const {
     participantIds: [numberId, bobId],
