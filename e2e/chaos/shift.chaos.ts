@@ -48,7 +48,8 @@ for (const seed of settings.seeds) {
         body: JSON.stringify(figures, null, 2),
         contentType: 'application/json',
       });
-      expect(figures.recoveries).toBe(figures.faults);
+      // Every step of the plan ran and reconciled (a step that did not has thrown with its replay).
+      expect(figures.steps).toBe(settings.steps ?? settings.actions + settings.faults);
     } finally {
       await world.close();
     }
