@@ -3,6 +3,7 @@ import { lingui } from '@lingui/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { cspMeta } from './scripts/csp-meta.js';
+import { devPreload } from './scripts/dev-preload.js';
 import { sparkTokens } from './scripts/spark-tokens.js';
 
 /**
@@ -55,6 +56,7 @@ const initialGraph: Plugin = {
 export default defineConfig(({ mode }) => ({
   plugins: [
     cspMeta(mode),
+    devPreload(),
     initialGraph,
     sdkOnFetch,
     react(),

@@ -1,5 +1,6 @@
 import { createServer as createNetServer } from 'node:net';
 import { build, createServer, preview, type InlineConfig } from 'vite';
+import { DEV_PRELOAD, type DevPreloadApi } from './dev-preload.js';
 import { createEmulator } from '../emulator/src/server.js';
 import { contentSecurityPolicy } from '../src/config/csp.js';
 
@@ -92,6 +93,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       server: { port, host: '127.0.0.1', strictPort: true },
     });
     await server.listen();
+    // Warm the server before anyone asks: the first page then meets transformed modules and
+    // pre-bundled dependencies (scripts/dev-preload.ts).
+    const preload = server.config.plugins.find((p) => p.name === DEV_PRELOAD)?.api as
+      DevPreloadApi | undefined;
+    await preload?.warm();
     return {
       emulatorUrl,
       widgetUrl: `http://127.0.0.1:${port}/`,
