@@ -8,6 +8,8 @@ export type IntentGroup = 'flags' | 'attributes';
 export interface Provenance<V> {
   value: V | undefined;
   ours: boolean;
+  /** Who made it is not known (see `ConfirmedChange.unsure`). */
+  unsure?: true;
   /** When the panel saw the change (epoch ms). */
   at: number;
 }
@@ -32,6 +34,7 @@ export type IntentEvent =
       field: string;
       value: boolean | string | undefined;
       ours: boolean;
+      unsure?: true;
       at: number;
     }
   | {
@@ -183,8 +186,9 @@ export class IntentGroupStore<V extends boolean | string> {
   }
 
   private record(cid: string, pid: string, change: ConfirmedChange<V>): void {
-    const { field, value, ours, at } = change;
-    this.provenance.set(key(cid, pid, field), { value, ours, at });
+    const { field, value, ours, unsure, at } = change;
+    const doubt = unsure ? { unsure } : {};
+    this.provenance.set(key(cid, pid, field), { value, ours, ...doubt, at });
     if (ours) this.outcomes.delete(key(cid, pid, field));
     this.host.emit({
       type: 'change',
@@ -194,6 +198,7 @@ export class IntentGroupStore<V extends boolean | string> {
       field,
       value,
       ours,
+      ...doubt,
       at,
     });
   }

@@ -79,10 +79,13 @@ function confirm<V>(d: Draft<V>, state: Map<string, V>): void {
   d.confirmed = state;
   for (const field of new Set([...previous.keys(), ...state.keys()])) {
     const value = state.get(field);
-    const ours =
+    const explained =
       (d.awaiting.has(field) && d.awaiting.get(field) === value) ||
-      (d.onWireHas(field) && d.onWire()?.get(field) === value) ||
-      d.recentlySent(field, value);
+      (d.onWireHas(field) && d.onWire()?.get(field) === value);
+    // A target the server said it had not applied may still land late: then who made the
+    // change is not known (neither "by you" nor "outside this panel").
+    const unsure = !explained && d.doubtfullySent(field, value);
+    const ours = explained || (d.recentlySent(field, value) && !unsure);
     if (d.awaiting.has(field) && d.awaiting.get(field) === value) d.awaiting.delete(field);
     if (
       d.desired.has(field) &&
@@ -93,7 +96,10 @@ function confirm<V>(d: Draft<V>, state: Map<string, V>): void {
       d.settle(field);
     if (!d.desired.has(field) && !d.awaiting.has(field)) d.clearDeadline(field);
     if (previous.get(field) !== value) {
-      d.effects.push({ type: 'change', change: { field, value, ours, at: d.now } });
+      d.effects.push({
+        type: 'change',
+        change: { field, value, ours, ...(unsure ? { unsure } : {}), at: d.now },
+      });
       // A target sent explains one change: once it has been seen, a later change to the same
       // value (made elsewhere, within LATE_CONFIRMATION_MS) is not ours.
       if (d.recentlySent(field, value)) d.recent.delete(field);
@@ -220,11 +226,15 @@ function deadline<V>(d: Draft<V>, field: string, timer: number): void {
 
 /** A re-read is back: roll back what it does not show. */
 function reread<V>(d: Draft<V>, { targets, awaited, error }: Settle<V>): void {
-  // The re-read is the server's word: a value it does not show is not coming (a late event
-  // that shows it after all is still recognised as ours). Nothing may stay pending forever.
+  // The re-read is the server's word: a value it does not show is not coming. Nothing may stay
+  // pending forever. A target the server accepted and a late event shows after all is still
+  // ours; one it answered with a 5xx (or never answered) and a late event shows may be ours or
+  // somebody else's: it is doubtful from now on.
   for (const [field, value] of awaited)
-    if (d.awaiting.get(field) === value && d.confirmed.get(field) !== value)
+    if (d.awaiting.get(field) === value && d.confirmed.get(field) !== value) {
       d.awaiting.delete(field);
+      if (error) d.doubt(field);
+    }
   for (const [field, value] of targets) {
     if (value === undefined) continue;
     const desired = d.desired.get(field);
@@ -241,6 +251,7 @@ function reread<V>(d: Draft<V>, { targets, awaited, error }: Settle<V>): void {
     if (!stillWanted || d.confirmed.get(field) === value) continue;
     if (desired === value || !d.desired.has(field)) {
       d.awaiting.delete(field);
+      if (error) d.doubt(field);
       d.settle(field);
       d.outcome(
         error ? { kind: 'failed', field, value, error } : { kind: 'timedOut', field, value },

@@ -45,7 +45,8 @@ export class Draft<V> {
   confirmed: ReadonlyMap<string, V>;
   readonly desired: Map<string, V>;
   readonly awaiting: Map<string, V>;
-  readonly recent: Map<string, { value: V; until: number }>;
+  /** Targets sent lately; `doubtful` once a re-read showed the server had not applied it. */
+  readonly recent: Map<string, { value: V; until: number; doubtful?: true }>;
   readonly deadlines: Map<string, number>;
   conflictAttempts: number;
   ended: boolean;
@@ -159,6 +160,17 @@ export class Draft<V> {
 
   onWireHas(field: string): boolean {
     return this.onWire()?.has(field) ?? false;
+  }
+
+  /** A target sent lately that a re-read showed not applied: it may still land, or not. */
+  doubtfullySent(field: string, value: V | undefined): boolean {
+    return this.recentlySent(field, value) && this.recent.get(field)?.doubtful === true;
+  }
+
+  /** After a re-read without it: the target no longer explains a change for certain. */
+  doubt(field: string): void {
+    const recent = this.recent.get(field);
+    if (recent) this.recent.set(field, { ...recent, doubtful: true });
   }
 
   recentlySent(field: string, value: V | undefined): boolean {

@@ -14,6 +14,12 @@ export interface ConfirmedChange<V> {
   field: string;
   value: V | undefined;
   ours: boolean;
+  /**
+   * Not ours for certain, nor anyone else's: a target of ours the server said it had not
+   * applied (a 5xx or a missed confirmation, then a re-read without it) may still have landed
+   * late, so who made this change is not known.
+   */
+  unsure?: true;
   at: number;
 }
 
@@ -74,7 +80,7 @@ export interface MachineState<V> {
   /** Targets the server accepted (or may have applied) and has not shown yet. */
   readonly awaiting: ReadonlyMap<string, V>;
   /** Recently sent targets, for confirmations that arrive after a rollback (epoch ms until). */
-  readonly recent: ReadonlyMap<string, { value: V; until: number }>;
+  readonly recent: ReadonlyMap<string, { value: V; until: number; doubtful?: true }>;
   /** The armed confirmation deadline of each field (a timer id). */
   readonly deadlines: ReadonlyMap<string, number>;
   readonly conflictAttempts: number;

@@ -2,9 +2,10 @@ import type { EndReason } from '../../domain/playback-protocol';
 
 /**
  * Who made a change, as honestly as the panel knows: `you` only when a request of this panel
- * explains it; otherwise `outside` (the platform never says who changed a call).
+ * explains it; `unknown` when a request of ours the server said it had not applied may have
+ * landed late; otherwise `outside` (the platform never says who changed a call).
  */
-export type AuditActor = 'you' | 'outside';
+export type AuditActor = 'you' | 'outside' | 'unknown';
 
 /** Whose leg a change was on. */
 export type AuditParty = 'you' | 'customer' | 'agent' | 'flow' | 'other';

@@ -4,6 +4,7 @@ import type { Call, Participant } from '../../platform/types';
 import type { CallChange } from '../../calls/call-diff';
 import {
   emptyFigures,
+  type AuditActor,
   type AuditEntry,
   type AuditParty,
   type CompletionFigures,
@@ -19,7 +20,7 @@ export type OursLookup = (
   participantId: string,
   field: string,
   value: boolean | string | undefined,
-) => boolean;
+) => AuditActor;
 
 function partyOf(p: Participant | undefined, userId: string | undefined): AuditParty {
   if (!p) return 'other';
@@ -70,19 +71,19 @@ export class AuditRecorder {
   ): Draft | undefined {
     const party = partyOf(p, userId);
     if (c.kind === 'field' && (c.field === 'muted' || c.field === 'held')) {
-      const mine = ours(c.conversationId, c.participantId, c.field, c.to as boolean | undefined);
+      const actor = ours(c.conversationId, c.participantId, c.field, c.to as boolean | undefined);
       const kind = c.field === 'muted' ? 'mute' : 'hold';
       return {
         at: c.at,
         kind,
         party,
-        actor: mine ? 'you' : 'outside',
+        actor,
         from: text(c.from),
         to: text(c.to),
       };
     }
     if (c.kind !== 'attribute') return undefined;
-    const actor = ours(c.conversationId, c.participantId, c.key, c.to) ? 'you' : 'outside';
+    const actor = ours(c.conversationId, c.participantId, c.key, c.to);
     if (c.key === PLAYBACK_KEY.stopRequested) {
       return c.to ? { at: c.at, kind: 'playbackStopRequested', party, actor, to: c.to } : undefined;
     }

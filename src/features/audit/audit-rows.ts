@@ -81,7 +81,7 @@ export function toRow(
     iso: new Date(entry.at).toISOString(),
     at: entry.at,
     conversationId: entry.conversationId,
-    actor: t(entry.actor === 'you' ? 'audit.actor.you' : 'audit.actor.outside'),
+    actor: t(`audit.actor.${entry.actor}`),
     party: entry.party ? t(`audit.party.${entry.party}` as AuditMessageId) : '',
     event: t(`audit.kind.${entry.kind}` as AuditMessageId, values),
     detail: detailOf(t, entry, label),

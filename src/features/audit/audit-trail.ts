@@ -4,6 +4,7 @@ import type { CallChange } from '../../calls/call-diff';
 import type { CallUpdate } from '../../calls/call-sync';
 import {
   emptyFigures,
+  type AuditActor,
   type AuditEntry,
   type CompletionFigures,
   type PlaybackAction,
@@ -98,17 +99,17 @@ export function createAuditTrail(deps: AuditTrailDeps): AuditTrail {
   });
 
   // Changes the intent registry confirmed in this tick, with whether a request explains them.
-  const confirmed = new Map<string, { value: unknown; ours: boolean }[]>();
+  const confirmed = new Map<string, { value: unknown; actor: AuditActor }[]>();
   const pending: CallUpdate[] = [];
   const verdicts = (call: Call, changes: readonly CallChange[]) => {
-    const out = new Map<string, boolean>();
+    const out = new Map<string, AuditActor>();
     for (const c of changes) {
       if (c.kind === 'joined') continue;
       const field = c.kind === 'attribute' ? c.key : c.field;
       const list = confirmed.get(key(call.id, c.participantId, field));
       const index = list?.findIndex((e) => e.value === c.to) ?? -1;
-      const ours = index >= 0 && (list?.splice(index, 1)[0]?.ours ?? false);
-      out.set(verdictKey(call.id, c.participantId, field, c.to), ours);
+      const actor = (index >= 0 && list?.splice(index, 1)[0]?.actor) || 'outside';
+      out.set(verdictKey(call.id, c.participantId, field, c.to), actor);
     }
     return out;
   };
@@ -119,8 +120,11 @@ export function createAuditTrail(deps: AuditTrailDeps): AuditTrail {
     for (const { call, changes } of pending.splice(0)) {
       const ours = verdicts(call, changes);
       run((r) =>
-        r.update(call, changes, userId, (cid, pid, field, value) =>
-          Boolean(ours.get(verdictKey(cid, pid, field, value))),
+        r.update(
+          call,
+          changes,
+          userId,
+          (cid, pid, field, value) => ours.get(verdictKey(cid, pid, field, value)) ?? 'outside',
         ),
       );
     }
@@ -133,7 +137,8 @@ export function createAuditTrail(deps: AuditTrailDeps): AuditTrail {
   const offEvents = deps.intents.onEvent((event) => {
     if (event.type === 'change') {
       const k = key(event.conversationId, event.participantId, event.field);
-      confirmed.set(k, [...(confirmed.get(k) ?? []), { value: event.value, ours: event.ours }]);
+      const actor: AuditActor = event.ours ? 'you' : event.unsure ? 'unknown' : 'outside';
+      confirmed.set(k, [...(confirmed.get(k) ?? []), { value: event.value, actor }]);
       return;
     }
     const { outcome, conversationId } = event;

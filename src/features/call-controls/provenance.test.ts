@@ -28,6 +28,11 @@ describe('caption', () => {
     });
   });
 
+  it('says nothing about who when a failed request of this panel may have landed late', () => {
+    const unsure = { value: true, ours: false, unsure: true as const, at: 1 };
+    expect(caption('held', view({ shown: true, provenance: unsure }))).toEqual({ id: 'hold.on' });
+  });
+
   it('falls back to the plain state when nothing explains it', () => {
     expect(caption('muted', view({ shown: true })).id).toBe('mute.on');
     expect(

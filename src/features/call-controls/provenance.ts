@@ -31,14 +31,16 @@ const WORDS: Record<FlagField, Words> = {
 
 /**
  * What the caption under a toggle says. The platform never says who changed mute or hold
- * (contract §2.4): "by you" only when a request of this panel explains the change; otherwise
- * "outside this panel", with the time the panel saw it. Never anybody's name.
+ * (contract §2.4): "by you" only when a request of this panel explains the change; "outside
+ * this panel", with the time the panel saw it, when none does; nothing about who when a request
+ * of ours the server said it had not applied may have landed late. Never anybody's name.
  */
 export function caption(field: FlagField, view: IntentView<boolean>): Message {
   const words = WORDS[field];
   if (view.pending) return message(view.shown ? words.pendingOn : words.pendingOff);
   const p = view.provenance;
-  if (p && p.value === view.shown) {
+  // Who made it is not known (a failed request of ours may have landed late): say no one.
+  if (p && p.value === view.shown && !p.unsure) {
     if (p.ours) return message(view.shown ? words.yoursOn : words.yoursOff);
     return message(view.shown ? words.outsideOn : words.outsideOff, { time: new Date(p.at) });
   }

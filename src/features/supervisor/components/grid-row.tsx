@@ -60,7 +60,7 @@ function useOutsideChange(row: LiveRow): number {
 
 function outsideAt(view: IntentView<boolean>): number {
   const p = view.provenance;
-  return p && !p.ours && p.value === view.shown ? p.at : -1;
+  return p && !p.ours && !p.unsure && p.value === view.shown ? p.at : -1;
 }
 
 function Flags({ row }: { row: LiveRow }) {
