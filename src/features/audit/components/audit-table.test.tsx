@@ -34,7 +34,9 @@ describe('the audit table shows call data and flow values as untrusted text', ()
   it('a right-to-left override in a key, an old or a new value is shown, isolated, never obeyed', async () => {
     const el = await table([row({ detail: SPOOF, from: SPOOF, to: `x${SPOOF}` })]);
     const cells = el.querySelectorAll('tbody td');
-    expect(cells[2]!.querySelector('.audit-detail bdi')?.textContent).toBe('⟨U+202E⟩gnp.exe');
+    const detail = cells[2]!.querySelector('.audit-detail');
+    expect(detail?.querySelector('bdi')?.textContent).toBe('⟨U+202E⟩gnp.exe');
+    expect(detail?.getAttribute('title')).toBe('⟨U+202E⟩gnp.exe');
     const values = [...cells[3]!.querySelectorAll('bdi')].map((b) => b.textContent);
     expect(values).toEqual(['⟨U+202E⟩gnp.exe', 'x⟨U+202E⟩gnp.exe']);
     expect(cells[3]!.textContent).toBe('⟨U+202E⟩gnp.exe → x⟨U+202E⟩gnp.exe');

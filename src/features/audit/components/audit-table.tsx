@@ -1,3 +1,4 @@
+import { displayString, TITLE_MAX } from '../../../components/ui/display-text';
 import { SLOT, SECOND_SLOT, UntrustedText, withSlot } from '../../../components/ui/untrusted-text';
 import type { AuditRow } from '../audit-rows';
 import { useAuditT } from '../text';
@@ -45,7 +46,10 @@ export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {
                   {/* The event's words may carry a key or reason the flow wrote. */}
                   <UntrustedText className="audit-event" text={row.event} />
                   {row.party || row.detail ? (
-                    <span className="audit-detail">
+                    <span
+                      className="audit-detail"
+                      title={row.detail ? displayString(row.detail, { max: TITLE_MAX }) : undefined}
+                    >
                       {row.party}
                       {row.party && row.detail ? ' · ' : null}
                       {row.detail ? <UntrustedText text={row.detail} max={DETAIL_MAX} /> : null}
