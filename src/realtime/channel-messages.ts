@@ -50,15 +50,17 @@ const isMirroredState = isShaped({
 });
 
 /** The fields of the link state a follower takes from the leader. */
-export const MIRRORED_FIELDS = [
-  'status',
-  'attempt',
-  'nextRetryAt',
-  'staleSince',
-  'channelId',
-] as const;
+const MIRRORED_FIELDS = ['status', 'attempt', 'nextRetryAt', 'staleSince', 'channelId'] as const;
 
 export type MirroredState = Partial<Pick<ConnectionState, (typeof MIRRORED_FIELDS)[number]>>;
+
+/** The part of the leader's link state it sends its followers. */
+export function mirroredState(state: ConnectionState): MirroredState {
+  const out: Record<string, unknown> = {};
+  // Absent fields go as `undefined`: a follower clears them too (a retry no longer due).
+  for (const field of MIRRORED_FIELDS) out[field] = state[field];
+  return out as MirroredState;
+}
 
 /** One socket event as the leader fans it out (`kind` from the frame it came in, tolerated). */
 const isTopicEvent = isShaped({

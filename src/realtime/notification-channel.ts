@@ -2,10 +2,12 @@ import { toPlatformError } from '../platform/errors';
 import type { NotificationChannel as ChannelInfo } from '../platform/types';
 import { nextDelay } from './backoff';
 import { DEFAULT_CHANNEL_OPTIONS, type ChannelOptions } from './channel-options';
-import type { ConnectionState, ConnectionStore } from './connection-store';
+import type { ConnectionStore } from './connection-store';
 import { ChannelSubscriptions, type SubscriptionDeps } from './channel-subscriptions';
 import { parseFrame } from './events';
 import { HeldChannel } from './held-channel';
+import { LinkStatus } from './link-status';
+import { LinkWatchdog } from './link-watchdog';
 import { closeQuietly, openSocket, type SocketLike } from './open-socket';
 import type { TopicRegistry } from './topic-registry';
 import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
@@ -39,11 +41,12 @@ interface Link {
  * The notifications channel, as plain TypeScript: create channel → open socket → subscribe to
  * the registry's topics → each topic owner re-reads once (that topic's events are held meanwhile,
  * so nothing between the two is lost). Changes to the topic set go out as one debounced bulk
- * replace. A heartbeat watchdog pings, then reconnects with capped, jittered backoff, to the same
- * channel while it lives (`HeldChannel`); `{"result":"404"}` reconnects at once, to a new one.
- * `v2.system.socket_closing`, channel expiry and a new token all move to a fresh channel before
- * the old socket is let go, and the old channel's subscriptions are released. Nothing is opened
- * until a feature subscribes to a topic.
+ * replace. A heartbeat watchdog (`LinkWatchdog`) pings, then reconnects with capped, jittered
+ * backoff, to the same channel while it lives (`HeldChannel`); `{"result":"404"}` reconnects at
+ * once, to a new one. `v2.system.socket_closing`, channel expiry and a new token all move to a
+ * fresh channel before the old socket is let go, and the old channel's subscriptions are
+ * released. The link's state goes to the connection store through `LinkStatus`. Nothing is
+ * opened until a feature subscribes to a topic.
  *
  * @example
  * const channel = new NotificationChannelClient({ api: platform, registry, store });
@@ -63,6 +66,8 @@ export class NotificationChannelClient {
   private stopped = false;
   private readonly subscriptions: ChannelSubscriptions;
   private readonly held: HeldChannel;
+  private readonly watchdog: LinkWatchdog;
+  private readonly status: LinkStatus;
   private readonly offTopics: () => void;
 
   constructor(private readonly deps: ChannelDeps) {
@@ -76,6 +81,15 @@ export class NotificationChannelClient {
       now: () => this.scheduler.now(),
       marginMs: this.options.renewBeforeExpiryMs,
       handedOver: deps.reuse,
+    });
+    this.status = new LinkStatus(deps.store, () => this.scheduler.now());
+    this.watchdog = new LinkWatchdog({
+      timers: this.timers,
+      options: this.options,
+      socket: () => this.link?.socket,
+      onDead: () => {
+        if (this.link && !this.stopped) this.scheduleReconnect();
+      },
     });
     this.subscriptions = new ChannelSubscriptions(deps);
     this.offTopics = deps.registry.onTopicsChanged(() => this.topicsChanged());
@@ -102,14 +116,14 @@ export class NotificationChannelClient {
     this.letGo(this.link);
     this.letGo(this.retiring);
     this.link = this.retiring = undefined;
-    this.update({ status: 'stopped', nextRetryAt: undefined });
+    this.status.stopped();
   }
 
   /** After re-authentication: channels die with their token, so move to one made with the new token. */
   tokenChanged(): void {
     if (!this.started || this.stopped) return;
     this.held.moveOn();
-    if (this.link && this.deps.store.getState().status === 'live') void this.handover();
+    if (this.link && this.status.current === 'live') void this.handover();
     else this.reconnectNow();
   }
 
@@ -123,40 +137,36 @@ export class NotificationChannelClient {
 
   private topicsChanged(): void {
     if (!this.started || this.stopped) return;
-    const status = this.deps.store.getState().status;
+    const status = this.status.current;
     if (this.link && status === 'live') void this.resubscribe();
     else if (!this.link && (status === 'idle' || status === 'stopped')) void this.connect();
     // Connecting or reconnecting: the next subscribe reads the registry then.
   }
 
-  private async connect(): Promise<void> {
-    const generation = ++this.generation;
+  private connect(): Promise<void> {
     this.timers.clear('retry');
-    this.update({
-      status: this.link || this.attempt > 0 ? 'reconnecting' : 'connecting',
-      nextRetryAt: undefined,
-    });
-    try {
-      const { channel, socket } = await this.openChannel(true);
-      if (generation !== this.generation) return void closeQuietly(socket);
-      this.letGo(this.link);
-      this.adopt({ channel, socket });
-      await this.subscriptions.subscribeAndResync(channel);
-      if (this.settled(channel, generation)) this.markLive(channel);
-    } catch (error) {
-      if (generation !== this.generation || this.stopped) return;
-      this.onFailure(error);
-    }
+    this.status.connecting(this.link !== undefined || this.attempt > 0);
+    return this.move(true);
   }
 
   /** Opens the next channel while the current socket still delivers, then lets the old one go. */
-  private async handover(): Promise<void> {
-    const generation = ++this.generation;
+  private handover(): Promise<void> {
     this.timers.clear('renew');
+    return this.move(false);
+  }
+
+  /**
+   * Opens a channel and moves to it: to reconnect (`resume`: the held channel first; the old
+   * link goes once the new socket is open), or to hand over (a new channel; the old socket keeps
+   * delivering until the new one holds the subscriptions, and stays if the move fails).
+   */
+  private async move(resume: boolean): Promise<void> {
+    const generation = ++this.generation;
     try {
-      const { channel, socket } = await this.openChannel(false);
+      const { channel, socket } = await this.openChannel(resume);
       if (generation !== this.generation) return void closeQuietly(socket);
-      this.retiring = this.link;
+      if (resume) this.letGo(this.link);
+      else this.retiring = this.link;
       this.adopt({ channel, socket });
       await this.subscriptions.subscribeAndResync(channel);
       this.letGo(this.retiring);
@@ -164,10 +174,7 @@ export class NotificationChannelClient {
       if (this.settled(channel, generation)) this.markLive(channel);
     } catch (error) {
       if (generation !== this.generation || this.stopped) return;
-      if (this.retiring) {
-        this.link = this.retiring;
-        this.retiring = undefined;
-      }
+      if (this.retiring) [this.link, this.retiring] = [this.retiring, undefined];
       this.onFailure(error);
     }
   }
@@ -205,12 +212,7 @@ export class NotificationChannelClient {
       this.held.moveOn();
       this.letGo(this.link);
       this.link = undefined;
-      this.update({
-        status: 'signInNeeded',
-        nextRetryAt: undefined,
-        staleSince: this.staleSince(),
-      });
-      return;
+      return this.status.signInNeeded();
     }
     this.scheduleReconnect();
   }
@@ -221,12 +223,7 @@ export class NotificationChannelClient {
     this.timers.clear('uptime');
     const delay = nextDelay(this.attempt, this.random, this.options.backoff);
     this.attempt += 1;
-    this.update({
-      status: 'reconnecting',
-      attempt: this.attempt,
-      nextRetryAt: this.scheduler.now() + delay,
-      staleSince: this.staleSince(),
-    });
+    this.status.retrying(this.attempt, this.scheduler.now() + delay);
     this.timers.set('retry', delay, () => void this.connect());
   }
 
@@ -241,20 +238,14 @@ export class NotificationChannelClient {
   }
 
   private markLive(channel: ChannelInfo): void {
-    this.update({
-      status: 'live',
-      staleSince: undefined,
-      nextRetryAt: undefined,
-      channelId: channel.id,
-      attempt: this.attempt,
-    });
+    this.status.live(channel.id, this.attempt);
     this.timers.set('uptime', this.options.minUptimeMs, () => {
       this.attempt = 0;
-      this.update({ attempt: 0 });
+      this.status.attemptsReset();
     });
     const renewIn = channel.expiresAt - this.options.renewBeforeExpiryMs - this.scheduler.now();
     this.timers.set('renew', Math.max(0, renewIn), () => void this.handover());
-    this.feedWatchdog();
+    this.watchdog.feed();
     if (this.subscriptions.differs()) void this.resubscribe();
   }
 
@@ -267,15 +258,15 @@ export class NotificationChannelClient {
       if (this.link?.socket !== socket || this.stopped) return;
       this.scheduleReconnect();
     };
-    this.feedWatchdog();
+    this.watchdog.feed();
   }
 
   private onFrame(socket: SocketLike, text: string): void {
     const isCurrent = this.link?.socket === socket;
     if (!isCurrent && this.retiring?.socket !== socket) return;
-    if (isCurrent) this.feedWatchdog();
+    if (isCurrent) this.watchdog.feed();
     const result = parseFrame(text);
-    if (!result.ok) return this.countDropped('malformed');
+    if (!result.ok) return this.status.dropped('malformed');
     const frame = result.frame;
     if (frame.kind === 'socketClosing' && isCurrent) void this.handover();
     if (frame.kind === 'channelGone' && isCurrent) {
@@ -283,25 +274,7 @@ export class NotificationChannelClient {
       this.reconnectNow();
     }
     if (frame.kind !== 'topic') return;
-    if (!this.deps.registry.dispatch(frame)) this.countDropped('unknownTopic');
-  }
-
-  private countDropped(reason: keyof ConnectionState['dropped']): void {
-    const dropped = { ...this.deps.store.getState().dropped };
-    dropped[reason] += 1;
-    this.update({ dropped });
-  }
-
-  /** Every frame re-arms two timers: ping after 1.5 quiet heartbeats, reconnect after 2.5. */
-  private feedWatchdog(): void {
-    const { heartbeatMs, pingAfterHeartbeats, deadAfterHeartbeats } = this.options;
-    this.timers.set('ping', heartbeatMs * pingAfterHeartbeats, () => {
-      const socket = this.link?.socket;
-      if (socket && socket.readyState === 1) socket.send(JSON.stringify({ message: 'ping' }));
-    });
-    this.timers.set('dead', heartbeatMs * deadAfterHeartbeats, () => {
-      if (this.link && !this.stopped) this.scheduleReconnect();
-    });
+    if (!this.deps.registry.dispatch(frame)) this.status.dropped('unknownTopic');
   }
 
   private letGo(link: Link | undefined): void {
@@ -310,17 +283,6 @@ export class NotificationChannelClient {
     link.socket.onclose = null;
     link.socket.onerror = () => undefined;
     closeQuietly(link.socket);
-    if (this.link === link) {
-      this.timers.clear('ping');
-      this.timers.clear('dead');
-    }
-  }
-
-  private staleSince(): number {
-    return this.deps.store.getState().staleSince ?? this.scheduler.now();
-  }
-
-  private update(partial: Partial<ConnectionState>): void {
-    this.deps.store.setState(partial);
+    if (this.link === link) this.watchdog.stop();
   }
 }

@@ -1,72 +1,10 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FUZZ_RUNS, mutated, wrongType } from '../testing/fuzz';
-import { memoryBusNetwork } from '../testing/memory-bus';
-import { memoryLocks } from '../testing/memory-locks';
-import type { NotificationChannel } from '../platform/types';
+import { settle, world } from '../testing/shared-channel-harness';
 import { readChannelMessage } from './channel-messages';
-import { createConnectionStore, type ConnectionState } from './connection-store';
+import type { ConnectionState } from './connection-store';
 import type { BusMessage } from './instance-bus';
-import { SharedChannel, type LeaderChannel } from './shared-channel';
-import { TopicRegistry } from './topic-registry';
-
-interface FakeChannel extends LeaderChannel {
-  registry: TopicRegistry;
-  reuse?: NotificationChannel;
-  reconnects: number;
-}
-
-/** A leader `i1` and a follower `i2` on one memory bus, and a forger's raw place on it. */
-async function world() {
-  const network = memoryBusNetwork();
-  const locks = memoryLocks();
-  const channels: FakeChannel[] = [];
-  const instance = (id: string, topics: string[]) => {
-    const registry = new TopicRegistry({ debounceMs: 5 });
-    const events: unknown[] = [];
-    for (const topic of topics)
-      registry.subscribe({ topic, onEvent: (e) => events.push(e.body), resync: async () => {} });
-    const store = createConnectionStore();
-    const shared = new SharedChannel({
-      bus: network.create(),
-      lock: locks,
-      lockName: 'lcp:fuzz',
-      instanceId: id,
-      registry,
-      store,
-      createChannel: ({ registry: union, store: leaderStore, reuse }) => {
-        const info = reuse ?? {
-          id: `ch${channels.length + 1}`,
-          connectUri: `wss://streaming.example/channels/ch${channels.length + 1}`,
-          expiresAt: Date.now() + 86_400_000,
-        };
-        const channel: FakeChannel = {
-          registry: union,
-          reuse,
-          reconnects: 0,
-          start: () => leaderStore.setState({ status: 'live', channelId: info.id }),
-          stop: () => undefined,
-          tokenChanged: () => undefined,
-          reconnectNow: () => void (channel.reconnects += 1),
-          channelInfo: () => info,
-        };
-        channels.push(channel);
-        return channel;
-      },
-    });
-    return { shared, registry, store, events };
-  };
-  const leader = instance('i1', ['v2.users.u1.conversations.calls']);
-  leader.shared.start();
-  await settle();
-  const follower = instance('i2', ['v2.users.u2.conversations.calls']);
-  follower.shared.start();
-  await settle();
-  const forger = network.create();
-  return { leader, follower, forger, channels };
-}
-
-const settle = () => vi.advanceTimersByTimeAsync(20);
 
 /** The link state a follower mirrors, without the counters. */
 const mirrored = ({ status, attempt, nextRetryAt, staleSince, channelId }: ConnectionState) => ({
@@ -121,16 +59,19 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('SharedChannel: forged and malformed bus messages', () => {
-  it('a follower never applies a forged message: its link state, channel and events stay the leader’s', async () => {
+  it('a follower never applies a forged message (a claim to lead included): its link state, channel and events stay the leader’s', async () => {
     const w = await world();
     const before = mirrored(w.follower.store.getState());
     let sent = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(forged(['state', 'channel', 'event', 'resync', 'hello', 'topics', 'bye']), {
-          minLength: 1,
-          maxLength: 4,
-        }),
+        fc.array(
+          forged(['state', 'channel', 'event', 'resync', 'leader', 'hello', 'topics', 'bye']),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
         async (messages) => {
           const drops = busDrops(w.follower.store.getState());
           for (const m of messages) w.forger.post(m as BusMessage);

@@ -1,16 +1,13 @@
 import type { NotificationChannel as ChannelInfo } from '../platform/types';
-import type { ConnectionState, ConnectionStore } from './connection-store';
+import type { ConnectionStore } from './connection-store';
 import type { BusMessage, InstanceBus } from './instance-bus';
 import { countBusDrop, type BusDropReason } from './bus-schema';
-import {
-  MIRRORED_FIELDS,
-  readChannelMessage,
-  type ChannelMessage,
-  type MirroredState,
-} from './channel-messages';
+import { mirroredState, readChannelMessage, type ChannelMessage } from './channel-messages';
+import { LeaderClaims } from './leader-claims';
 import type { LeaderLock } from './leader-lock';
 import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
-import { TopicRegistry, type TopicEvent } from './topic-registry';
+import type { TopicRegistry } from './topic-registry';
+import { KEEPALIVE_MS, TopicUnion } from './topic-union';
 
 /** What the session controller drives: the channel itself, or this stand-in for followers. */
 export interface ChannelLike {
@@ -46,18 +43,16 @@ export interface SharedChannelDeps {
   scheduler?: Scheduler;
 }
 
-/** Followers repeat their topics this often; the leader forgets an instance silent for 3×. */
-const KEEPALIVE_MS = 20_000;
-
 /**
  * One notifications channel for every instance of the widget in the browser (interaction
  * widgets: one iframe per interaction, up to ten). The instances elect a leader with a lock; the
- * leader owns the platform channel and socket, holds the union of all instances' topics, and fans
- * events out over the bus; the others mirror its connection state and re-read their own topics
- * when it asks. Features only ever see their own TopicRegistry, so they cannot tell the roles
- * apart. When the leader goes, the next instance in line takes the lock, reconnects to the same
- * platform channel (so the user's channel count does not grow), re-subscribes and has everyone
- * re-read. The last instance to stop drops the channel's subscriptions.
+ * leader owns the platform channel and socket, holds the union of all instances' topics
+ * (`TopicUnion`), and fans events out over the bus; the others mirror its connection state and
+ * re-read their own topics when it asks, and believe a claim to lead only once the lock confirms
+ * it (`LeaderClaims`). Features only ever see their own TopicRegistry, so they cannot tell the
+ * roles apart. When the leader goes, the next instance in line takes the lock, reconnects to the
+ * same platform channel (so the user's channel count does not grow), re-subscribes and has
+ * everyone re-read. The last instance to stop drops the channel's subscriptions.
  *
  * @example
  * const shared = new SharedChannel({ bus, lock, lockName, instanceId, registry, store, createChannel });
@@ -70,11 +65,8 @@ export class SharedChannel implements ChannelLike {
   private lockHandle?: { release(): void };
   private channel?: LeaderChannel;
   private knownChannel?: ChannelInfo;
-  /** The instance that last said it leads (followers take link state and events from it only). */
-  private leaderId?: string;
-  private union?: TopicRegistry;
-  private readonly remote = new Map<string, { topics: string[]; seen: number }>();
-  private readonly unionSubs = new Map<string, () => void>();
+  private union?: TopicUnion;
+  private readonly claims: LeaderClaims;
   private readonly cleanups: (() => void)[] = [];
   /** Topics this follower has read at least once. */
   private readonly read = new Set<string>();
@@ -84,6 +76,11 @@ export class SharedChannel implements ChannelLike {
   constructor(private readonly deps: SharedChannelDeps) {
     this.scheduler = deps.scheduler ?? createScheduler();
     this.timers = new NamedTimers(this.scheduler);
+    this.claims = new LeaderClaims({
+      holder: () => deps.lock.holder(deps.lockName),
+      handle: (message) => this.handle(message),
+      drop: () => this.drop('unexpected'),
+    });
   }
 
   /** Whether this instance owns the socket (for tests and diagnostics). */
@@ -99,7 +96,8 @@ export class SharedChannel implements ChannelLike {
     this.role = 'follower';
     this.announce('hello');
     this.keepAlive();
-    this.lockHandle = this.deps.lock.request(this.deps.lockName, () => this.becomeLeader());
+    const { lock, lockName, instanceId } = this.deps;
+    this.lockHandle = lock.request(lockName, instanceId, () => this.becomeLeader());
   }
 
   /** Final. Resolves once the channel's subscriptions are released (when this was the last). */
@@ -109,7 +107,7 @@ export class SharedChannel implements ChannelLike {
     this.timers.clearAll();
     const wasLeader = this.role === 'leader';
     const channelId = this.channel?.channelInfo()?.id ?? this.knownChannel?.id;
-    const alone = this.liveRemotes().length === 0;
+    const alone = !this.union?.hasFollowers();
     this.post({ type: 'bye' });
     const released =
       wasLeader && alone && channelId
@@ -117,8 +115,6 @@ export class SharedChannel implements ChannelLike {
         : Promise.resolve();
     this.channel?.stop();
     this.channel = undefined;
-    for (const off of this.unionSubs.values()) off();
-    this.unionSubs.clear();
     this.union?.dispose();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.lockHandle?.release();
@@ -138,12 +134,16 @@ export class SharedChannel implements ChannelLike {
   private becomeLeader(): void {
     if (this.stopped) return;
     this.role = 'leader';
-    const union = new TopicRegistry({ scheduler: this.scheduler });
+    const union = new TopicUnion({
+      local: this.deps.registry,
+      scheduler: this.scheduler,
+      post: (message) => this.post(message),
+    });
     this.union = union;
     const { store } = this.deps;
     this.cleanups.push(
       store.subscribe((state) => {
-        this.post({ type: 'state', state: pick(state) });
+        this.post({ type: 'state', state: mirroredState(state) });
         const info = this.channel?.channelInfo();
         if (info && info.id !== this.knownChannel?.id) {
           this.knownChannel = info;
@@ -151,15 +151,20 @@ export class SharedChannel implements ChannelLike {
         }
       }),
     );
-    this.syncUnion();
-    this.channel = this.deps.createChannel({ registry: union, store, reuse: this.knownChannel });
+    union.sync();
+    this.channel = this.deps.createChannel({
+      registry: union.registry,
+      store,
+      reuse: this.knownChannel,
+    });
     this.post({ type: 'leader', channel: this.knownChannel ?? null });
     this.channel.start();
   }
 
   /**
    * Every message is read against its schema first; a malformed one, or one this instance does
-   * not expect (see `expected`), is dropped and counted, never applied in part.
+   * not expect (see `expected`), is dropped and counted, never applied in part. A follower checks
+   * a claim to lead against the lock before it believes it (`LeaderClaims`).
    */
   private onMessage(raw: unknown): void {
     if (this.stopped) return;
@@ -167,6 +172,12 @@ export class SharedChannel implements ChannelLike {
     if (!message) return this.drop('malformed');
     const me = this.deps.instanceId;
     if (message.from === me || (message.to !== undefined && message.to !== me)) return;
+    if (this.role !== 'leader' && this.claims.intercept(message)) return;
+    this.handle(message);
+  }
+
+  private handle(message: ChannelMessage): void {
+    if (this.stopped) return;
     const verdict = this.expected(message);
     if (verdict === 'ignore') return;
     if (verdict === 'drop') return this.drop('unexpected');
@@ -176,11 +187,12 @@ export class SharedChannel implements ChannelLike {
   /**
    * Whether a well-formed message makes sense here. The leader holds the lock, so it takes no
    * other instance's claim to lead, channel, link state, events or re-read requests; a follower
-   * takes those only from the instance that said it leads, and events only for topics it asked
+   * takes those only from the instance it believes leads, and events only for topics it asked
    * for. A reconnect request counts only from an instance that announced its topics.
    */
   private expected(message: ChannelMessage): 'apply' | 'ignore' | 'drop' {
     const leading = this.role === 'leader';
+    const fromLeader = !leading && message.from === this.claims.leader;
     switch (message.type) {
       case 'hello':
       case 'topics':
@@ -189,16 +201,15 @@ export class SharedChannel implements ChannelLike {
         return 'apply';
       case 'reconnect':
         if (!leading) return 'ignore';
-        return this.remote.has(message.from) ? 'apply' : 'drop';
-      case 'leader':
-        return leading ? 'drop' : 'apply';
+        return this.union?.knows(message.from) ? 'apply' : 'drop';
       case 'event':
-        if (leading || message.from !== this.leaderId) return 'drop';
+        if (!fromLeader) return 'drop';
         return this.deps.registry.has(message.event.topicName) ? 'apply' : 'drop';
+      case 'leader':
       case 'channel':
       case 'state':
       case 'resync':
-        return !leading && message.from === this.leaderId ? 'apply' : 'drop';
+        return fromLeader ? 'apply' : 'drop';
     }
   }
 
@@ -206,16 +217,14 @@ export class SharedChannel implements ChannelLike {
     switch (message.type) {
       case 'hello':
       case 'topics':
-        this.remote.set(message.from, { topics: message.topics, seen: this.scheduler.now() });
-        this.syncUnion();
+        this.union?.remember(message.from, message.topics);
         if (message.type === 'hello') this.greet(message.from);
         return;
       case 'bye':
-        if (message.from === this.leaderId) this.leaderId = undefined;
-        if (this.remote.delete(message.from)) this.syncUnion();
+        this.claims.gone(message.from);
+        this.union?.forget(message.from);
         return;
       case 'leader':
-        this.leaderId = message.from;
         if (message.channel) this.knownChannel = message.channel;
         this.announce('topics');
         return;
@@ -246,11 +255,11 @@ export class SharedChannel implements ChannelLike {
   /** A newcomer learns who leads, the link's state and the channel. */
   private greet(to: string): void {
     this.post({ type: 'leader', to, channel: this.knownChannel ?? null });
-    this.post({ type: 'state', to, state: pick(this.deps.store.getState()) });
+    this.post({ type: 'state', to, state: mirroredState(this.deps.store.getState()) });
   }
 
   private localTopicsChanged(): void {
-    if (this.role === 'leader') return this.syncUnion();
+    if (this.role === 'leader') return this.union?.sync();
     this.announce('topics');
     // A topic the leader already holds brings no new subscription (so no re-read from it):
     // read it here once the link is live.
@@ -270,57 +279,10 @@ export class SharedChannel implements ChannelLike {
     void this.deps.registry.resync(topics).catch(() => undefined);
   }
 
-  /** The union registry mirrors this instance's topics and every live follower's. */
-  private syncUnion(): void {
-    const union = this.union;
-    if (!union) return;
-    const local = new Set(this.deps.registry.topics().map((t) => t.toLowerCase()));
-    const remote = new Set(this.liveRemotes().flatMap((r) => r.topics.map((t) => t.toLowerCase())));
-    const wanted = new Map<string, string>();
-    for (const topic of [
-      ...this.deps.registry.topics(),
-      ...this.liveRemotes().flatMap((r) => r.topics),
-    ])
-      wanted.set(topic.toLowerCase(), topic);
-    for (const [key, off] of [...this.unionSubs]) {
-      const [kind, topic] = key.split('\u0000') as [string, string];
-      if ((kind === 'local' && !local.has(topic)) || (kind === 'remote' && !remote.has(topic))) {
-        off();
-        this.unionSubs.delete(key);
-      }
-    }
-    for (const [lower, topic] of wanted) {
-      if (local.has(lower) && !this.unionSubs.has(`local\u0000${lower}`))
-        this.unionSubs.set(
-          `local\u0000${lower}`,
-          union.subscribe({ topic, onEvent: this.localEvent, resync: this.localResync }),
-        );
-      if (remote.has(lower) && !this.unionSubs.has(`remote\u0000${lower}`))
-        this.unionSubs.set(
-          `remote\u0000${lower}`,
-          union.subscribe({ topic, onEvent: this.remoteEvent, resync: this.remoteResync }),
-        );
-    }
-  }
-
-  private readonly localEvent = (event: TopicEvent) => void this.deps.registry.dispatch(event);
-  private readonly localResync = () => this.deps.registry.resync();
-  private readonly remoteEvent = ({ topicName, body, correlationId }: TopicEvent) =>
-    this.post({
-      type: 'event',
-      event: correlationId === undefined ? { topicName, body } : { topicName, body, correlationId },
-    });
-  private readonly remoteResync = async () => this.post({ type: 'resync' });
-
-  private liveRemotes() {
-    const cutoff = this.scheduler.now() - 3 * KEEPALIVE_MS;
-    return [...this.remote.values()].filter((r) => r.seen >= cutoff);
-  }
-
   private keepAlive(): void {
     this.timers.set('keepalive', KEEPALIVE_MS, () => {
       if (this.role !== 'leader') this.announce('topics');
-      else this.syncUnion();
+      else this.union?.sync();
       this.keepAlive();
     });
   }
@@ -332,11 +294,4 @@ export class SharedChannel implements ChannelLike {
   private post(message: Omit<BusMessage, 'from'>): void {
     this.deps.bus.post({ ...message, from: this.deps.instanceId } as BusMessage);
   }
-}
-
-function pick(state: ConnectionState): MirroredState {
-  const out: Record<string, unknown> = {};
-  // Absent fields go as `undefined`: a follower clears them too (a retry no longer due).
-  for (const field of MIRRORED_FIELDS) out[field] = state[field];
-  return out as MirroredState;
 }

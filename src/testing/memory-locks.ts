@@ -2,17 +2,22 @@ import type { LeaderLock } from '../realtime/leader-lock';
 
 /** A lock shared in memory by the instances of a test. */
 export function memoryLocks(): LeaderLock {
-  const queues = new Map<string, { onLeader(): void; released: boolean }[]>();
+  type Entry = { holderId: string; onLeader(): void; released: boolean; granted: boolean };
+  const queues = new Map<string, Entry[]>();
   const grant = (name: string) => {
-    const queue = queues.get(name) ?? [];
-    const head = queue[0];
-    if (head && !head.released) queueMicrotask(() => head.onLeader());
+    const head = queues.get(name)?.[0];
+    if (head && !head.released)
+      queueMicrotask(() => {
+        if (head.released) return;
+        head.granted = true;
+        head.onLeader();
+      });
   };
   return {
-    request(name, onLeader) {
+    request(name, holderId, onLeader) {
       const queue = queues.get(name) ?? [];
       queues.set(name, queue);
-      const entry = { onLeader, released: false };
+      const entry: Entry = { holderId, onLeader, released: false, granted: false };
       queue.push(entry);
       if (queue.length === 1) grant(name);
       return {
@@ -24,6 +29,10 @@ export function memoryLocks(): LeaderLock {
           if (wasHead) grant(name);
         },
       };
+    },
+    async holder(name) {
+      const head = queues.get(name)?.[0];
+      return head?.granted ? head.holderId : undefined;
     },
   };
 }

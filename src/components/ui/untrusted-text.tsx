@@ -81,18 +81,18 @@ export function UntrustedText({
 
 /** Stands for an untrusted value in a message, so the message's words stay plain text. */
 export const SLOT = '\u{F0000}';
+/** Stands for a second value in the same message (a translation may put it first). */
+export const SECOND_SLOT = '\u{F0001}';
 
 /**
- * A message with `SLOT` in place of a value, with the value's element put there:
+ * A message with `SLOT` (and `SECOND_SLOT`) in place of values, with the values' elements put
+ * there, wherever the translation puts them:
  * `withSlot(t('participant.you', { name: SLOT }), <UntrustedText text={name} />)`.
  */
-export function withSlot(message: string, value: ReactNode): ReactNode {
-  const parts = message.split(SLOT);
+export function withSlot(message: string, value: ReactNode, second?: ReactNode): ReactNode {
+  const parts = message.split(/(\u{F0000}|\u{F0001})/u);
   if (parts.length === 1) return message;
   return parts.map((part, i) => (
-    <Fragment key={i}>
-      {i > 0 ? value : null}
-      {part}
-    </Fragment>
+    <Fragment key={i}>{part === SLOT ? value : part === SECOND_SLOT ? second : part}</Fragment>
   ));
 }

@@ -1,8 +1,18 @@
+import { displayString, TITLE_MAX } from '../../../components/ui/display-text';
+import { SLOT, SECOND_SLOT, UntrustedText, withSlot } from '../../../components/ui/untrusted-text';
 import type { AuditRow } from '../audit-rows';
 import { useAuditT } from '../text';
 
 /** Rows shown on screen; the CSV always has every entry of the scope. */
 const ROWS_SHOWN = 200;
+/** An attribute key or prompt name is cut here; a value at the component's default. */
+const DETAIL_MAX = 80;
+
+/** An old or new value as it came (call data, a prompt), or "none". */
+function Value({ text }: { text: string }) {
+  const t = useAuditT();
+  return text ? <UntrustedText text={text} /> : <>{t('audit.none')}</>;
+}
 
 /** The entries, newest first: time, who, what (on whose line, with its detail), old → new. */
 export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {
@@ -33,19 +43,26 @@ export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {
                 </td>
                 <td>{row.actor}</td>
                 <td>
-                  <span className="audit-event">{row.event}</span>
+                  {/* The event's words may carry a key or reason the flow wrote. */}
+                  <UntrustedText className="audit-event" text={row.event} />
                   {row.party || row.detail ? (
-                    <span className="audit-detail" title={row.detail}>
-                      {[row.party, row.detail].filter(Boolean).join(' · ')}
+                    <span
+                      className="audit-detail"
+                      title={row.detail ? displayString(row.detail, { max: TITLE_MAX }) : undefined}
+                    >
+                      {row.party}
+                      {row.party && row.detail ? ' · ' : null}
+                      {row.detail ? <UntrustedText text={row.detail} max={DETAIL_MAX} /> : null}
                     </span>
                   ) : null}
                 </td>
                 <td className="audit-change">
                   {row.from || row.to
-                    ? t('audit.change', {
-                        from: row.from || t('audit.none'),
-                        to: row.to || t('audit.none'),
-                      })
+                    ? withSlot(
+                        t('audit.change', { from: SLOT, to: SECOND_SLOT }),
+                        <Value text={row.from} />,
+                        <Value text={row.to} />,
+                      )
                     : ''}
                 </td>
               </tr>

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { displayString, TITLE_MAX } from '../../../components/ui/display-text';
+import { UntrustedText } from '../../../components/ui/untrusted-text';
 import { useQueueName } from '../../../directory/use-names';
 import { completionRate, sparklinePoints } from '../figures';
 import type { LiveTableModel } from '../live-table-model';
@@ -7,14 +9,19 @@ import { useFigures } from './use-model';
 
 const SPARK_WIDTH = 96;
 const SPARK_HEIGHT = 24;
+/** A queue name is cut here (the whole name, made safe, in the label's title). */
+const QUEUE_NAME_MAX = 80;
 
 function QueueBar({ queueId, count, max }: { queueId: string; count: number; max: number }) {
   const t = useSupervisorT();
-  const name = useQueueName(queueId) ?? t('supervisor.queue.unnamed');
+  const name = useQueueName(queueId);
   return (
     <li className="supervisor-bar-row">
-      <span className="supervisor-bar-name" title={name}>
-        {name}
+      <span
+        className="supervisor-bar-name"
+        title={name ? displayString(name, { max: TITLE_MAX }) : undefined}
+      >
+        {name ? <UntrustedText text={name} max={QUEUE_NAME_MAX} /> : t('supervisor.queue.unnamed')}
       </span>
       <span className="supervisor-bar" aria-hidden="true">
         <span

@@ -1,10 +1,14 @@
 import { useId, useState } from 'react';
+import { displayString, TITLE_MAX } from '../../../components/ui/display-text';
+import { UntrustedText } from '../../../components/ui/untrusted-text';
 import type { SupervisionApi } from '../../../platform/supervision';
 import { useQueues } from '../api/use-queues';
 import { useSupervisorT } from '../text';
 
 /** Shows a search box above this many queues. */
 const SEARCH_FROM = 8;
+/** A queue name is cut here (the whole name, made safe, in the label's title). */
+const QUEUE_NAME_MAX = 80;
 
 /** Which queues to watch: a disclosure with a checkbox per queue (open while none is chosen). */
 export function QueuePicker({
@@ -59,13 +63,23 @@ export function QueuePicker({
               </label>
             ) : null}
             {shown.map((queue) => (
-              <label key={queue.id} className="supervisor-check" title={queue.name}>
+              <label
+                key={queue.id}
+                className="supervisor-check"
+                title={displayString(queue.name, { max: TITLE_MAX })}
+              >
                 <input
                   type="checkbox"
                   checked={chosen.includes(queue.id)}
                   onChange={(e) => toggle(queue.id, e.target.checked)}
                 />
-                <span>{queue.name || t('supervisor.queue.unnamed')}</span>
+                <span>
+                  {queue.name ? (
+                    <UntrustedText text={queue.name} max={QUEUE_NAME_MAX} />
+                  ) : (
+                    t('supervisor.queue.unnamed')
+                  )}
+                </span>
               </label>
             ))}
           </fieldset>
