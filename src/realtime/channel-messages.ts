@@ -60,6 +60,14 @@ export const MIRRORED_FIELDS = [
 
 export type MirroredState = Partial<Pick<ConnectionState, (typeof MIRRORED_FIELDS)[number]>>;
 
+/** The leader's link state as it goes to followers. */
+export function mirroredState(state: ConnectionState): MirroredState {
+  const out: Record<string, unknown> = {};
+  // Absent fields go as `undefined`: a follower clears them too (a retry no longer due).
+  for (const field of MIRRORED_FIELDS) out[field] = state[field];
+  return out as MirroredState;
+}
+
 /** One socket event as the leader fans it out (`kind` from the frame it came in, tolerated). */
 const isTopicEvent = isShaped({
   required: { topicName: isTopic, body: () => true },

@@ -208,7 +208,6 @@ export class NotificationChannelClient {
       this.update({
         status: 'signInNeeded',
         nextRetryAt: undefined,
-        staleSince: this.staleSince(),
       });
       return;
     }
@@ -225,7 +224,6 @@ export class NotificationChannelClient {
       status: 'reconnecting',
       attempt: this.attempt,
       nextRetryAt: this.scheduler.now() + delay,
-      staleSince: this.staleSince(),
     });
     this.timers.set('retry', delay, () => void this.connect());
   }
@@ -316,11 +314,10 @@ export class NotificationChannelClient {
     }
   }
 
-  private staleSince(): number {
-    return this.deps.store.getState().staleSince ?? this.scheduler.now();
-  }
-
+  /** Every state but live says since when the screen may be out of date (kept across states). */
   private update(partial: Partial<ConnectionState>): void {
-    this.deps.store.setState(partial);
+    const since = this.deps.store.getState().staleSince ?? this.scheduler.now();
+    const notLive = partial.status !== undefined && partial.status !== 'live';
+    this.deps.store.setState(notLive ? { ...partial, staleSince: since } : partial);
   }
 }

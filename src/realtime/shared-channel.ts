@@ -1,13 +1,8 @@
 import type { NotificationChannel as ChannelInfo } from '../platform/types';
-import type { ConnectionState, ConnectionStore } from './connection-store';
+import type { ConnectionStore } from './connection-store';
 import type { BusMessage, InstanceBus } from './instance-bus';
 import { countBusDrop, type BusDropReason } from './bus-schema';
-import {
-  MIRRORED_FIELDS,
-  readChannelMessage,
-  type ChannelMessage,
-  type MirroredState,
-} from './channel-messages';
+import { mirroredState as pick, readChannelMessage, type ChannelMessage } from './channel-messages';
 import type { LeaderLock } from './leader-lock';
 import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
 import { TopicRegistry, type TopicEvent } from './topic-registry';
@@ -138,6 +133,8 @@ export class SharedChannel implements ChannelLike {
   private becomeLeader(): void {
     if (this.stopped) return;
     this.role = 'leader';
+    // The link mirrored from the last leader went with it: not live until this one's is.
+    this.linkLost();
     const union = new TopicRegistry({ scheduler: this.scheduler });
     this.union = union;
     const { store } = this.deps;
@@ -154,6 +151,7 @@ export class SharedChannel implements ChannelLike {
     this.syncUnion();
     this.channel = this.deps.createChannel({ registry: union, store, reuse: this.knownChannel });
     this.post({ type: 'leader', channel: this.knownChannel ?? null });
+    this.post({ type: 'state', state: pick(store.getState()) });
     this.channel.start();
   }
 
@@ -211,7 +209,10 @@ export class SharedChannel implements ChannelLike {
         if (message.type === 'hello') this.greet(message.from);
         return;
       case 'bye':
-        if (message.from === this.leaderId) this.leaderId = undefined;
+        if (message.from === this.leaderId) {
+          this.leaderId = undefined;
+          this.linkLost();
+        }
         if (this.remote.delete(message.from)) this.syncUnion();
         return;
       case 'leader':
@@ -237,6 +238,12 @@ export class SharedChannel implements ChannelLike {
         this.channel?.reconnectNow();
         return;
     }
+  }
+
+  /** No leader's link (it stopped, or this one takes over): waiting, marked stale from now. */
+  private linkLost(): void {
+    const since = this.deps.store.getState().staleSince ?? this.scheduler.now();
+    this.deps.store.setState({ status: 'connecting', nextRetryAt: undefined, staleSince: since });
   }
 
   private drop(reason: BusDropReason): void {
@@ -332,11 +339,4 @@ export class SharedChannel implements ChannelLike {
   private post(message: Omit<BusMessage, 'from'>): void {
     this.deps.bus.post({ ...message, from: this.deps.instanceId } as BusMessage);
   }
-}
-
-function pick(state: ConnectionState): MirroredState {
-  const out: Record<string, unknown> = {};
-  // Absent fields go as `undefined`: a follower clears them too (a retry no longer due).
-  for (const field of MIRRORED_FIELDS) out[field] = state[field];
-  return out as MirroredState;
 }

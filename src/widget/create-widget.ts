@@ -62,7 +62,7 @@ export function createWidget(options: {
     budget,
   );
   const session = createSessionStore(launch);
-  const connection = createConnectionStore();
+  const connection = createConnectionStore(scheduler.now());
   const registry = new ObservedTopicRegistry({ scheduler }, (event, delivered) =>
     recorder.record({ kind: 'frame', event, delivered }),
   );
