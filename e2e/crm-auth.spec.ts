@@ -41,7 +41,9 @@ test('the lookup sends the agent’s Genesys token as a bearer, and the CRM answ
   await panel(page).getByRole('button', { name: 'Look up in CRM' }).click();
   expect((await lookup).headers()['authorization']).toBe(platformToken);
   expect((await answer).status()).toBe(200);
-  await expect(panel(page).getByTestId('crm-result')).toContainText('CRM: writing 4 keys');
+  await expect(panel(page).locator('[data-save-state="saved"]')).toContainText(
+    'CRM data saved (4 keys)',
+  );
   await expect
     .poll(
       async () =>

@@ -32,9 +32,15 @@ const initialConnectionState: ConnectionState = {
   resyncs: 0,
 };
 
-/** Connection health, written by the channel (plain TS) and read by React through selectors. */
-export function createConnectionStore() {
-  return createStore<ConnectionState>()(() => ({ ...initialConnectionState }));
+/**
+ * Connection health, written by the channel (plain TS) and read by React through selectors.
+ * `startedAt`: when the widget started; nothing on screen is current before the link is live.
+ */
+export function createConnectionStore(startedAt?: number) {
+  return createStore<ConnectionState>()(() => ({
+    ...initialConnectionState,
+    staleSince: startedAt,
+  }));
 }
 
 export type ConnectionStore = ReturnType<typeof createConnectionStore>;

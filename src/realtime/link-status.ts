@@ -3,8 +3,8 @@ import type { ConnectionState, ConnectionStatus, ConnectionStore } from './conne
 /**
  * What the notifications channel tells the connection store, which the pill, the "as of" line
  * and the diagnostics read: the link's status, its reconnect attempt and next try, and since
- * when the screen may be out of date (from the first moment the link was not live, kept across
- * retries, cleared only when it is live again).
+ * when the screen may be out of date (every state but live says so: from the first moment the
+ * link was not live, kept across states, cleared only when it is live again).
  *
  * @example
  * const status = new LinkStatus(store, () => scheduler.now());
@@ -22,7 +22,11 @@ export class LinkStatus {
 
   /** A first connection, or another try (`again`) once the link has been up or failed. */
   connecting(again: boolean): void {
-    this.store.setState({ status: again ? 'reconnecting' : 'connecting', nextRetryAt: undefined });
+    this.store.setState({
+      status: again ? 'reconnecting' : 'connecting',
+      nextRetryAt: undefined,
+      staleSince: this.staleSince(),
+    });
   }
 
   retrying(attempt: number, nextRetryAt: number): void {
@@ -58,7 +62,11 @@ export class LinkStatus {
   }
 
   stopped(): void {
-    this.store.setState({ status: 'stopped', nextRetryAt: undefined });
+    this.store.setState({
+      status: 'stopped',
+      nextRetryAt: undefined,
+      staleSince: this.staleSince(),
+    });
   }
 
   /** A frame that was not used: not readable, or for a topic nobody holds. */

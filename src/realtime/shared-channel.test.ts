@@ -11,6 +11,8 @@ interface FakeChannel extends LeaderChannel {
   reuse?: NotificationChannel;
   info: NotificationChannel;
   stopped: boolean;
+  /** The link this channel reports, once it is up (the fake comes up at once unless held). */
+  goLive(): void;
 }
 
 function world() {
@@ -18,6 +20,7 @@ function world() {
   const locks = memoryLocks();
   const channels: FakeChannel[] = [];
   const released: string[] = [];
+  const options = { holdLinks: false };
   let n = 0;
   const instance = (topics: string[]) => {
     n += 1;
@@ -49,7 +52,9 @@ function world() {
           reuse,
           info,
           stopped: false,
-          start: () => leaderStore.setState({ status: 'live', channelId: info.id }),
+          start: () => void (options.holdLinks || channel.goLive()),
+          goLive: () =>
+            leaderStore.setState({ status: 'live', channelId: info.id, staleSince: undefined }),
           stop: () => void (channel.stopped = true),
           tokenChanged: vi.fn(),
           reconnectNow: vi.fn(),
@@ -62,7 +67,7 @@ function world() {
     });
     return { shared, registry, events, resyncs, store };
   };
-  return { instance, channels, released };
+  return { instance, channels, released, options };
 }
 
 const settle = () => vi.advanceTimersByTimeAsync(50);
@@ -185,5 +190,27 @@ describe('SharedChannel', () => {
     b.shared.reconnectNow();
     await settle();
     expect(w.channels[0]!.reconnectNow).toHaveBeenCalledTimes(1);
+  });
+
+  it('while the next leader connects, every instance says since when its screen is out of date', async () => {
+    const w = world();
+    const a = w.instance(['t.a']);
+    const b = w.instance(['t.b']);
+    const c = w.instance(['t.c']);
+    for (const i of [a, b, c]) i.shared.start();
+    await settle();
+    for (const i of [b, c]) expect(i.store.getState().staleSince).toBeUndefined();
+    w.options.holdLinks = true;
+    const leftAt = Date.now();
+    a.shared.stop();
+    await settle();
+    // The next leader is connecting (its link held), the other waits for it: neither is live.
+    expect([b, c].filter((i) => i.shared.isLeader)).toHaveLength(1);
+    for (const i of [b, c])
+      expect(i.store.getState()).toMatchObject({ status: 'connecting', staleSince: leftAt });
+    w.channels[1]!.goLive();
+    await settle();
+    for (const i of [b, c])
+      expect(i.store.getState()).toMatchObject({ status: 'live', staleSince: undefined });
   });
 });

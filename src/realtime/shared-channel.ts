@@ -4,6 +4,8 @@ import type { BusMessage, InstanceBus } from './instance-bus';
 import { countBusDrop, type BusDropReason } from './bus-schema';
 import { mirroredState, readChannelMessage, type ChannelMessage } from './channel-messages';
 import { LeaderClaims } from './leader-claims';
+import { LinkStatus } from './link-status';
+import { FollowerReads } from './follower-reads';
 import type { LeaderLock } from './leader-lock';
 import { createScheduler, NamedTimers, type Scheduler } from '../time/scheduler';
 import type { TopicRegistry } from './topic-registry';
@@ -67,15 +69,17 @@ export class SharedChannel implements ChannelLike {
   private knownChannel?: ChannelInfo;
   private union?: TopicUnion;
   private readonly claims: LeaderClaims;
+  private readonly link: LinkStatus;
   private readonly cleanups: (() => void)[] = [];
-  /** Topics this follower has read at least once. */
-  private readonly read = new Set<string>();
+  private readonly reads: FollowerReads;
   private readonly scheduler: Scheduler;
   private readonly timers: NamedTimers;
 
   constructor(private readonly deps: SharedChannelDeps) {
     this.scheduler = deps.scheduler ?? createScheduler();
     this.timers = new NamedTimers(this.scheduler);
+    this.link = new LinkStatus(deps.store, () => this.scheduler.now());
+    this.reads = new FollowerReads(deps.registry, () => deps.store.getState().status === 'live');
     this.claims = new LeaderClaims({
       holder: () => deps.lock.holder(deps.lockName),
       handle: (message) => this.handle(message),
@@ -118,7 +122,7 @@ export class SharedChannel implements ChannelLike {
     this.union?.dispose();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.lockHandle?.release();
-    this.deps.store.setState({ status: 'stopped', nextRetryAt: undefined });
+    this.link.stopped();
     return released;
   }
 
@@ -134,6 +138,8 @@ export class SharedChannel implements ChannelLike {
   private becomeLeader(): void {
     if (this.stopped) return;
     this.role = 'leader';
+    // The link mirrored from the last leader went with it: connecting (stale) until this one's is.
+    this.link.connecting(false);
     const union = new TopicUnion({
       local: this.deps.registry,
       scheduler: this.scheduler,
@@ -158,6 +164,7 @@ export class SharedChannel implements ChannelLike {
       reuse: this.knownChannel,
     });
     this.post({ type: 'leader', channel: this.knownChannel ?? null });
+    this.post({ type: 'state', state: mirroredState(store.getState()) });
     this.channel.start();
   }
 
@@ -221,6 +228,8 @@ export class SharedChannel implements ChannelLike {
         if (message.type === 'hello') this.greet(message.from);
         return;
       case 'bye':
+        // No leader's link any more: connecting, marked stale, until the next one's is live.
+        if (message.from === this.claims.leader) this.link.connecting(false);
         this.claims.gone(message.from);
         this.union?.forget(message.from);
         return;
@@ -233,14 +242,13 @@ export class SharedChannel implements ChannelLike {
         return;
       case 'state':
         this.deps.store.setState(message.state);
-        this.firstRead();
+        this.reads.readUnread();
         return;
       case 'event':
         this.deps.registry.dispatch(message.event);
         return;
       case 'resync':
-        for (const t of this.deps.registry.topics()) this.read.add(t.toLowerCase());
-        void this.deps.registry.resync(message.topics).catch(() => undefined);
+        this.reads.resync(message.topics);
         return;
       case 'reconnect':
         this.channel?.reconnectNow();
@@ -261,22 +269,7 @@ export class SharedChannel implements ChannelLike {
   private localTopicsChanged(): void {
     if (this.role === 'leader') return this.union?.sync();
     this.announce('topics');
-    // A topic the leader already holds brings no new subscription (so no re-read from it):
-    // read it here once the link is live.
-    const added = this.deps.registry.topics().filter((t) => !this.read.has(t.toLowerCase()));
-    if (added.length > 0 && this.deps.store.getState().status === 'live') this.readTopics(added);
-  }
-
-  /** A follower's first sight of a live link: read its topics (later re-reads come from the leader). */
-  private firstRead(): void {
-    if (this.deps.store.getState().status !== 'live') return;
-    const unread = this.deps.registry.topics().filter((t) => !this.read.has(t.toLowerCase()));
-    if (unread.length > 0) this.readTopics(unread);
-  }
-
-  private readTopics(topics: string[]): void {
-    for (const topic of topics) this.read.add(topic.toLowerCase());
-    void this.deps.registry.resync(topics).catch(() => undefined);
+    this.reads.readUnread();
   }
 
   private keepAlive(): void {

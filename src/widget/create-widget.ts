@@ -22,6 +22,7 @@ import { WidgetSlots } from '../services/widget-slots';
 import { connectInstances } from './instances';
 import { attachAuditTrail } from './audit-trail-wiring';
 import { SessionController } from './session';
+import { clearSignInFailures } from './sign-in-clears';
 
 export interface WidgetParts {
   services: WidgetServices;
@@ -62,7 +63,7 @@ export function createWidget(options: {
     budget,
   );
   const session = createSessionStore(launch);
-  const connection = createConnectionStore();
+  const connection = createConnectionStore(scheduler.now());
   const registry = new ObservedTopicRegistry({ scheduler }, (event, delivered) =>
     recorder.record({ kind: 'frame', event, delivered }),
   );
@@ -100,6 +101,7 @@ export function createWidget(options: {
     if (event.type === 'outcome' && event.outcome.kind === 'failed')
       if (event.outcome.error.kind === 'unauthorized') onUnauthorized();
   });
+  const offSignInFailures = clearSignInFailures(session, intents);
   const directory = new NameDirectory(queryClient, platform, undefined, scheduler);
   const instances = connectInstances({
     target,
@@ -154,6 +156,7 @@ export function createWidget(options: {
       offUpdates();
       offForget();
       offOutcomes();
+      offSignInFailures();
       void controller.stop();
       instances.close();
       registry.dispose();

@@ -137,6 +137,13 @@ export class IntentGroupStore<V extends boolean | string> {
     return this.outcomes.delete(key(cid, pid, field));
   }
 
+  /** Clears every shown failure that `ended` says no longer holds; how many went. */
+  clearOutcomesWhere(ended: (outcome: IntentOutcome<V>) => boolean): number {
+    const gone = [...this.outcomes].filter(([, outcome]) => ended(outcome));
+    for (const [k] of gone) this.outcomes.delete(k);
+    return gone.length;
+  }
+
   /** The view of a field; `fromCall` is the cached snapshot's value (no intent yet). */
   view(cid: string, pid: string, field: string, fromCall: V | undefined): IntentView<V> {
     const driver = this.drivers.get(key(cid, pid));

@@ -12,7 +12,7 @@ import {
   type IntentView,
   type SentTargets,
 } from './intent-group';
-import type { Values } from './intent-types';
+import type { IntentOutcome, Values } from './intent-types';
 
 export type {
   FlagField,
@@ -174,6 +174,15 @@ export class IntentRegistry {
   dismiss(conversationId: string, participantId: string, group: IntentGroup, field: string): void {
     const store = group === 'flags' ? this.flags : this.attributes;
     if (store.clearOutcome(conversationId, participantId, field)) this.notify();
+  }
+
+  /**
+   * Clears every shown failure whose cause has ended (e.g. "your sign-in has expired" once the
+   * agent has signed in again), in both groups.
+   */
+  clearOutcomesWhere(ended: (outcome: IntentOutcome<boolean | string>) => boolean): void {
+    const gone = this.flags.clearOutcomesWhere(ended) + this.attributes.clearOutcomesWhere(ended);
+    if (gone > 0) this.notify();
   }
 
   /** Any view may have changed; returns the function that stops listening. */

@@ -6,6 +6,8 @@ export interface SaveRecord {
   id: number;
   source: 'agent' | 'crm';
   values: Readonly<Record<string, string>>;
+  /** When the sign-in it was sent with ends (a refused sign-in is about that one only). */
+  signIn?: number;
 }
 
 export type KeyResult =

@@ -34,14 +34,12 @@ export class SaveTracker {
     private readonly onFinished: (save: TrackedSave) => void,
   ) {}
 
-  save(values: Record<string, string>, source: SaveRecord['source']): number {
+  save(values: Record<string, string>, source: SaveRecord['source'], signIn?: number): number {
     const id = this.nextId;
     this.nextId += 1;
     this.intents.requestAttributes(this.conversationId, this.participantId, values);
-    this.saves = [
-      ...this.saves,
-      { record: { id, source, values }, summary: this.summarize({ id, source, values }) },
-    ];
+    const record: SaveRecord = { id, source, values, signIn };
+    this.saves = [...this.saves, { record, summary: this.summarize(record) }];
     this.refresh(true);
     return id;
   }

@@ -1,18 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Message } from '../../i18n/message';
 import { useServices } from '../../services/widget-services';
-import { CrmError, lookupCrm, type CrmFailure } from './api/crm-client';
-import { planCrmWrite, type CrmPlan } from './crm-plan';
+import { CrmError, lookupCrm } from './api/crm-client';
+import { failureMessage, type CrmRun } from './crm-result';
+import { planCrmWrite } from './crm-plan';
 import { keyList, toShared, type CallDataMessageId } from './messages';
 import { message } from '../../i18n/message';
 import { isReservedKey } from './validation';
 import { useCallReader } from '../../calls/use-call-reader';
 
-export type CrmRun =
-  | { status: 'idle' }
-  | { status: 'running' }
-  | { status: 'failed'; failure: CrmFailure }
-  | { status: 'done'; plan: CrmPlan };
+export type { CrmRun };
 
 export interface CrmLookupOptions {
   /** The configured CRM endpoint (VITE_CRM_URL); the agent's token goes to its origin only. */
@@ -21,8 +18,8 @@ export interface CrmLookupOptions {
   participantId: string;
   /** Keys the agent is changing in the editor right now. */
   editingKeys(): ReadonlySet<string>;
-  /** Writes the CRM's keys (one save, one PATCH). */
-  write(values: Record<string, string>): void;
+  /** Writes the CRM's keys (one save, one PATCH); the save's id. */
+  write(values: Record<string, string>): number;
 }
 
 /** What the agent hears (and reads) when a lookup ends. */
@@ -41,17 +38,6 @@ export function crmAnnouncement(run: CrmRun): Message<CallDataMessageId> | undef
     : message('callData.crm.nothingNew');
 }
 
-function failureMessage(failure: CrmFailure): Message<CallDataMessageId> {
-  switch (failure.kind) {
-    case 'timeout':
-      return message('callData.crm.timeout', { seconds: Math.round(failure.ms / 1000) });
-    case 'status':
-      return message('callData.crm.status', { status: failure.status });
-    default:
-      return message(`callData.crm.${failure.kind}`);
-  }
-}
-
 /**
  * The CRM round trip: reads the customer's attributes, asks the CRM (10 s at most, cancellable),
  * and writes its answer back by the same rules as the agent's edits (planCrmWrite): nothing the
@@ -59,7 +45,7 @@ function failureMessage(failure: CrmFailure): Message<CallDataMessageId> {
  * sent. One lookup at a time.
  */
 export function useCrmLookup(options: CrmLookupOptions) {
-  const { ui, platform } = useServices();
+  const { ui, platform, session } = useServices();
   const reader = useCallReader();
   const [run, setRun] = useState<CrmRun>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
@@ -94,6 +80,7 @@ export function useCrmLookup(options: CrmLookupOptions) {
     const abort = new AbortController();
     controller.current = abort;
     setRun({ status: 'running' });
+    const signIn = session.getState().expiresAt;
     const before = attributesNow();
     const sent = Object.fromEntries(Object.entries(before).filter(([k]) => !isReservedKey(k)));
     let next: CrmRun;
@@ -108,12 +95,15 @@ export function useCrmLookup(options: CrmLookupOptions) {
       for (const key of Object.keys(returned))
         if (reader.attribute(conversationId, participantId, key).pending) busy.add(key);
       const plan = planCrmWrite(returned, before, attributesNow(), busy);
-      if (!plan.refused && Object.keys(plan.write).length > 0) latest.current.write(plan.write);
-      next = { status: 'done', plan };
+      const writes = !plan.refused && Object.keys(plan.write).length > 0;
+      next = writes
+        ? { status: 'done', plan, saveId: latest.current.write(plan.write) }
+        : { status: 'done', plan };
     } catch (error) {
       next = {
         status: 'failed',
         failure: error instanceof CrmError ? error.failure : { kind: 'network' },
+        expiresAt: signIn,
       };
     }
     const superseded = controller.current !== abort;
@@ -125,7 +115,7 @@ export function useCrmLookup(options: CrmLookupOptions) {
     const said = crmAnnouncement(next);
     if (said) ui.getState().announce(toShared(said));
     return true;
-  }, [attributesNow, platform, reader, ui]);
+  }, [attributesNow, platform, reader, session, ui]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   const reset = useCallback(() => setRun({ status: 'idle' }), []);

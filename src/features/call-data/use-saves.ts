@@ -10,15 +10,21 @@ import { SaveTracker, type TrackedSave } from './save-tracker';
 
 export type { TrackedSave };
 
-/** Why the keys of a finished save were not saved: the first failure's reason, or a time-out. */
-export function failureProblem(summary: SaveSummary): Problem | undefined {
+/**
+ * Why the keys of a finished save were not saved: the first failure's reason, or a time-out. A
+ * refused sign-in stops saying "sign in again" once the agent has (`signedInAgain`).
+ */
+export function failureProblem(summary: SaveSummary, signedInAgain = false): Problem | undefined {
   const first = summary.failed[0];
   if (!first) return undefined;
   const keys = keyList(summary.failed.map((f) => f.key));
+  const { outcome } = first;
   const base: Problem =
-    first.outcome.kind === 'failed'
-      ? explainError(first.outcome.error)
-      : { reason: message('error.timedOut') };
+    outcome.kind === 'timedOut'
+      ? { reason: message('error.timedOut') }
+      : signedInAgain && outcome.error.kind === 'unauthorized'
+        ? { reason: shared('callData.save.signedInAgain'), reference: outcome.error.correlationId }
+        : explainError(outcome.error);
   return withAction(base, 'callData.save.action', { keys });
 }
 
@@ -42,7 +48,7 @@ function announceSave(ui: UiStore, { record, summary }: TrackedSave): void {
 
 /** The saves on one participant, as React state (see SaveTracker). */
 export function useSaves(conversationId: string, participantId: string) {
-  const { ui } = useServices();
+  const { ui, session } = useServices();
   const intents = useAttributeIntents();
   const tracker = useMemo(
     () => new SaveTracker(intents, conversationId, participantId, (save) => announceSave(ui, save)),
@@ -51,7 +57,8 @@ export function useSaves(conversationId: string, participantId: string) {
   const saves = useSyncExternalStore(tracker.subscribe, tracker.getSnapshot);
   return {
     saves,
-    save: (values: Record<string, string>, source: 'agent' | 'crm') => tracker.save(values, source),
+    save: (values: Record<string, string>, source: 'agent' | 'crm') =>
+      tracker.save(values, source, session.getState().expiresAt),
     dismiss: (id: number) => tracker.dismiss(id),
   };
 }

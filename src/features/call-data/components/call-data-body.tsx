@@ -29,9 +29,8 @@ export function CallDataBody({ conversationId, customer, crmUrl }: CallDataBodyP
   const reviewHeading = useRef<HTMLHeadingElement>(null);
   const theirs = customer.attributes;
   const { saves, save, dismiss } = useSaves(conversationId, customer.id);
-  const savingKeys = saves
-    .filter((s) => !s.summary.done)
-    .flatMap((s) => Object.keys(s.record.values));
+  const inProgress = saves.filter((s) => !s.summary.done);
+  const savingKeys = inProgress.flatMap((s) => Object.keys(s.record.values));
   const { rows, pending, editable } = useAttributeRows(
     conversationId,
     customer.id,
@@ -120,6 +119,7 @@ export function CallDataBody({ conversationId, customer, crmUrl }: CallDataBodyP
           connected={customer.state === 'connected'}
           editingKeys={editingKeys}
           write={(values) => save(values, 'crm')}
+          pendingSaves={inProgress.map((s) => s.record.id)}
         />
       ) : null}
     </div>

@@ -1,46 +1,26 @@
 import { Search } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../../../i18n/use-t';
-import { useServices } from '../../../services/widget-services';
+import { useServices, useSession } from '../../../services/widget-services';
 import {
   hadAutoLookup,
   markAutoLookup,
   readCrmOnConnect,
   writeCrmOnConnect,
 } from '../crm-preference';
-import { keyList, type CallDataMessageId } from '../messages';
-import {
-  crmAnnouncement,
-  useCrmLookup,
-  type CrmLookupOptions,
-  type CrmRun,
-} from '../use-crm-lookup';
+import { crmResultLines, type CrmNow, type CrmRun } from '../crm-result';
+import type { CallDataMessageId } from '../messages';
+import { useCrmLookup, type CrmLookupOptions } from '../use-crm-lookup';
 
-function CrmResult({ run }: { run: CrmRun }) {
+function CrmResult({ run, now }: { run: CrmRun; now: CrmNow }) {
   const t = useT<CallDataMessageId>();
-  if (run.status === 'idle' || run.status === 'running') return null;
-  const said = crmAnnouncement(run);
-  const failed = run.status === 'failed' || run.plan.refused !== undefined;
-  const plan = run.status === 'done' && !run.plan.refused ? run.plan : undefined;
+  const { lines, failed } = crmResultLines(run, now);
+  if (lines.length === 0) return null;
   return (
     <div className={failed ? 'inline-alert' : 'notice'} data-testid="crm-result">
-      {said ? <p>{t.message(said)}</p> : null}
-      {plan && plan.skippedBusy.length > 0 ? (
-        <p>
-          {t('callData.crm.skippedBusy', {
-            count: plan.skippedBusy.length,
-            keys: keyList(plan.skippedBusy.map((s) => s.key)),
-          })}
-        </p>
-      ) : null}
-      {plan && plan.skippedChanged.length > 0 ? (
-        <p>
-          {t('callData.crm.skippedChanged', {
-            count: plan.skippedChanged.length,
-            keys: keyList(plan.skippedChanged.map((s) => s.key)),
-          })}
-        </p>
-      ) : null}
+      {lines.map((line) => (
+        <p key={line.id}>{t.message(line)}</p>
+      ))}
     </div>
   );
 }
@@ -50,14 +30,18 @@ function CrmResult({ run }: { run: CrmRun }) {
  * for the session); a progress indicator and Cancel while it runs; what was written or why
  * nothing was.
  */
-export function CrmSection(props: CrmLookupOptions & { connected: boolean }) {
+export function CrmSection(
+  props: CrmLookupOptions & { connected: boolean; pendingSaves: readonly number[] },
+) {
   const t = useT<CallDataMessageId>();
   const services = useServices();
   const id = useId();
   const { run, start, cancel } = useCrmLookup(props);
   const [auto, setAuto] = useState(readCrmOnConnect);
   const running = run.status === 'running';
-  const { connected, conversationId } = props;
+  const { connected, conversationId, pendingSaves } = props;
+  const signedIn = useSession((s) => (s.status === 'signedIn' ? s.expiresAt : undefined));
+  const writing = run.status === 'done' && pendingSaves.includes(run.saveId ?? -1);
 
   // Once per call: a lookup dropped by a remount (or StrictMode's rehearsal) does not count.
   useEffect(() => {
@@ -86,7 +70,7 @@ export function CrmSection(props: CrmLookupOptions & { connected: boolean }) {
           <span>{t('callData.crm.running')}</span>
         </p>
       ) : null}
-      <CrmResult run={run} />
+      <CrmResult run={run} now={{ writing, expiresAt: signedIn }} />
       <p className="call-data-check-line">
         <input
           id={`${id}-auto`}

@@ -1,5 +1,7 @@
 import { ProblemText } from '../../../components/ui/problem-text';
+import { signInRefusalOutlived } from '../../../errors/sign-in-refusal';
 import { useT } from '../../../i18n/use-t';
+import { useSession } from '../../../services/widget-services';
 import { keyList, type CallDataMessageId } from '../messages';
 import { failureProblem, type TrackedSave } from '../use-saves';
 
@@ -15,6 +17,7 @@ export function SaveStatus({
   onDismiss(id: number): void;
 }) {
   const t = useT<CallDataMessageId>();
+  const signIn = useSession((s) => (s.status === 'signedIn' ? s.expiresAt : undefined));
   if (saves.length === 0) return null;
   return (
     <div className="call-data-saves">
@@ -26,7 +29,7 @@ export function SaveStatus({
               {t('callData.save.pending', { count: keys.length, keys: keyList(keys) })}
             </p>
           );
-        const problem = failureProblem(summary);
+        const problem = failureProblem(summary, signInRefusalOutlived(record.signIn, signIn));
         const failed = problem !== undefined || summary.replaced.length > 0;
         return (
           <div

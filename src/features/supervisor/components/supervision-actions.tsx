@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { ProblemText } from '../../../components/ui/problem-text';
 import { message, type Problem } from '../../../i18n/message';
 import { explainError } from '../../../errors/explain-error';
+import { signInRefusalOutlived } from '../../../errors/sign-in-refusal';
 import { useUserName } from '../../../directory/use-names';
-import { useServices } from '../../../services/widget-services';
+import { useServices, useSession } from '../../../services/widget-services';
 import { toPlatformError } from '../../../platform/errors';
 import type { SupervisionApi, SupervisionMode } from '../../../platform/supervision';
 import type { Call, CurrentUser } from '../../../platform/types';
@@ -33,10 +34,22 @@ export function SupervisionActions({
   api: SupervisionApi;
 }) {
   const t = useSupervisorT();
-  const { platform } = useServices();
+  const { platform, session } = useServices();
   const [pending, setPending] = useState<SupervisionMode | 'leave'>();
   const [sent, setSent] = useState<SupervisionMode>();
-  const [problem, setProblem] = useState<Problem>();
+  const [failure, setFailure] = useState<{ problem: Problem; refused: boolean; signIn?: number }>();
+  const signedIn = useSession((s) => (s.status === 'signedIn' ? s.expiresAt : undefined));
+  // A refused sign-in ends when the supervisor has signed in again; other failures stay.
+  const outlived = failure?.refused && signInRefusalOutlived(failure.signIn, signedIn);
+  const problem = outlived ? undefined : failure?.problem;
+  const setProblem = (next: Problem | undefined, error?: unknown) =>
+    setFailure(
+      next && {
+        problem: next,
+        refused: toPlatformError(error).kind === 'unauthorized',
+        signIn: session.getState().expiresAt,
+      },
+    );
   // Legs whose end is no news: cancelled here while ringing, or a missed one asked again since.
   const [dismissed, setDismissed] = useState(NOTHING_DISMISSED);
   const modes = allowedModes(user.permissions);
@@ -64,7 +77,7 @@ export function SupervisionActions({
     api
       .supervise(call.id, agent.id, mode)
       .then(() => setSent(mode))
-      .catch((error: unknown) => setProblem(supervisionProblem(error, mode)))
+      .catch((error: unknown) => setProblem(supervisionProblem(error, mode), error))
       .finally(() => setPending(undefined));
   };
   /** Leave (answered) or Cancel (ringing): the platform's one way, the own leg disconnected. */
@@ -82,7 +95,7 @@ export function SupervisionActions({
       .then(() => setSent(undefined))
       .catch((error: unknown) => {
         dismiss(legId, false);
-        setProblem(explainError(toPlatformError(error), asCoreMessage(message(failed))));
+        setProblem(explainError(toPlatformError(error), asCoreMessage(message(failed))), error);
       })
       .finally(() => setPending(undefined));
   };
