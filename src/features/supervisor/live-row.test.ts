@@ -33,6 +33,25 @@ function inbound(agent: Partial<Parameters<typeof participant>[0]> = {}): Call {
 }
 
 describe('rowFromCall', () => {
+  it('after a consult to a person completes, the row is theirs: the user leg that took the call (chaos seed 33, step 12)', () => {
+    const call = inbound({ state: 'disconnected', disconnectType: 'transfer' });
+    call.participants.push(
+      participant({ id: 'bob', purpose: 'user', userId: 'u-bob', queueId: undefined, held: true }),
+      participant({ id: 'sam', purpose: 'user', userId: 'u-sam', monitoredParticipantId: 'bob' }),
+    );
+    const row = rowFromCall(call);
+    expect(row.agentUserId).toBe('u-bob');
+    expect(row.state).toBe('held');
+  });
+
+  it('while the consult target still rings, the agent who is connected keeps the row', () => {
+    const call = inbound({ muted: true });
+    call.participants.push(
+      participant({ id: 'bob', purpose: 'user', userId: 'u-bob', state: 'alerting' }),
+    );
+    expect(rowFromCall(call)).toMatchObject({ agentUserId: 'u1', state: 'connected' });
+  });
+
   it('reads agent, masked caller, queue, start, state and flags from the working agent leg', () => {
     expect(rowFromCall(inbound({ muted: true }))).toEqual({
       id: 'c1',

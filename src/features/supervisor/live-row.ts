@@ -41,9 +41,21 @@ const PLAYBACK_STATE = 'lcp.playback.state';
 const PLAYBACK_REQUEST = 'lcp.playback.requestId';
 const ENDED_PLAYBACK = ['completed', 'stopped', 'failed'] as const;
 
-/** The agent working the call now: the newest agent leg that is up. */
-export const workingAgent = (call: Call): Participant | undefined =>
-  call.participants.findLast((p) => p.purpose === 'agent' && !isLegEnded(p));
+/** A supervisor's own leg on a call (monitor, coach or barge): never the agent working it. */
+const isSupervisorLeg = (p: Participant): boolean =>
+  Boolean(p.monitoredParticipantId || p.coachedParticipantId || p.bargedParticipantId);
+
+/**
+ * The agent working the call now: the newest connected agent leg, else the newest that is up.
+ * A consult or transfer to a person adds a `user` leg (no queue), which counts as well: after a
+ * completed consult to Bob, Bob works the call, and his mute and hold are the row's.
+ */
+export function workingAgent(call: Call): Participant | undefined {
+  const up = call.participants.filter(
+    (p) => (p.purpose === 'agent' || p.purpose === 'user') && !isSupervisorLeg(p) && !isLegEnded(p),
+  );
+  return up.findLast((p) => p.state === 'connected') ?? up.at(-1);
+}
 
 /** The queue the call is in now: its newest `acd` leg's, else any leg's. */
 export function currentQueueId(call: Call): string | undefined {
