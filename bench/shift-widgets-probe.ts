@@ -65,8 +65,9 @@ async function openPanels(page: Page, i: number): Promise<void> {
   for (const name of ['Play a prompt to the caller', 'Audit trail']) {
     const disclosure = frame.getByRole('button', { name, exact: true });
     if ((await disclosure.getAttribute('aria-expanded')) !== 'true') await disclosure.click();
+    await disclosure.and(frame.locator('[aria-expanded="true"]')).waitFor();
   }
-  await frame.getByRole('table', { name: 'Audit trail, newest first' }).waitFor();
+  await frame.locator('.audit-body:not([hidden])').waitFor();
 }
 
 export async function probeShiftWidgets(
