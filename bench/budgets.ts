@@ -7,7 +7,14 @@
 export interface BudgetContext {
   /** Live calls in the supervisor run. */
   liveCalls: number;
+  /** Live calls on the larger floor (bench/floor-probe.ts). */
+  floorCalls?: number;
 }
+
+/** The widget's request budget (src/platform): REST requests a minute. */
+const REQUESTS_PER_MINUTE = 270;
+/** The platform's per-token limit (contract §4.1). */
+const PLATFORM_REQUESTS_PER_MINUTE = 300;
 
 export const BUDGETS = {
   initialJsKb: 125,
@@ -22,6 +29,19 @@ export const BUDGETS = {
   supervisorFrameMs: 50,
   supervisorSnapshotRequests: (c: BudgetContext) => c.liveCalls + 10,
   supervisorFirstRowsMs: 1000,
+  // A larger floor: 2,000 calls over 20 queues at 50 events/s for 60 s (bench/floor-probe.ts).
+  floorFirstRowsMs: 1000,
+  floorInitialLongTasks: 0,
+  floorLoadLongTasks: 0,
+  floorFrameMs: 20,
+  // The widget grants 270 a minute; on the wire the browser's queueing can bunch them, so the
+  // platform's own limit (300 per token) is the line, and not one 429.
+  floorReadPerMinute: PLATFORM_REQUESTS_PER_MINUTE,
+  floorRateLimited: 0,
+  // Every call read at the request budget's pace, at worst one read per call, plus 30 s.
+  floorAllReadMs: (c: BudgetContext) =>
+    Math.ceil((c.floorCalls ?? 0) / REQUESTS_PER_MINUTE) * 60_000 + 30_000,
+  floorGridMismatches: 0,
   micAnalysisMsPerS: 5,
   micDrawMsPerS: 10,
   micCommitsPerS: 2,
@@ -30,6 +50,10 @@ export const BUDGETS = {
   channelsPerUser: 1,
   handoverMs: 3000,
   shiftHeapGrowthMb: 5,
+  // Three desktop widgets on one channel, panels open, through a 2,000-call shift.
+  shiftWidgetHeapGrowthMb: 5,
+  shiftListenerGrowth: 0,
+  shiftTimerGrowth: 0,
   // An interaction widget opening in the desktop (loopback, production build).
   openingWarmMs: 300,
   openingColdMs: 800,

@@ -17,8 +17,12 @@ const results = JSON.parse(readFileSync(file, 'utf8')) as {
   at: string;
   rows: Row[];
   supervisor?: { liveCalls?: number };
+  floor?: { liveCalls?: number };
 };
-const context: BudgetContext = { liveCalls: results.supervisor?.liveCalls ?? 0 };
+const context: BudgetContext = {
+  liveCalls: results.supervisor?.liveCalls ?? 0,
+  floorCalls: results.floor?.liveCalls ?? 0,
+};
 const missed: string[] = [];
 const table = (Object.keys(BUDGETS) as BudgetId[]).map((id) => {
   const row = results.rows.find((r) => r.id === id);

@@ -17,7 +17,9 @@ import { probeInstances } from './instances-probe.js';
 import { probeOpening } from './opening-probe.js';
 import { probeDevStart } from './dev-start-probe.js';
 import { probeShift } from './shift-probe.js';
+import { probeShiftWidgets, shiftWidgetsRows } from './shift-widgets-probe.js';
 import { probeSupervisor } from './supervisor-probe.js';
+import { floorRows, probeFloor } from './floor-probe.js';
 import { ALICE, onACall } from '../e2e/support/session.js';
 import { signIn as tokenFor } from '../emulator/test/harness.js';
 import { QUEUE_IDS } from '../emulator/seed-ids.js';
@@ -80,6 +82,9 @@ try {
     [QUEUE_IDS.support, QUEUE_IDS.sales],
   );
 
+  // --- A larger floor (bench/floor-probe.ts): 2,000 calls over 20 queues at 50 events/s. ---
+  const floor = await probeFloor(browser, stack);
+
   // --- Interaction widgets (bench/instances-probe.ts): 10 iframes in the desktop host page. ---
   const instances = await probeInstances(browser, stack);
 
@@ -93,6 +98,11 @@ try {
 
   // --- A shift (bench/shift-probe.ts): 2,000 calls through one open panel. ---
   const shift = await probeShift(browser, stack, {
+    calls: Number(process.env.BENCH_SHIFT_CALLS ?? 2000),
+  });
+
+  // --- The same shift through three desktop widgets, panels open (bench/shift-widgets-probe.ts). ---
+  const shiftWidgets = await probeShiftWidgets(browser, stack, {
     calls: Number(process.env.BENCH_SHIFT_CALLS ?? 2000),
   });
 
@@ -165,6 +175,7 @@ try {
       metric: `Supervisor: REST requests for the initial snapshot (${supervisor.liveCalls} calls)`,
       ...single(supervisor.snapshot.total),
     },
+    ...floorRows(floor),
     // --- Talking-while-muted meter rows (bench/mic-probe.ts). ---
     ...micRows(mic),
     // --- Interaction widgets and the shift. ---
@@ -209,8 +220,9 @@ try {
       metric: `JS heap growth over a shift of ${shift.calls} calls (MB)`,
       ...single(shift.growthMb),
     },
+    ...shiftWidgetsRows(shiftWidgets),
   ];
-  const context = { liveCalls: supervisor.liveCalls };
+  const context = { liveCalls: supervisor.liveCalls, floorCalls: floor.liveCalls };
   const rows = measured.map((r) => {
     const budget = budgetOf(r.id, context);
     return { ...r, budget, within: r.p95 <= budget ? 'yes' : 'NO' };
@@ -286,10 +298,12 @@ try {
         sideBySide,
         baselineSupervisorPerMinute,
         supervisor,
+        floor,
         instances,
         opening,
         devStart,
         shift,
+        shiftWidgets,
       },
       null,
       2,

@@ -38,7 +38,7 @@ export interface SupervisorProbeResult {
 }
 
 /** Runs in the page before the widget: collects long tasks and frame deltas between marks. */
-const INSTRUMENT = () => {
+export const SUPERVISOR_INSTRUMENT = () => {
   const state = { tasks: [] as number[], frames: [] as number[], from: 0, measuring: false };
   (window as unknown as { __supervisorBench: unknown }).__supervisorBench = {
     start() {
@@ -64,15 +64,15 @@ const INSTRUMENT = () => {
   }).observe({ type: 'longtask', buffered: false });
 };
 
-interface Marks {
+export interface Marks {
   tasks: number[];
   frames: number[];
 }
-const start = (page: Page) =>
+export const start = (page: Page) =>
   page.evaluate(() =>
     (window as unknown as { __supervisorBench: { start(): void } }).__supervisorBench.start(),
   );
-const stop = (page: Page) =>
+export const stop = (page: Page) =>
   page.evaluate(() =>
     (window as unknown as { __supervisorBench: { stop(): Marks } }).__supervisorBench.stop(),
   );
@@ -112,7 +112,7 @@ export async function probeSupervisor(
     page.setDefaultTimeout(options.snapshotTimeoutMs ?? 240_000);
     // tsx keeps function names with a `__name` helper; functions sent to the page need it too.
     await page.addInitScript('window.__name = (fn) => fn;');
-    await page.addInitScript(INSTRUMENT);
+    await page.addInitScript(SUPERVISOR_INSTRUMENT);
     await control.createCalls({ count: calls });
     const liveCalls = (await control.activeState()).conversations.length;
     const requests = countSnapshotRequests(page);

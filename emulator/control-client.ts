@@ -71,11 +71,11 @@ export interface CrmSettings {
 
 /** `POST /__emulator/calls` with `count`: many inbound calls at once (scale tests). */
 export interface CreateCallsInput {
-  /** 1..1000 calls. */
+  /** 1..3000 calls. */
   count: number;
   /** Every call to this agent; without it each call gets a generated agent with no live call. */
   agentEmail?: string;
-  /** Every call in this queue; without it the calls alternate over Support and Sales. */
+  /** Every call in this queue; without it the calls go round the org's queues in turn. */
   queue?: string;
   /** Without it each call gets its own caller number. */
   ani?: string;
@@ -316,6 +316,17 @@ export class EmulatorControl {
    */
   createCalls(input: CreateCallsInput): Promise<{ conversationIds: string[] }> {
     return this.call('POST', '/calls', input);
+  }
+
+  /**
+   * A larger floor: generated queues "Floor 01" … "Floor NN" (count 1..98) join the org after
+   * Support and Sales until reset; bulk calls and the load then spread over every queue.
+   *
+   * @example
+   * const { queues } = await control.addQueues({ count: 18 }); // 20 queues in all
+   */
+  addQueues(input: { count: number }): Promise<{ queues: EmulatorState['queues'] }> {
+    return this.call('POST', '/queues', input);
   }
 
   /**

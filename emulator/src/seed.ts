@@ -36,13 +36,27 @@ export interface SeedOAuthClient {
 
 export const ORG = { id: ORG_ID, name: 'Live Call Panel Demo' };
 
-export const QUEUES: readonly SeedQueue[] = [
+const SEEDED_QUEUES: readonly SeedQueue[] = [
   { id: QUEUE_IDS.support, name: 'Support', dnis: 'tel:+18005550100' },
   { id: QUEUE_IDS.sales, name: 'Sales', dnis: 'tel:+18005550200' },
 ];
+const queues: SeedQueue[] = [...SEEDED_QUEUES];
 
-const SUPPORT = QUEUES[0]!.id;
-const SALES = QUEUES[1]!.id;
+/** The org's queues: the two seeded ones, then any added for a larger floor (until reset). */
+export const QUEUES: readonly SeedQueue[] = queues;
+
+/** Adds a queue after the seeded ones (load tests: `POST /__emulator/queues`). */
+export function addQueue(queue: SeedQueue): void {
+  if (!queues.some((q) => q.id === queue.id)) queues.push(queue);
+}
+
+/** Back to the seeded queues only (the emulator's reset). */
+export function resetQueues(): void {
+  queues.length = SEEDED_QUEUES.length;
+}
+
+const SUPPORT = SEEDED_QUEUES[0]!.id;
+const SALES = SEEDED_QUEUES[1]!.id;
 
 export const AGENT_PERMISSIONS = [
   'conversation:participant:wrapup',

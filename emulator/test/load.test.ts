@@ -86,7 +86,7 @@ describe('POST /__emulator/calls with count', () => {
       ALICE_ID,
     ]);
     await expect(running.control.createCalls({ count: 0 })).rejects.toThrow(/400/);
-    await expect(running.control.createCalls({ count: 1001 })).rejects.toThrow(/400/);
+    await expect(running.control.createCalls({ count: 3001 })).rejects.toThrow(/400/);
     await expect(running.control.createCalls({ count: 1, queue: 'Nowhere' })).rejects.toThrow(
       /400/,
     );

@@ -5,6 +5,8 @@ import { clearExtraUsers } from '../extra-users.js';
 import { parseBody } from '../http-helpers.js';
 import { resetCallerNumbers } from '../load/bulk-calls.js';
 import { LoadGenerator } from '../load/generator.js';
+import { addFloorQueues, floorQueuesSchema } from '../load/floor-queues.js';
+import { resetQueues } from '../seed.js';
 
 const loadSettings = z
   .object({
@@ -22,8 +24,9 @@ const loadSettings = z
 /**
  * Load for scale tests (control plane, not Genesys): `POST /__emulator/load` starts random
  * changes over the live calls and answers at once; `POST /__emulator/load/stop` ends the run;
- * `GET /__emulator/load` tells how far it got. The returned `reset` (called by the emulator's
- * reset) stops the run and forgets the generated agents.
+ * `GET /__emulator/load` tells how far it got; `POST /__emulator/queues` adds generated queues
+ * (a larger floor). The returned `reset` (called by the emulator's reset) stops the run and
+ * forgets the generated agents and queues.
  */
 export function registerLoadRoutes(app: FastifyInstance, ctx: EmulatorContext): { reset(): void } {
   const load = new LoadGenerator(ctx);
@@ -32,9 +35,13 @@ export function registerLoadRoutes(app: FastifyInstance, ctx: EmulatorContext): 
   );
   app.post('/__emulator/load/stop', async () => load.stop());
   app.get('/__emulator/load', async () => load.snapshot());
+  app.post('/__emulator/queues', async (request) =>
+    addFloorQueues(parseBody(floorQueuesSchema, request.body)),
+  );
   return {
     reset() {
       load.stop();
+      resetQueues();
       clearExtraUsers();
       resetCallerNumbers();
     },

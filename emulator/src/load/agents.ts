@@ -2,8 +2,8 @@ import { ApiError } from '../errors.js';
 import { addExtraUser, findExtraUser } from '../extra-users.js';
 import { AGENT_PERMISSIONS, QUEUES, type SeedUser } from '../seed.js';
 
-/** Generated agents for load tests stop here (one live call each, 1000 calls at most). */
-export const MAX_GENERATED_AGENTS = 1000;
+/** Generated agents for load tests stop here (one live call each). */
+export const MAX_GENERATED_AGENTS = 3000;
 
 /** Stable id of generated agent `n` (1-based): the same agent has the same id in every run. */
 export function generatedAgentId(n: number): string {

@@ -176,6 +176,8 @@ export class QueueWatch {
       source: 'event',
     };
     this.receive(call, meta, qid);
+    // A whole snapshot: a read still queued for this call is not needed any more.
+    this.fetcher.settled([call.id]);
     if (owed) this.settled(call.id);
   }
 

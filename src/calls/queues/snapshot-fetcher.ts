@@ -81,12 +81,20 @@ export class SnapshotFetcher {
     this.random = options.random ?? Math.random;
   }
 
-  /** Adds ids to read (each once: an id already queued or in flight is not added again). */
+  /**
+   * Adds ids to read (each once: an id already queued or in flight is not added again); one that
+   * `skip` already says needs no read is counted as skipped and never queued.
+   */
   enqueue(ids: Iterable<string>): void {
     for (const id of ids) {
       if (this.queued.has(id) || this.inFlight.has(id) || this.awaiting.has(id)) continue;
       this.retries.get(id)?.();
       this.retries.delete(id);
+      if (this.work.skip(id)) {
+        this.counts.skipped += 1;
+        this.failures.delete(id);
+        continue;
+      }
       this.queued.add(id);
       this.queue.push(id);
     }
@@ -100,6 +108,23 @@ export class SnapshotFetcher {
     if (first.length === 0) return;
     const front = new Set(first);
     this.queue = [...first, ...this.queue.filter((id) => !front.has(id))];
+  }
+
+  /**
+   * These ids need no read any more (an event gave each whole): those still queued leave the
+   * queue now, counted as skipped, instead of waiting for leave from the budget to be skipped,
+   * so the calls left to read are only those that still need it.
+   */
+  settled(ids: readonly string[]): void {
+    const drop = new Set(ids.filter((id) => this.queued.has(id) && this.work.skip(id)));
+    if (drop.size === 0) return;
+    this.queue = this.queue.filter((id) => !drop.has(id));
+    for (const id of drop) {
+      this.queued.delete(id);
+      this.failures.delete(id);
+    }
+    this.counts.skipped += drop.size;
+    this.notify();
   }
 
   /** Drops queued ids and their pending retries (a queue no longer watched, a call gone). */

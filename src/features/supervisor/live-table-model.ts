@@ -4,7 +4,14 @@ import type { CallUpdate } from '../../calls/call-sync';
 import { countRows, EMPTY_FIGURES, PlaybackTally, pushSample, type Figures } from './figures';
 import { endedPlayback, rowFromActivity, rowFromCall, sameRow, type LiveRow } from './live-row';
 import type { QueueWatch } from '../../calls/queues/queue-watch';
-import { DEFAULT_SORT, orderRows, type Names, type RowFilter, type SortSpec } from './table-order';
+import {
+  DEFAULT_SORT,
+  movesInOrder,
+  orderRows,
+  type Names,
+  type RowFilter,
+  type SortSpec,
+} from './table-order';
 
 /** What the table renders: the ids in order, and how they were chosen. */
 export interface TableView {
@@ -170,7 +177,7 @@ export class LiveTableModel {
     for (const id of this.dirty) this.rebuild(id, changed);
     this.dirty.clear();
     this.announceAgents(changed);
-    if (changed.length > 0 || this.orderDirty) this.reorder();
+    if (this.orderDirty) this.reorder();
     if (changed.length > 0 || this.figuresDirty) this.refigure();
     for (const id of changed)
       for (const listener of [...(this.rowListeners.get(id) ?? [])]) listener();
@@ -194,6 +201,7 @@ export class LiveTableModel {
       if (this.members.has(id)) continue;
       this.rows.delete(id);
       changed.push(id);
+      this.orderDirty = true;
     }
     for (const id of this.members) if (!this.rows.has(id)) this.dirty.add(id);
   }
@@ -212,10 +220,17 @@ export class LiveTableModel {
     }
     const previous = this.rows.get(id);
     if (!next) {
-      if (this.rows.delete(id)) changed.push(id);
+      if (this.rows.delete(id)) {
+        changed.push(id);
+        this.orderDirty = true;
+      }
     } else if (!sameRow(previous, next)) {
       this.rows.set(id, next);
       changed.push(id);
+      // Sorting 2,000 rows every frame is most of a busy floor's work: only when it may move.
+      const { sort, filter } = this.view;
+      if (!previous || movesInOrder(previous, next, sort, filter, this.deps.names))
+        this.orderDirty = true;
     }
   }
 

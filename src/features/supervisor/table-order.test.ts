@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveRow } from './live-row';
-import { matchesFilter, orderRows, toggleSort, type Names } from './table-order';
+import { matchesFilter, movesInOrder, orderRows, toggleSort, type Names } from './table-order';
 
 const row = (id: string, over: Partial<LiveRow> = {}): LiveRow => ({
   id,
@@ -95,5 +95,20 @@ describe('toggleSort', () => {
     expect(toggleSort({ key: 'agent', direction: 'ascending' }, 'agent').direction).toBe(
       'descending',
     );
+  });
+});
+
+describe('movesInOrder', () => {
+  const before = row('a', { agentUserId: 'u1', since: 300, muted: false });
+  const bySince = { key: 'duration', direction: 'descending' } as const;
+  it('a mute under the default sort and no filter does not move a row', () => {
+    expect(movesInOrder(before, { ...before, muted: true }, bySince, {}, NAMES)).toBe(false);
+  });
+  it('a new start, a new sort value or a filter that now drops the row does', () => {
+    expect(movesInOrder(before, { ...before, since: 200 }, bySince, {}, NAMES)).toBe(true);
+    const byAgent = { key: 'agent', direction: 'ascending' } as const;
+    expect(movesInOrder(before, { ...before, agentUserId: 'u2' }, byAgent, {}, NAMES)).toBe(true);
+    const mutedOnly = { state: 'muted' } as const;
+    expect(movesInOrder(before, { ...before, muted: true }, bySince, mutedOnly, NAMES)).toBe(true);
   });
 });

@@ -100,6 +100,25 @@ export function orderRows(
     .map((row) => row.id);
 }
 
+/**
+ * Whether a row's new version may stand elsewhere in the order than its old one: its sort value,
+ * its start (the tie-break) or whether the filter keeps it changed. A mute or an attribute
+ * change under the default sort does not, so the table need not sort again for it.
+ */
+export function movesInOrder(
+  before: LiveRow,
+  after: LiveRow,
+  spec: SortSpec,
+  filter: RowFilter,
+  names: Names,
+): boolean {
+  return (
+    sortValue(before, spec.key, names) !== sortValue(after, spec.key, names) ||
+    before.since !== after.since ||
+    matchesFilter(before, filter, names) !== matchesFilter(after, filter, names)
+  );
+}
+
 /** Clicking a column's sort button: a new column starts ascending, the same one flips. */
 export function toggleSort(current: SortSpec, key: SortKey): SortSpec {
   if (current.key !== key) return { key, direction: 'ascending' };
