@@ -13,3 +13,14 @@ export const COLUMNS = [
 ] as const satisfies readonly { key: string; sort?: SortKey }[];
 
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
+
+/** Every column, by index into COLUMNS. */
+export const ALL_COLUMNS: readonly number[] = COLUMNS.map((_, i) => i);
+
+/**
+ * The columns a narrow grid shows, whole (agent, caller, duration, state); the rest (queue,
+ * mute / hold, recording, playback) are on the opened call.
+ */
+export const NARROW_COLUMNS: readonly number[] = (
+  ['agent', 'customer', 'duration', 'state'] as const
+).map((key) => COLUMNS.findIndex((c) => c.key === key));
