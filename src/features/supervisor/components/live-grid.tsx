@@ -12,7 +12,7 @@ import type { LiveTable } from '../api/use-live-table';
 import { nextCell, type GridCell } from '../grid-keys';
 import { toggleSort } from '../table-order';
 import { useSupervisorT } from '../text';
-import { ALL_COLUMNS, COLUMNS, NARROW_COLUMNS } from './columns';
+import { columnsFor, COLUMNS } from './columns';
 import { GridRow } from './grid-row';
 import { GridStatus } from './grid-status';
 import { useTableView } from './use-model';
@@ -73,10 +73,9 @@ export function LiveGrid({
   const focusPending = useRef(false);
   const [box, setBox] = useBox(scroller);
   const [active, setActive] = useState<Active>({ header: false, col: 0, index: 0 });
-  const narrow = box.width < NARROW_BELOW;
-  const rowHeight = narrow ? NARROW_ROW : WIDE_ROW;
-  // A narrow grid shows fewer columns, each whole; the active cell stays on a shown one.
-  const shown = narrow ? NARROW_COLUMNS : ALL_COLUMNS;
+  const rowHeight = box.width < NARROW_BELOW ? NARROW_ROW : WIDE_ROW;
+  // A narrower grid shows fewer columns, each whole; the active cell stays on a shown one.
+  const { shown, layout } = columnsFor(box.width);
   const activeCol = shown.includes(active.col) ? active.col : shown[0]!;
   const found = active.id === undefined ? -1 : order.indexOf(active.id);
   const activeIndex = Math.min(order.length - 1, found >= 0 ? found : active.index);
@@ -165,7 +164,7 @@ export function LiveGrid({
         aria-describedby="supervisor-grid-hint"
         aria-rowcount={order.length + 1}
         aria-colcount={COLUMNS.length}
-        className={`supervisor-grid${narrow ? ' is-narrow' : ''}`}
+        className={`supervisor-grid${layout}`}
         onKeyDown={onKeyDown}
         onFocus={onFocus}
       >
