@@ -17,6 +17,9 @@ import { Widget } from './widget';
 import 'virtual:spark-tokens.css';
 import '../styles/theme.css';
 import './widget.css';
+import './call-card.css';
+import './call-controls.css';
+import './call-parties.css';
 
 export interface MountOptions {
   env: WidgetEnv;

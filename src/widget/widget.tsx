@@ -1,5 +1,5 @@
 import { useLingui } from '@lingui/react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { HealthPill } from '../components/ui/health-pill';
 import { LiveRegion } from '../components/ui/live-region';
 import {
@@ -16,6 +16,7 @@ import { useServices, useSession } from '../services/widget-services';
 import { auditWiring } from './audit-trail-wiring';
 import { DiagnosticsEntry } from './diagnostics-entry';
 import { LaunchProblems } from './launch-problems';
+import { usePageTheme } from './page-theme';
 import { PlaybackExtras } from './playback-extras';
 import { SessionBanner } from './session-banner';
 
@@ -55,9 +56,17 @@ export function Widget({ crmUrl, onPanelFailure }: WidgetProps = {}) {
   const view = chosenView ?? launch?.view ?? 'agent';
   const offerSupervisor = user !== undefined && offersSupervisorView(user.permissions);
   const loading = <p className="muted">{t('loading')}</p>;
+  const rootRef = useRef<HTMLDivElement>(null);
+  usePageTheme(rootRef, launch?.theme);
   return (
     <PanelFailureProvider onFailure={onPanelFailure}>
-      <div className="widget lcp-root" data-widget-root="" data-theme={launch?.theme} lang={locale}>
+      <div
+        ref={rootRef}
+        className="widget lcp-root"
+        data-widget-root=""
+        data-theme={launch?.theme}
+        lang={locale}
+      >
         <header className="widget-header">
           <h1 className="widget-title">{t('app.title')}</h1>
           {user ? <p className="signed-in-as">{t('app.signedInAs', { name: user.name })}</p> : null}

@@ -32,6 +32,15 @@ async function render(ui: ReactNode) {
 }
 
 describe('UntrustedText', () => {
+  it('a key may wrap after "." "_" "-" only: a <wbr> after each, the text unchanged', async () => {
+    const el = await render(<UntrustedText text="customer.tier_level-name<b>" breakAfter="._-" />);
+    const bdi = el.querySelector('bdi')!;
+    expect(bdi.textContent).toBe('customer.tier_level-name<b>');
+    expect(bdi.querySelectorAll('wbr')).toHaveLength(3);
+    expect(bdi.querySelector('b')).toBeNull();
+    expect(bdi.innerHTML).toBe('customer.<wbr>tier_<wbr>level-<wbr>name&lt;b&gt;');
+  });
+
   it('a right-to-left override is shown, not obeyed: "\\u202egnp.exe" reads ⟨U+202E⟩gnp.exe, isolated', async () => {
     const el = await render(<UntrustedText text={'\u202egnp.exe'} />);
     const bdi = el.querySelector('bdi')!;

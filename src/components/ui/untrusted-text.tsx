@@ -15,6 +15,11 @@ export interface UntrustedTextProps {
   expandable?: boolean;
   /** Keep line breaks (a multi-line call-data value; style it with `white-space: pre-wrap`). */
   multiline?: boolean;
+  /**
+   * Characters after which the text may wrap (a call-data key: `.`, `_`, `-`), so a key wraps
+   * at its own boundaries; style it with `overflow-wrap: break-word` so it never breaks inside.
+   */
+  breakAfter?: string;
   className?: string;
 }
 
@@ -32,6 +37,7 @@ export function UntrustedText({
   max = UNTRUSTED_MAX,
   expandable = false,
   multiline = false,
+  breakAfter,
   className,
 }: UntrustedTextProps) {
   const t = useT();
@@ -56,7 +62,7 @@ export function UntrustedText({
               {s.text}
             </span>
           ) : (
-            <Fragment key={i}>{s.text}</Fragment>
+            <Fragment key={i}>{breakAfter ? withBreaks(s.text, breakAfter) : s.text}</Fragment>
           ),
         )}
         {shown.clamped ? '…' : null}
@@ -77,6 +83,20 @@ export function UntrustedText({
       ) : null}
     </>
   );
+}
+
+/** The text with a `<wbr>` after each of `chars` (as elements: the text stays text). */
+function withBreaks(text: string, chars: string): ReactNode {
+  const parts: ReactNode[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (!chars.includes(text.charAt(i))) continue;
+    parts.push(text.slice(start, i + 1), <wbr key={i} />);
+    start = i + 1;
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(start));
+  return parts;
 }
 
 /** Stands for an untrusted value in a message, so the message's words stay plain text. */

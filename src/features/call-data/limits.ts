@@ -23,3 +23,6 @@ export const CRM_TIMEOUT_MS = 10_000;
 
 /** A value longer than this (or with several lines) shows collapsed, with "Show all". */
 export const COLLAPSED_VALUE_LENGTH = 60;
+
+/** Where a key may wrap on screen: after its own separators, never inside a word. */
+export const KEY_BREAKS = '._-';

@@ -24,9 +24,10 @@ const rows = [
 
 describe('orderRows', () => {
   it('sorts by duration, longest first by default order, unknown start last', () => {
+    // b and e started together: the agent's name breaks the tie (Agent 9 before bob agent).
     expect(orderRows(rows, { key: 'duration', direction: 'descending' }, {}, NAMES)).toEqual([
-      'b',
       'e',
+      'b',
       'c',
       'a',
       'd',
@@ -34,10 +35,25 @@ describe('orderRows', () => {
     expect(orderRows(rows, { key: 'duration', direction: 'ascending' }, {}, NAMES)).toEqual([
       'a',
       'c',
-      'b',
       'e',
+      'b',
       'd',
     ]);
+  });
+
+  it('equal durations list by agent name, then by id: stable whatever the arrival order', () => {
+    const agents: Names = {
+      agent: (id) => `Agent ${id.slice(1).padStart(3, '0')}`,
+      queue: () => undefined,
+    };
+    const tied = ['u3', 'u1', 'u4', 'u2'].map((u, i) =>
+      row(`c${i}`, { agentUserId: u, since: 500 }),
+    );
+    const sameStart = [row('z2', { since: 500 }), row('z1', { since: 500 })];
+    const spec = { key: 'duration', direction: 'descending' } as const;
+    const expected = ['c1', 'c3', 'c0', 'c2', 'z1', 'z2'];
+    expect(orderRows([...tied, ...sameStart], spec, {}, agents)).toEqual(expected);
+    expect(orderRows([...sameStart, ...tied].reverse(), spec, {}, agents)).toEqual(expected);
   });
 
   it('sorts agents by name (any case, numbers as numbers) with no agent last', () => {
@@ -67,7 +83,7 @@ describe('orderRows', () => {
     ]);
     expect(
       orderRows(rows, { key: 'queue', direction: 'ascending' }, {}, NAMES).slice(0, 2),
-    ).toEqual(['b', 'd']);
+    ).toEqual(['d', 'b']); // both Sales: Agent 010 before bob agent
   });
 
   it('filters by queue, state, muted and part of the agent’s name', () => {
@@ -76,7 +92,7 @@ describe('orderRows', () => {
     expect(order({ queueId: 'q2' })).toEqual(['b', 'd']);
     expect(order({ state: 'connected' })).toEqual(['e', 'd']);
     expect(order({ state: 'muted' })).toEqual(['a']);
-    expect(order({ agent: '  AGENT ' })).toEqual(['b', 'e', 'a', 'd']);
+    expect(order({ agent: '  AGENT ' })).toEqual(['e', 'b', 'a', 'd']);
     expect(order({ agent: 'bob', queueId: 'q1' })).toEqual([]);
     expect(order({ state: 'all' })).toHaveLength(5);
   });

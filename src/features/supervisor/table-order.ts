@@ -78,10 +78,16 @@ function byKey(a: LiveRow, b: LiveRow, spec: SortSpec, names: Names): number {
   return compareValues(x, y) * (spec.direction === 'ascending' ? 1 : -1);
 }
 
-/** Ties: the older call first, then by id, so the order is stable from frame to frame. */
+const AGENT_ASCENDING: SortSpec = { key: 'agent', direction: 'ascending' };
+
+/**
+ * Ties: the agent's name (A to Z, numbers as numbers), then the older call, then the id, so
+ * equal durations list Agent 001, 002, 003… and the order is stable from frame to frame.
+ */
 function compareRows(a: LiveRow, b: LiveRow, spec: SortSpec, names: Names): number {
   return (
     byKey(a, b, spec, names) ||
+    byKey(a, b, AGENT_ASCENDING, names) ||
     (a.since ?? Infinity) - (b.since ?? Infinity) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );

@@ -1,4 +1,5 @@
 import { useCallback, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useRememberedOpen } from '../../../components/ui/use-remembered-open';
 import { useCatalog } from '../../../i18n/use-catalog';
 import type { Call } from '../../../platform/types';
 import { completionRate, type CompletionFigures } from '../audit-entry';
@@ -24,7 +25,7 @@ type Scope = 'call' | 'session';
 
 function Audit({ trail, call }: AuditPanelProps) {
   const t = useAuditT();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useRememberedOpen('audit', false);
   const [scope, setScope] = useState<Scope>('call');
   const id = useId();
   const entries = useSyncExternalStore(

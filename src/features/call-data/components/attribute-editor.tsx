@@ -10,6 +10,7 @@ import type { Conflict } from '../three-way-merge';
 import { expectedType, STRICT_TYPES } from '../typed-values';
 import type { DraftCheck, RowProblems } from '../validation';
 import { ConflictCard } from './conflict-card';
+import { KEY_BREAKS } from '../limits';
 
 export interface EditorProps {
   state: EditorState;
@@ -133,7 +134,7 @@ function ExistingRow(
   return (
     <div className="call-data-field" data-key={key}>
       <label htmlFor={id} className="call-data-key">
-        <UntrustedText text={key} max={80} />
+        <UntrustedText text={key} max={80} breakAfter={KEY_BREAKS} />
       </label>
       <textarea
         id={id}

@@ -5,6 +5,7 @@ import { useT } from '../../../i18n/use-t';
 import type { CallDataMessageId } from '../messages';
 import type { AttributeEntry } from '../typed-values';
 import { TypedValue } from './typed-value';
+import { KEY_BREAKS } from '../limits';
 
 export interface AttributeRow {
   entry: AttributeEntry;
@@ -45,7 +46,7 @@ export function AttributeTable({
                   className="call-data-key"
                   title={displayString(entry.key, { max: TITLE_MAX })}
                 >
-                  <UntrustedText text={entry.name} max={80} />
+                  <UntrustedText text={entry.name} max={80} breakAfter={KEY_BREAKS} />
                 </span>
                 {entry.type ? (
                   <span className="call-data-type">{t('callData.type', { type: entry.type })}</span>

@@ -3,6 +3,7 @@ import { customerOf } from '../../../domain/call-selectors';
 import { useCatalog } from '../../../i18n/use-catalog';
 import { useT } from '../../../i18n/use-t';
 import { useCall } from '../../../calls/use-call';
+import { useRememberedOpen } from '../../../components/ui/use-remembered-open';
 import { CATALOG, type CallDataMessageId } from '../messages';
 import { CallDataBody } from './call-data-body';
 import '../call-data.css';
@@ -24,21 +25,33 @@ export default function CallDataPanel({ conversationId, crmUrl }: CallDataPanelP
   const titleId = useId();
   const call = useCall(conversationId);
   const customer = call ? customerOf(call) : undefined;
+  const [open, setOpen] = useRememberedOpen('callData', true);
+  // Collapsed, the body stays mounted (hidden): an edit in progress and the CRM lookup go on.
   return (
     <section className="call-data" aria-labelledby={titleId} data-testid="call-data">
       <h3 id={titleId} className="call-data-title">
-        {t('callData.title')}
+        <button
+          type="button"
+          className="disclosure"
+          aria-expanded={open}
+          aria-controls={`${titleId}-body`}
+          onClick={() => setOpen(!open)}
+        >
+          {t('callData.title')}
+        </button>
       </h3>
-      {customer ? (
-        <CallDataBody
-          key={customer.id}
-          conversationId={conversationId}
-          customer={customer}
-          crmUrl={crmUrl}
-        />
-      ) : (
-        <p className="muted">{t('callData.noCustomer')}</p>
-      )}
+      <div id={`${titleId}-body`} className="call-data-fold" hidden={!open}>
+        {customer ? (
+          <CallDataBody
+            key={customer.id}
+            conversationId={conversationId}
+            customer={customer}
+            crmUrl={crmUrl}
+          />
+        ) : (
+          <p className="muted">{t('callData.noCustomer')}</p>
+        )}
+      </div>
     </section>
   );
 }

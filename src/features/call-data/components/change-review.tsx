@@ -5,6 +5,7 @@ import type { CallDataMessageId } from '../messages';
 import type { Conflict, MergePlan } from '../three-way-merge';
 import { ConflictCard } from './conflict-card';
 import { LongText } from './long-text';
+import { KEY_BREAKS } from '../limits';
 
 export interface ChangeReviewProps {
   headingRef: Ref<HTMLHeadingElement>;
@@ -22,7 +23,7 @@ function Change({ keyName, from, to }: { keyName: string; from?: string; to: str
   return (
     <li className="call-data-change" data-change={keyName}>
       <span className="call-data-key">
-        <UntrustedText text={keyName} max={80} />
+        <UntrustedText text={keyName} max={80} breakAfter={KEY_BREAKS} />
       </span>
       {from === undefined ? (
         <span className="badge">{t('callData.added')}</span>

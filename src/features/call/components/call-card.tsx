@@ -45,20 +45,24 @@ export function CallCard({
       aria-labelledby={`call-title-${call.id}`}
       data-conversation-id={call.id}
     >
-      {staleSince !== undefined ? <StaleBanner since={staleSince} /> : null}
-      <CallHeader call={call} userId={userId} />
-      {ended ? (
-        <p className="call-ended" role="note">
-          {t(endedReasonId(call, userId))}
-        </p>
-      ) : null}
-      {notice}
-      {controls}
-      {ended ? null : (
-        <CallParties call={call} userId={userId} renderControls={renderPartyControls} />
-      )}
-      <ParticipantsSection call={call} myId={me?.id} />
-      {children}
+      {/* The call and its controls; beside it on a wide screen, under it on a narrow one, its
+          panels. The controls stay in view while the panels scroll (see call-card.css). */}
+      <div className="call-main">
+        {staleSince !== undefined ? <StaleBanner since={staleSince} /> : null}
+        <CallHeader call={call} userId={userId} />
+        {ended ? (
+          <p className="call-ended" role="note">
+            {t(endedReasonId(call, userId))}
+          </p>
+        ) : null}
+        {notice}
+        {controls}
+        {ended ? null : (
+          <CallParties call={call} userId={userId} renderControls={renderPartyControls} />
+        )}
+        <ParticipantsSection call={call} myId={me?.id} />
+      </div>
+      {children ? <div className="call-panels">{children}</div> : null}
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import { displayString } from '../../../components/ui/display-text';
+import { useRememberedOpen } from '../../../components/ui/use-remembered-open';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { customerOf } from '../../../domain/call-selectors';
 import { PLAYBACK_KEY } from '../../../domain/playback-protocol';
@@ -55,7 +56,7 @@ function useStopIntent(call: Call) {
 
 function Playback({ call, userId, flowId, onAction }: PlaybackPanelProps) {
   const t = usePlaybackT();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useRememberedOpen('playback', false);
   const [selected, setSelected] = useState<Prompt>();
   const [prompts, setPrompts] = useState<Prompt[]>([]);
   const local = useLocalPlayback(call.id);

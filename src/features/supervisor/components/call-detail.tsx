@@ -46,14 +46,53 @@ function Summary({ call }: { call: Call }) {
   const queue = useQueueName(currentQueueId(call)) ?? t('supervisor.queue.unnamed');
   const end = Math.max(...call.participants.map((p) => p.endTime ?? 0));
   const duration = row.since === undefined ? '' : t.duration((over ? end : now) - row.since);
+  // What a narrow grid leaves out (mute / hold, recording, playback) is here for every width.
+  const facts = [
+    [
+      'supervisor.col.flags',
+      row.muted === undefined && row.held === undefined
+        ? undefined
+        : t(
+            row.muted
+              ? row.held
+                ? 'supervisor.flags.mutedHeld'
+                : 'supervisor.flags.muted'
+              : row.held
+                ? 'supervisor.flags.held'
+                : 'supervisor.flags.none',
+          ),
+    ],
+    [
+      'supervisor.col.recording',
+      row.recording === undefined
+        ? undefined
+        : t(row.recording ? 'supervisor.recording.on' : 'supervisor.recording.off'),
+    ],
+    [
+      'supervisor.col.playback',
+      row.playback === undefined ? undefined : t(`supervisor.playback.${row.playback}`),
+    ],
+  ] as const;
   return (
-    <p className="call-details">
-      {t('supervisor.detail.summary', {
-        queue,
-        state: t(`supervisor.state.${row.state}`),
-        duration,
-      })}
-    </p>
+    <>
+      <p className="call-details">
+        {t('supervisor.detail.summary', {
+          queue,
+          state: t(`supervisor.state.${row.state}`),
+          duration,
+        })}
+      </p>
+      <dl className="supervisor-detail-facts">
+        {facts.map(([label, value]) =>
+          value === undefined ? null : (
+            <div key={label}>
+              <dt>{t(label)}</dt>
+              <dd>{value}</dd>
+            </div>
+          ),
+        )}
+      </dl>
+    </>
   );
 }
 

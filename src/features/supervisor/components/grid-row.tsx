@@ -100,6 +100,8 @@ interface GridRowProps {
   id: string;
   index: number;
   rowHeight: number;
+  /** The columns shown (indices into COLUMNS): fewer in a narrow grid. */
+  columns: readonly number[];
   /** The active column when this row holds the active cell, else -1. */
   activeCol: number;
   opened: boolean;
@@ -108,7 +110,7 @@ interface GridRowProps {
 
 /** One call; re-renders only when its own row (or its active cell) changed. */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { model, id, index, rowHeight, activeCol, opened, onOpen } = props;
+  const { model, id, index, rowHeight, columns, activeCol, opened, onOpen } = props;
   const t = useSupervisorT();
   const row = useRow(model, id);
   const agent = useUserName(row?.agentUserId);
@@ -121,6 +123,43 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
   const customer = row.customer ?? t('supervisor.withheld');
   const queueText = queue ?? t('supervisor.queue.unnamed');
   const cell = { rowId: id, activeCol };
+  // Names and numbers come from outside: isolated, invisible characters shown, bounded.
+  const cells = [
+    <Cell key={0} col={0} title={displayString(agentText, { max: TITLE_MAX })} {...cell}>
+      <span>
+        <UntrustedText text={agentText} max={80} />
+      </span>
+    </Cell>,
+    <Cell key={1} col={1} title={displayString(customer, { max: TITLE_MAX })} {...cell}>
+      <span>
+        <UntrustedText text={customer} max={80} />
+      </span>
+    </Cell>,
+    <Cell key={2} col={2} title={displayString(queueText, { max: TITLE_MAX })} {...cell}>
+      <span>
+        <UntrustedText text={queueText} max={80} />
+      </span>
+    </Cell>,
+    <Cell key={3} col={3} {...cell}>
+      {row.since !== undefined ? <Duration since={row.since} /> : reading}
+    </Cell>,
+    <Cell key={4} col={4} {...cell}>
+      <span className={`supervisor-state supervisor-state-${row.state}`}>
+        {t(`supervisor.state.${row.state}`)}
+      </span>
+    </Cell>,
+    <Cell key={5} col={5} {...cell}>
+      {row.complete ? <Flags row={row} /> : reading}
+    </Cell>,
+    <Cell key={6} col={6} {...cell}>
+      {row.recording === undefined
+        ? reading
+        : t(row.recording ? 'supervisor.recording.on' : 'supervisor.recording.off')}
+    </Cell>,
+    <Cell key={7} col={7} {...cell}>
+      {row.playback === undefined ? reading : t(`supervisor.playback.${row.playback}`)}
+    </Cell>,
+  ];
   return (
     <div
       role="row"
@@ -135,41 +174,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       data-as-of={row.asOf === undefined ? undefined : 'true'}
       onClick={() => onOpen(id)}
     >
-      {/* Names and numbers come from outside: isolated, invisible characters shown, bounded. */}
-      <Cell col={0} title={displayString(agentText, { max: TITLE_MAX })} {...cell}>
-        <span>
-          <UntrustedText text={agentText} max={80} />
-        </span>
-      </Cell>
-      <Cell col={1} title={displayString(customer, { max: TITLE_MAX })} {...cell}>
-        <span>
-          <UntrustedText text={customer} max={80} />
-        </span>
-      </Cell>
-      <Cell col={2} title={displayString(queueText, { max: TITLE_MAX })} {...cell}>
-        <span>
-          <UntrustedText text={queueText} max={80} />
-        </span>
-      </Cell>
-      <Cell col={3} {...cell}>
-        {row.since !== undefined ? <Duration since={row.since} /> : reading}
-      </Cell>
-      <Cell col={4} {...cell}>
-        <span className={`supervisor-state supervisor-state-${row.state}`}>
-          {t(`supervisor.state.${row.state}`)}
-        </span>
-      </Cell>
-      <Cell col={5} {...cell}>
-        {row.complete ? <Flags row={row} /> : reading}
-      </Cell>
-      <Cell col={6} {...cell}>
-        {row.recording === undefined
-          ? reading
-          : t(row.recording ? 'supervisor.recording.on' : 'supervisor.recording.off')}
-      </Cell>
-      <Cell col={7} {...cell}>
-        {row.playback === undefined ? reading : t(`supervisor.playback.${row.playback}`)}
-      </Cell>
+      {columns.map((col) => cells[col])}
     </div>
   );
 });

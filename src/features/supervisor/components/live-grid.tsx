@@ -12,7 +12,7 @@ import type { LiveTable } from '../api/use-live-table';
 import { nextCell, type GridCell } from '../grid-keys';
 import { toggleSort } from '../table-order';
 import { useSupervisorT } from '../text';
-import { COLUMNS } from './columns';
+import { columnsFor, COLUMNS } from './columns';
 import { GridRow } from './grid-row';
 import { GridStatus } from './grid-status';
 import { useTableView } from './use-model';
@@ -74,6 +74,9 @@ export function LiveGrid({
   const [box, setBox] = useBox(scroller);
   const [active, setActive] = useState<Active>({ header: false, col: 0, index: 0 });
   const rowHeight = box.width < NARROW_BELOW ? NARROW_ROW : WIDE_ROW;
+  // A narrower grid shows fewer columns, each whole; the active cell stays on a shown one.
+  const { shown, layout } = columnsFor(box.width);
+  const activeCol = shown.includes(active.col) ? active.col : shown[0]!;
   const found = active.id === undefined ? -1 : order.indexOf(active.id);
   const activeIndex = Math.min(order.length - 1, found >= 0 ? found : active.index);
   const activeRow = active.header || order.length === 0 ? 0 : activeIndex + 1;
@@ -127,14 +130,14 @@ export function LiveGrid({
       return;
     }
     const pageRows = Math.max(1, Math.floor(box.height / rowHeight) - 1);
-    const next = nextCell({ row: activeRow, col: active.col }, e, {
+    const next = nextCell({ row: activeRow, col: shown.indexOf(activeCol) }, e, {
       rows: order.length + 1,
-      cols: COLUMNS.length,
+      cols: shown.length,
       pageRows,
     });
     if (!next) return;
     e.preventDefault();
-    moveTo(next);
+    moveTo({ ...next, col: shown[next.col]! });
   };
 
   const onFocus = (e: FocusEvent<HTMLDivElement>) => {
@@ -161,14 +164,15 @@ export function LiveGrid({
         aria-describedby="supervisor-grid-hint"
         aria-rowcount={order.length + 1}
         aria-colcount={COLUMNS.length}
-        className={`supervisor-grid${box.width < NARROW_BELOW ? ' is-narrow' : ''}`}
+        className={`supervisor-grid${layout}`}
         onKeyDown={onKeyDown}
         onFocus={onFocus}
       >
         <div role="rowgroup" className="supervisor-head">
           <div role="row" aria-rowindex={1} className="supervisor-row supervisor-head-row">
-            {COLUMNS.map((column, col) => {
-              const tabbable = activeRow === 0 && active.col === col;
+            {shown.map((col) => {
+              const column = COLUMNS[col]!;
+              const tabbable = activeRow === 0 && activeCol === col;
               const sorted = 'sort' in column && sort.key === column.sort;
               const label = t(`supervisor.col.${column.key}`);
               return (
@@ -227,7 +231,8 @@ export function LiveGrid({
                   id={id}
                   index={index}
                   rowHeight={rowHeight}
-                  activeCol={activeRow === index + 1 ? active.col : -1}
+                  columns={shown}
+                  activeCol={activeRow === index + 1 ? activeCol : -1}
                   opened={openId === id}
                   onOpen={onOpen}
                 />

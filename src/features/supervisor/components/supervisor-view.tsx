@@ -18,6 +18,7 @@ import { QueueStatuses } from './queue-statuses';
 import { StaleNote } from './stale-note';
 import { TableFilters } from './table-filters';
 import '../supervisor.css';
+import '../supervisor-grid.css';
 
 export interface SupervisorViewProps {
   /** Back to the agent panel. */
