@@ -21,6 +21,20 @@ describe('NotificationChannelClient', () => {
     client.stop();
   });
 
+  it('started with no topic while the status reads "connecting" (a leader taking over), the first topic connects', async () => {
+    const t = setup({ subscribe: false });
+    t.store.setState({ status: 'connecting', staleSince: 1 });
+    t.client.start();
+    await settle();
+    expect(t.api.createChannel).not.toHaveBeenCalled();
+    t.subscribe();
+    await vi.advanceTimersByTimeAsync(20);
+    await settle();
+    expect(t.log).toEqual(['create 1', 'open ch1', 'subscribe ch1', 'resync']);
+    expect(t.store.getState()).toMatchObject({ status: 'live', staleSince: undefined });
+    t.client.stop();
+  });
+
   it('holds events that arrive during the re-read and replays them after it', async () => {
     const t = setup();
     t.manualResync();

@@ -61,6 +61,8 @@ export class NotificationChannelClient {
   private link?: Link;
   private retiring?: Link;
   private generation = 0;
+  /** A channel is being opened (the newest try has not settled). */
+  private opening = false;
   private attempt = 0;
   private started = false;
   private stopped = false;
@@ -139,7 +141,10 @@ export class NotificationChannelClient {
     if (!this.started || this.stopped) return;
     const status = this.status.current;
     if (this.link && status === 'live') void this.resubscribe();
-    else if (!this.link && (status === 'idle' || status === 'stopped')) void this.connect();
+    // No link, none on its way, no retry due: the first topic connects (whatever the status says:
+    // a shared channel's leader reads "connecting" from the moment it takes over).
+    else if (!this.link && !this.opening && !this.timers.has('retry') && status !== 'signInNeeded')
+      void this.connect();
     // Connecting or reconnecting: the next subscribe reads the registry then.
   }
 
@@ -162,6 +167,7 @@ export class NotificationChannelClient {
    */
   private async move(resume: boolean): Promise<void> {
     const generation = ++this.generation;
+    this.opening = true;
     try {
       const { channel, socket } = await this.openChannel(resume);
       if (generation !== this.generation) return void closeQuietly(socket);
@@ -176,6 +182,8 @@ export class NotificationChannelClient {
       if (generation !== this.generation || this.stopped) return;
       if (this.retiring) [this.link, this.retiring] = [this.retiring, undefined];
       this.onFailure(error);
+    } finally {
+      if (generation === this.generation) this.opening = false;
     }
   }
 
