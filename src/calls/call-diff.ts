@@ -19,6 +19,11 @@ export interface ChangeMeta {
   /** When the panel learned of it (epoch ms). */
   at: number;
   source: 'event' | 'reread';
+  /**
+   * A re-read after the event stream was interrupted (every (re)subscription is followed by one):
+   * a value may have changed and changed back in between, unseen.
+   */
+  gap?: true;
 }
 
 interface Base extends ChangeMeta {

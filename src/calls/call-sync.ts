@@ -180,7 +180,7 @@ export class CallSync {
     );
     for (const call of [...resolved, ...fresh])
       if (this.eventsOf(call.id) === (seen.get(call.id) ?? 0))
-        this.apply(call, { at, source: 'reread' });
+        this.apply(call, { at, source: 'reread', gap: true });
     const kept = ids.filter((id) => !freshIds.has(id));
     this.setMyIds(userId, [...kept, ...fresh.map((c) => c.id)]);
   }

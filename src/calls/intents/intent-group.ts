@@ -180,6 +180,21 @@ export class IntentGroupStore<V extends boolean | string> {
     return true;
   }
 
+  /**
+   * The events had a gap: a change this panel made may have been undone and redone by somebody
+   * else meanwhile, so none of this participant's fields is "by you" for certain any more.
+   */
+  doubtOurs(cid: string, pid: string): void {
+    const prefix = key(cid, pid, '');
+    let changed = false;
+    for (const [k, p] of this.provenance)
+      if (k.startsWith(prefix) && p.ours) {
+        this.provenance.set(k, { value: p.value, ours: false, unsure: true, at: p.at });
+        changed = true;
+      }
+    if (changed) this.host.notify();
+  }
+
   /** Drops everything about a call. */
   forget(cid: string): void {
     const prefix = `${cid}\u0000`;

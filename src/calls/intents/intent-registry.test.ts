@@ -47,7 +47,7 @@ function setup() {
     }));
     registry.receive({ call, changes: [...changes, ...attributeChanges] });
   };
-  return { registry, sentFlags, sentAttributes, events, snapshot };
+  return { registry, sentFlags, sentAttributes, events, snapshot, calls };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -70,6 +70,29 @@ describe('IntentRegistry', () => {
     });
     expect(t.registry.flag('A', 'A-a', 'muted')).toBe(view);
     expect(t.sentFlags).toEqual([{ cid: 'A', body: { muted: true } }]);
+  });
+
+  it('after a gap in the events, a change of ours is no longer "by you" for certain (chaos seed 11, step 113)', async () => {
+    const t = setup();
+    t.registry.requestFlag('A', 'A-a', 'muted', true);
+    await vi.advanceTimersByTimeAsync(0);
+    t.snapshot('A', { muted: true });
+    expect(t.registry.flag('A', 'A-a', 'muted').provenance).toMatchObject({ ours: true });
+    // The socket dropped; somebody unmuted and muted again meanwhile; the re-read shows muted.
+    t.registry.receive({ call: t.calls.get('A')!, changes: [], meta: { gap: true } });
+    expect(t.registry.flag('A', 'A-a', 'muted').provenance).toEqual({
+      value: true,
+      ours: false,
+      unsure: true,
+      at: 5000,
+    });
+    // A plain re-read (no gap) changes nothing.
+    const b = setup();
+    b.registry.requestFlag('B', 'B-a', 'held', true);
+    await vi.advanceTimersByTimeAsync(0);
+    b.snapshot('B', { held: true });
+    b.registry.receive({ call: b.calls.get('B')!, changes: [] });
+    expect(b.registry.flag('B', 'B-a', 'held').provenance).toMatchObject({ ours: true });
   });
 
   it('records a change made outside the panel, with its time, without any click', () => {

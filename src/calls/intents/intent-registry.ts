@@ -69,6 +69,7 @@ export interface CallSnapshot {
     key?: string;
     at: number;
   }[];
+  meta?: { gap?: true };
 }
 
 const isFlag = (field: string | undefined): field is FlagField =>
@@ -222,7 +223,9 @@ export class IntentRegistry {
   }
 
   /** A snapshot of a call from the sync step: confirms intents, records provenance. */
-  receive({ call, changes }: CallSnapshot): void {
+  receive({ call, changes, meta }: CallSnapshot): void {
+    // After a gap in the events, a change of ours may have been undone and redone unseen.
+    if (meta?.gap) for (const p of call.participants) this.flags.doubtOurs(call.id, p.id);
     for (const p of call.participants) {
       const flags = this.flags.driver(call.id, p.id);
       flags?.confirm({ muted: p.muted, held: p.held });
