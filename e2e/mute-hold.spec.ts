@@ -17,7 +17,7 @@ test('mute → pending → confirmed, and unmute likewise; the emulator agrees',
   control,
 }) => {
   const { conversationId } = await aliceOnACall(page, widgetUrl, control);
-  await control.faults({ latencyMs: 400 });
+  await control.faults({ latencyMs: 1500 });
   await muteButton(page).click();
   await expect(muteButton(page)).toHaveAttribute('aria-pressed', 'true');
   await expect(muteButton(page)).toHaveAttribute('data-pending', 'true');
