@@ -1,5 +1,6 @@
 import type { Browser } from '@playwright/test';
 import { EmulatorControl } from '../emulator/control-client.js';
+import { heapAfterGcMb } from './heap.js';
 import { ALICE, signIn } from '../e2e/support/session.js';
 
 /**
@@ -27,12 +28,7 @@ export async function probeShift(
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   const cdp = await context.newCDPSession(page);
-  const heap = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    return usedSize / (1024 * 1024);
-  };
+  const heap = () => heapAfterGcMb(cdp);
   try {
     await signIn(page, stack.widgetUrl, ALICE.email);
     let heapStart = 0;

@@ -1,5 +1,6 @@
 import type { Browser, Frame, Page } from '@playwright/test';
 import { EmulatorControl, type CreatedCall } from '../emulator/control-client.js';
+import { heapAfterGcMb } from './heap.js';
 import { ALICE, submitLogin } from '../e2e/support/session.js';
 import { LIVE_COUNTS, type LiveCounts } from './live-counts.js';
 import type { BenchRow } from './budgets.js';
@@ -92,11 +93,7 @@ export async function probeShiftWidgets(
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   const cdp = await context.newCDPSession(page);
-  const heap = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('HeapProfiler.collectGarbage');
-    return (await cdp.send('Runtime.getHeapUsage')).usedSize / (1024 * 1024);
-  };
+  const heap = () => heapAfterGcMb(cdp);
   const muted = desk.map(() => false);
   try {
     await page.goto(control.desktopUrl(stack.widgetUrl, ALICE.email, { maxWidgets: widgets }));

@@ -81,6 +81,10 @@ export function activeIvrLeg(call: Call): Participant | undefined {
 /** A supervisor listening silently to `participantId`. Never shown to that participant. */
 export const isSilentMonitor = (p: Participant): boolean => Boolean(p.monitoredParticipantId);
 
+/** A supervisor's own leg on a call: monitoring, coaching or barged in. */
+export const isSupervisorLeg = (p: Participant): boolean =>
+  isSilentMonitor(p) || Boolean(p.coachedParticipantId) || Boolean(p.bargedParticipantId);
+
 export interface VisibleOptions {
   /** Show legs that have ended (missed alerts, the queue and flow legs). Customers always show. */
   includeEnded?: boolean;

@@ -1,5 +1,5 @@
 import type { Call, Participant } from '../platform/types';
-import { isLegEnded, isSilentMonitor, myParticipant } from './call-selectors';
+import { isLegEnded, isSupervisorLeg, myParticipant } from './call-selectors';
 
 /**
  * What a call looks like from the agent's seat, read from the legs alone (issue 18): who else is
@@ -38,9 +38,6 @@ const RINGING = new Set(['alerting', 'offering', 'contacting', 'dialing']);
 
 /** A queue leg added by a transfer or consult to a queue (the call waits there). */
 const isAddedQueue = (p: Participant) => p.purpose === 'acd' && p.direction === 'outbound';
-
-const isSupervisorLeg = (p: Participant) =>
-  isSilentMonitor(p) || Boolean(p.coachedParticipantId) || Boolean(p.bargedParticipantId);
 
 /**
  * A queue leg is a party only when it was added to the call (a transfer or consult to a queue:

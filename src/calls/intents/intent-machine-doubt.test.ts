@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PlatformError } from '../../platform/errors';
-import { reduce } from './intent-machine';
-import { initialState } from './intent-state';
-import type { Effect, MachineInput, MachineState } from './intent-types';
+import { feed, flags, NOW, server } from './intent-machine-harness';
 
-const NOW = 1_000_000;
-const flags = () =>
-  initialState({ muted: false, held: false }, { confirmTimeoutMs: 5000, conflictRetries: 0 });
-const server = () => new PlatformError('server', '500', { status: 500 });
-
-function feed<V>(state: MachineState<V>, events: MachineInput<V>[], now = NOW) {
-  const effects: Effect<V>[] = [];
-  let current = state;
-  for (const event of events) {
-    const next = reduce(current, { ...event, now });
-    effects.push(...next.effects);
-    current = next.state;
-  }
-  return { state: current, effects };
-}
-
-/** Hold clicked, the PATCH answered 500, and the settling re-read shows the call not held. */
+/** Hold clicked, the PATCH answered a 5xx, and the settling re-read shows the call not held. */
 function failedHold() {
   const out = feed(flags(), [
     { type: 'request', values: { held: true } },

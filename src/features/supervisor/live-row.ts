@@ -1,4 +1,10 @@
-import { activeIvrLeg, customerOf, isCallOver, isLegEnded } from '../../domain/call-selectors';
+import {
+  activeIvrLeg,
+  customerOf,
+  isCallOver,
+  isLegEnded,
+  isSupervisorLeg,
+} from '../../domain/call-selectors';
 import type { ActivityMetric, ConversationActivity } from '../../platform/supervision';
 import type { Call, Participant } from '../../platform/types';
 import { maskNumber } from './mask-number';
@@ -40,10 +46,6 @@ export interface LiveRow {
 const PLAYBACK_STATE = 'lcp.playback.state';
 const PLAYBACK_REQUEST = 'lcp.playback.requestId';
 const ENDED_PLAYBACK = ['completed', 'stopped', 'failed'] as const;
-
-/** A supervisor's own leg on a call (monitor, coach or barge): never the agent working it. */
-const isSupervisorLeg = (p: Participant): boolean =>
-  Boolean(p.monitoredParticipantId || p.coachedParticipantId || p.bargedParticipantId);
 
 /**
  * The agent working the call now: the newest connected agent leg, else the newest that is up.
