@@ -127,4 +127,7 @@ describe('movesInOrder', () => {
     const mutedOnly = { state: 'muted' } as const;
     expect(movesInOrder(before, { ...before, muted: true }, bySince, mutedOnly, NAMES)).toBe(true);
   });
+  it('a new agent under the default sort does: the agent breaks ties of equal durations', () => {
+    expect(movesInOrder(before, { ...before, agentUserId: 'u4' }, bySince, {}, NAMES)).toBe(true);
+  });
 });
