@@ -13,8 +13,6 @@ export interface BudgetContext {
 
 /** The widget's request budget (src/platform): REST requests a minute. */
 const REQUESTS_PER_MINUTE = 270;
-/** The platform's per-token limit (contract §4.1). */
-const PLATFORM_REQUESTS_PER_MINUTE = 300;
 
 export const BUDGETS = {
   initialJsKb: 125,
@@ -34,9 +32,9 @@ export const BUDGETS = {
   floorInitialLongTasks: 0,
   floorLoadLongTasks: 0,
   floorFrameMs: 20,
-  // The widget grants 270 a minute; on the wire the browser's queueing can bunch them, so the
-  // platform's own limit (300 per token) is the line, and not one 429.
-  floorReadPerMinute: PLATFORM_REQUESTS_PER_MINUTE,
+  // A slot counts from its grant until 60 s after its response, so no 60 s on the wire (browser
+  // clock) holds more than the widget's 270, well under the platform's 300; and not one 429.
+  floorReadPerMinute: REQUESTS_PER_MINUTE,
   floorRateLimited: 0,
   // Every call read at the request budget's pace, at worst one read per call, plus 30 s.
   floorAllReadMs: (c: BudgetContext) =>

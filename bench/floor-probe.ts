@@ -1,4 +1,4 @@
-import type { Browser } from '@playwright/test';
+import type { Browser, Request } from '@playwright/test';
 import { EmulatorControl } from '../emulator/control-client.js';
 import { SAM, signIn } from '../e2e/support/session.js';
 import {
@@ -55,7 +55,8 @@ export interface FloorProbeResult {
   gridMismatches: number;
 }
 
-const maxInAnyMinute = (times: readonly number[]) => {
+const maxInAnyMinute = (unordered: readonly number[]) => {
+  const times = [...unordered].sort((a, b) => a - b);
   let most = 0;
   for (let i = 0, j = 0; i < times.length; i += 1) {
     while (times[i]! - times[j]! >= 60_000) j += 1;
@@ -89,9 +90,13 @@ export async function probeFloor(
       .waitFor();
     const sent: number[] = [];
     let rateLimited = 0;
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname.startsWith('/api/v2/')) sent.push(Date.now());
-    });
+    // When the browser started each request (its own clock, not when the event reached us).
+    const stamp = (request: Request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/v2/'))
+        sent.push(request.timing().startTime);
+    };
+    page.on('requestfinished', stamp);
+    page.on('requestfailed', stamp);
     page.on('response', (response) => {
       if (response.status() === 429) rateLimited += 1;
     });

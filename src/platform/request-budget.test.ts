@@ -26,6 +26,17 @@ describe('RequestBudget', () => {
     expect(time.sleeps).toEqual([60_000]);
   });
 
+  it('counts a slot until 60 s after its request settled, not from its grant', async () => {
+    const time = fakeTime();
+    const budget = new RequestBudget({ perMinute: 2, ...time });
+    // The first request takes 5 s on the wire: the platform may count it as late as then.
+    await budget.run(() => time.sleep(5000));
+    await budget.run(async () => undefined);
+    let grantedAt = -1;
+    await budget.run(async () => (grantedAt = time.now()));
+    expect(grantedAt).toBe(65_000);
+  });
+
   it('retries a 429 after Retry-After, and the pause holds other requests too', async () => {
     const time = fakeTime();
     const budget = new RequestBudget({ ...time });

@@ -59,6 +59,8 @@ export class RequestBudget {
   private readonly waiters: Waiter[] = [];
   /** Permits granted and neither used nor released, with the slot each holds. */
   private readonly open = new Set<Permit>();
+  /** When each permit in use was granted (its slot's first stamp). */
+  private readonly grantedAt = new WeakMap<Permit, number>();
   private pumping = false;
 
   constructor(options: RequestBudgetOptions = {}) {
@@ -85,9 +87,8 @@ export class RequestBudget {
     const retries = options.retryRateLimited === false ? 0 : this.maxRetries;
     for (let attempt = 0; ; attempt += 1) {
       const given = attempt === 0 ? options.permit : undefined;
-      if (given) {
-        if (!this.open.delete(given)) throw new Error('This permit was already used or released.');
-      } else this.open.delete(await this.acquire(options.priority));
+      const permit = given ?? (await this.acquire(options.priority));
+      if (!this.open.delete(permit)) throw new Error('This permit was already used or released.');
       try {
         return await request();
       } catch (raw) {
@@ -95,6 +96,8 @@ export class RequestBudget {
         if (error.kind === 'rateLimited')
           this.pausedUntil = Math.max(this.pausedUntil, this.now() + (error.retryAfterMs ?? 1000));
         if (error.kind !== 'rateLimited' || attempt >= retries) throw error;
+      } finally {
+        this.settled(permit);
       }
     }
   }
@@ -131,13 +134,35 @@ export class RequestBudget {
     const permit: Permit = {
       release: () => {
         if (!this.open.delete(permit)) return;
-        const slot = this.sent.lastIndexOf(at);
-        if (slot >= 0) this.sent.splice(slot, 1);
+        this.forget(at);
         if (this.waiters.length > 0) void this.pump();
       },
     };
     this.open.add(permit);
+    this.grantedAt.set(permit, at);
     return permit;
+  }
+
+  /**
+   * A request's slot counts from its grant until 60 s after it settled: the platform counts it
+   * when it arrives, somewhere in between, so no 60 s on the wire or at the server ever holds
+   * more than `perMinute` (counting from the grant alone let a slow start share a window with
+   * the requests granted 60 s after it).
+   */
+  private settled(permit: Permit): void {
+    const at = this.grantedAt.get(permit);
+    this.grantedAt.delete(permit);
+    if (at === undefined) return;
+    this.forget(at);
+    const now = this.now();
+    let i = this.sent.length;
+    while (i > 0 && (this.sent[i - 1] ?? 0) > now) i -= 1;
+    this.sent.splice(i, 0, now);
+  }
+
+  private forget(at: number): void {
+    const slot = this.sent.lastIndexOf(at);
+    if (slot >= 0) this.sent.splice(slot, 1);
   }
 
   private windowWait(now: number): number {
