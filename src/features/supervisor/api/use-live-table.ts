@@ -31,8 +31,12 @@ export function useLiveTable(api: SupervisionApi, queueIds: readonly string[]): 
         agent: (id) => directory.knownUserName(id),
         queue: (id) => directory.knownQueueName(id),
       },
+      // Asked for in a task of their own: a first snapshot brings hundreds of agents at once,
+      // and registering each lookup in the frame that draws the rows made it a long task.
       onAgents: (ids) => {
-        for (const id of ids) directory.prefetchUser(id);
+        services.scheduler.after(0, () => {
+          for (const id of ids) directory.prefetchUser(id);
+        });
       },
     });
     return { watch, model };
