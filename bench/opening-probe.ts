@@ -60,6 +60,7 @@ export interface OpeningProbeResult {
   warmMs: ReturnType<typeof summarize>;
   coldMs: ReturnType<typeof summarize>;
   ten: {
+    rounds: number;
     allUsableMs: ReturnType<typeof summarize>;
     longTasks: number;
     longestTaskMs: number;
@@ -93,12 +94,55 @@ async function openingOf(page: Page, control: EmulatorControl, caller: string): 
   return usable - inserted;
 }
 
+/** Ten calls arrive together: each widget's insert → usable, and the long tasks meanwhile. */
+async function tenAtOnce(page: Page, control: EmulatorControl, round: number) {
+  // The host page's long tasks so far belong to earlier openings.
+  await page.evaluate(() => {
+    (window as unknown as { __opening: { longTasks: number[] } }).__opening.longTasks = [];
+  });
+  const callers = Array.from({ length: 10 }, (_, i) => `Together ${round}.${i + 1}`);
+  const together = await Promise.all(
+    callers.map((customerName) => control.createCall({ agentEmail: ALICE.email, customerName })),
+  );
+  for (const caller of callers) {
+    const frame = page.frameLocator(frameTitle(caller));
+    await frame
+      .getByRole('button', { name: 'Mute', exact: true })
+      .and(frame.locator(':enabled'))
+      .waitFor();
+  }
+  const inserted = await page.evaluate(
+    () =>
+      (window as unknown as { __opening: { inserted: Record<string, number> } }).__opening.inserted,
+  );
+  // From the first of the ten iframes inserted (the host may insert them over two reads).
+  const firstInsert = Math.min(...together.map((c) => inserted[c.conversationId] ?? NaN));
+  const usable: number[] = [];
+  let longTasks: number[] = [];
+  for (const caller of callers) {
+    const frame = await (await page.locator(frameTitle(caller)).elementHandle())!.contentFrame();
+    const stamps = await frame!.evaluate(
+      () =>
+        (window as unknown as { __opening: { usable?: number; longTasks: number[] } }).__opening,
+    );
+    usable.push((stamps.usable ?? NaN) - firstInsert);
+    longTasks = longTasks.concat(stamps.longTasks);
+  }
+  longTasks = longTasks.concat(
+    await page.evaluate(
+      () => (window as unknown as { __opening: { longTasks: number[] } }).__opening.longTasks,
+    ),
+  );
+  return { callers, usable, longTasks };
+}
+
 export async function probeOpening(
   browser: Browser,
   stack: { emulatorUrl: string; widgetUrl: string },
-  options: { openings?: number } = {},
+  options: { openings?: number; tenRounds?: number } = {},
 ): Promise<OpeningProbeResult> {
   const openings = options.openings ?? 20;
+  const tenRounds = options.tenRounds ?? 3;
   const control = new EmulatorControl(stack.emulatorUrl);
   await control.reset();
   const context = await browser.newContext();
@@ -127,49 +171,31 @@ export async function probeOpening(
       cold.push(await openingOf(page, control, `Cold ${i}`));
     }
 
-    // Ten at once: long tasks counted in the host page and every widget frame meanwhile.
+    // Ten at once, in rounds (the ten closed after each): long tasks counted in the host page
+    // and every widget frame meanwhile; the heap of the first round's ten.
     await cdp.send('HeapProfiler.collectGarbage');
     const heapBefore = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-    const callers = Array.from({ length: 10 }, (_, i) => `Together ${i + 1}`);
-    const together = await Promise.all(
-      callers.map((customerName) => control.createCall({ agentEmail: ALICE.email, customerName })),
-    );
+    let heapAfter = heapBefore;
     const allUsable: number[] = [];
-    for (const caller of callers) {
-      const frame = page.frameLocator(frameTitle(caller));
-      await frame
-        .getByRole('button', { name: 'Mute', exact: true })
-        .and(frame.locator(':enabled'))
-        .waitFor();
-    }
-    const inserted = await page.evaluate(
-      () =>
-        (window as unknown as { __opening: { inserted: Record<string, number> } }).__opening
-          .inserted,
-    );
-    // From the first of the ten iframes inserted (the host may insert them over two reads).
-    const firstInsert = Math.min(...together.map((c) => inserted[c.conversationId] ?? NaN));
     let longTasks: number[] = [];
-    for (const caller of callers) {
-      const frame = await (await page.locator(frameTitle(caller)).elementHandle())!.contentFrame();
-      const stamps = await frame!.evaluate(
-        () =>
-          (window as unknown as { __opening: { usable?: number; longTasks: number[] } }).__opening,
-      );
-      allUsable.push((stamps.usable ?? NaN) - firstInsert);
-      longTasks = longTasks.concat(stamps.longTasks);
+    for (let round = 1; round <= tenRounds; round += 1) {
+      const ten = await tenAtOnce(page, control, round);
+      allUsable.push(...ten.usable);
+      longTasks = longTasks.concat(ten.longTasks);
+      if (round === 1) {
+        await cdp.send('HeapProfiler.collectGarbage');
+        heapAfter = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      }
+      for (const caller of ten.callers) {
+        await page.getByRole('button', { name: `Close widget: ${caller}`, exact: true }).click();
+        await page.locator(frameTitle(caller)).waitFor({ state: 'detached' });
+      }
     }
-    longTasks = longTasks.concat(
-      await page.evaluate(
-        () => (window as unknown as { __opening: { longTasks: number[] } }).__opening.longTasks,
-      ),
-    );
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heapAfter = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     return {
       warmMs: summarize(warm),
       coldMs: summarize(cold),
       ten: {
+        rounds: tenRounds,
         allUsableMs: summarize(allUsable),
         longTasks: longTasks.length,
         longestTaskMs: Math.max(0, ...longTasks),
