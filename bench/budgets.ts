@@ -57,6 +57,7 @@ export const BUDGETS = {
   openingColdMs: 800,
   tenUsableMs: 1500,
   tenHeapMb: 150,
+  openingRateLimited: 0,
   // The first `npm start` page on a cold dev server (sign-in excluded).
   devLoginColdMs: 1500,
   devPanelsColdMs: 3000,

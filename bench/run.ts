@@ -202,10 +202,15 @@ try {
     },
     {
       id: 'tenUsableMs',
-      metric: `Ten widgets inserted together, ${opening.ten.rounds} rounds → each usable (ms; ${opening.ten.longTasks} long tasks, longest ${Math.round(opening.ten.longestTaskMs)} ms)`,
+      metric: `Ten widgets inserted together, ${opening.ten.rounds} rounds of a new desktop → each usable (ms; ${opening.ten.longTasks} long tasks, longest ${Math.round(opening.ten.longestTaskMs)} ms)`,
       ...opening.ten.allUsableMs,
     },
     { id: 'tenHeapMb', metric: 'JS heap of the ten widgets (MB)', ...single(opening.ten.heapMb) },
+    {
+      id: 'openingRateLimited',
+      metric: 'Widget openings: requests the platform refused with 429',
+      ...single(opening.rateLimited),
+    },
     {
       id: 'devLoginColdMs',
       metric: `npm start, cold dev server: first request → login page (ms; warm ${devStart.warm.toLoginMs})`,
