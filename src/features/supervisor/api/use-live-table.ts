@@ -4,11 +4,16 @@ import type { SupervisionApi } from '../../../platform/supervision';
 import { LiveTableModel } from '../live-table-model';
 import type { QueueWatch } from '../../../calls/queues/queue-watch';
 import { watchQueues } from '../../../calls/queues/watch-queues';
+import { inSlices } from './in-slices';
 
 export interface LiveTable {
   watch: QueueWatch;
   model: LiveTableModel;
+  /** Agents' names to look up, a slice per task. */
+  lookups: { stop(): void };
 }
+
+const NAME_LOOKUPS_PER_TASK = 50;
 
 /**
  * The chosen queues' live calls: one queue watch (topics, snapshots, lists; from the call core)
@@ -22,6 +27,12 @@ export function useLiveTable(api: SupervisionApi, queueIds: readonly string[]): 
   const chosen = useRef(queueIds);
   const [parts] = useState<LiveTable>(() => {
     const watch = watchQueues(services, api);
+    // Agents' names are asked for in tasks of their own, 50 at a time: a first snapshot brings
+    // hundreds of agents at once, and registering each lookup in the frame that draws the rows
+    // made it a long task.
+    const lookups = inSlices(services.scheduler, NAME_LOOKUPS_PER_TASK, (id: string) =>
+      directory.prefetchUser(id),
+    );
     const model = new LiveTableModel({
       watch,
       calls,
@@ -31,15 +42,9 @@ export function useLiveTable(api: SupervisionApi, queueIds: readonly string[]): 
         agent: (id) => directory.knownUserName(id),
         queue: (id) => directory.knownQueueName(id),
       },
-      // Asked for in a task of their own: a first snapshot brings hundreds of agents at once,
-      // and registering each lookup in the frame that draws the rows made it a long task.
-      onAgents: (ids) => {
-        services.scheduler.after(0, () => {
-          for (const id of ids) directory.prefetchUser(id);
-        });
-      },
+      onAgents: (ids) => lookups.add(ids),
     });
-    return { watch, model };
+    return { watch, model, lookups };
   });
 
   useEffect(() => {
@@ -48,6 +53,7 @@ export function useLiveTable(api: SupervisionApi, queueIds: readonly string[]): 
     return () => {
       stop();
       offNames();
+      parts.lookups.stop();
     };
   }, [parts, directory]);
 
