@@ -171,8 +171,11 @@ test('late mode: Stop reads “Stop requested” while the ivr leg is there, nev
   await expect(status(page)).toHaveText(STOP_REQUESTED);
 
   await control.faults({ latencyMs: 0 });
-  // Past the held request and the next end of a repetition (6 s), where the flow reads the stop.
-  await control.advanceClock(30_000);
+  // Past the held request (30 s), the next end of a repetition (at most 6 s later), where the
+  // flow reads the stop, and the flow's late attributes (1 s after its end): all on the
+  // emulator's clock, so none of it waits on real time (on a busy machine, the repetition's
+  // end and the late delivery once came after the 7 s the next check waits).
+  await control.advanceClock(30_000 + 6_000 + 1_000);
   await expect(status(page)).toHaveText('Playback ended: it was stopped from the panel.');
   const stopped = await session(control);
   expect(stopped).toMatchObject({ state: 'COMPLETED', reason: 'agentStop' });
