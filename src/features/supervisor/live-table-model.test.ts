@@ -61,6 +61,7 @@ function setup() {
     names: namesApi,
     queueIds: () => ['q1', 'q2'],
     onAgents,
+    rowsPerFrame: 100,
     schedule: (flush) => {
       frames.push(flush);
       return () => frames.splice(frames.indexOf(flush), 1);
@@ -113,6 +114,19 @@ function setup() {
 }
 
 describe('LiveTableModel', () => {
+  it('builds at most rowsPerFrame rows a frame, the rest in the next frames, then stops asking', () => {
+    const t = setup();
+    t.frame();
+    for (let i = 0; i < 250; i += 1) t.join(callOf(`c${i}`, { start: i }));
+    expect(t.frame()).toBe(1);
+    expect(t.model.getView().order).toHaveLength(100);
+    expect(t.frame()).toBe(1);
+    expect(t.model.getView().order).toHaveLength(200);
+    expect(t.frame()).toBe(1);
+    expect(t.model.getView().order).toHaveLength(250);
+    expect(t.frames).toHaveLength(0);
+  });
+
   it('batches any number of changes into one flush per frame', () => {
     const t = setup();
     t.frame();

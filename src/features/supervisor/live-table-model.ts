@@ -32,12 +32,17 @@ export interface TableModelDeps {
   onAgents?(userIds: string[]): void;
   /** Runs `flush` before the next paint; returns a cancel function. */
   schedule?: (flush: () => void) => () => void;
+  /** Rows built at most per frame (a first snapshot's rows fill in over a few frames). */
+  rowsPerFrame?: number;
   /** Muted/held history sampling for the sparklines. */
   sampleEveryMs?: number;
   historyLength?: number;
   /** The widget's scheduler (the sampling interval); the host's own timers when absent. */
   scheduler?: Pick<Scheduler, 'every'>;
 }
+
+/** Enough for any burst of events; a first snapshot of hundreds of calls takes a few frames. */
+const ROWS_PER_FRAME = 200;
 
 const animationFrame = (flush: () => void) => {
   const id = requestAnimationFrame(flush);
@@ -50,9 +55,10 @@ const sameIds = (a: readonly string[], b: readonly string[]) =>
 /**
  * The live table's model, plain TypeScript: rows built from the call cache (or the activity
  * summary until a call is read), re-built only for calls that changed, at most once per
- * animation frame however many events arrived; each row keeps its object while unchanged, so a
- * row component re-renders only when its own call changed. Also the order (sort + filter) and
- * the figures.
+ * animation frame however many events arrived, and at most `rowsPerFrame` rows a frame (the rest
+ * in the next ones, so a first snapshot of thousands never makes one long task); each row keeps
+ * its object while unchanged, so a row component re-renders only when its own call changed. Also
+ * the order (sort + filter) and the figures.
  *
  * @example
  * const model = new LiveTableModel({ watch, calls, names, queueIds: () => chosen });
@@ -174,13 +180,18 @@ export class LiveTableModel {
     this.cancelFlush = undefined;
     const changed: string[] = [];
     if (this.membershipDirty) this.syncMembers(changed);
-    for (const id of this.dirty) this.rebuild(id, changed);
-    this.dirty.clear();
+    let room = this.deps.rowsPerFrame ?? ROWS_PER_FRAME;
+    for (const id of this.dirty) {
+      if (room-- <= 0) break;
+      this.dirty.delete(id);
+      this.rebuild(id, changed);
+    }
     this.announceAgents(changed);
     if (this.orderDirty) this.reorder();
     if (changed.length > 0 || this.figuresDirty) this.refigure();
     for (const id of changed)
       for (const listener of [...(this.rowListeners.get(id) ?? [])]) listener();
+    if (this.dirty.size > 0) this.requestFlush();
   }
 
   private callUpdated(call: Call): void {
