@@ -55,6 +55,9 @@ export function connectInstances(options: {
     });
   // The sharing code is its own chunk, asked for now so it is there when sign-in ends.
   const sharing = import('../realtime/shared-channel');
+  // A failed load is handled where a channel is made (a channel of its own); until then it is
+  // not an unhandled rejection (nor when the widget stops before the chunk arrives).
+  sharing.catch(() => undefined);
   /**
    * One channel per user: the instances of one user share it (scoped by the user's id). If the
    * sharing chunk cannot load (a deployment replaced it), this instance keeps a channel of its own.
