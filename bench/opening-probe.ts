@@ -1,4 +1,4 @@
-import type { Browser, CDPSession, Page } from '@playwright/test';
+import type { Browser, CDPSession, Frame, Page } from '@playwright/test';
 import { EmulatorControl } from '../emulator/control-client.js';
 import { ALICE, submitLogin } from '../e2e/support/session.js';
 import { summarize } from './stats.js';
@@ -72,24 +72,33 @@ export interface OpeningProbeResult {
 
 const frameTitle = (caller: string) => `iframe[title="Interaction widget for ${caller}"]`;
 
-async function openingOf(page: Page, control: EmulatorControl, caller: string): Promise<number> {
-  const call = await control.createCall({ agentEmail: ALICE.email, customerName: caller });
+/** What STAMP noted in one frame (the host page or a widget). */
+interface Stamps {
+  inserted: Record<string, number>;
+  usable?: number;
+  longTasks: number[];
+}
+
+const stampsIn = (frame: Pick<Frame, 'evaluate'>): Promise<Stamps> =>
+  frame.evaluate(() => (window as unknown as { __opening: Stamps }).__opening);
+
+const widgetStamps = async (page: Page, caller: string): Promise<Stamps> =>
+  stampsIn((await (await page.locator(frameTitle(caller)).elementHandle())!.contentFrame())!);
+
+/** Waits until the caller's widget offers an enabled Mute. */
+const muteUsable = (page: Page, caller: string) => {
   const frame = page.frameLocator(frameTitle(caller));
-  await frame
+  return frame
     .getByRole('button', { name: 'Mute', exact: true })
     .and(frame.locator(':enabled'))
     .waitFor();
-  const inserted = await page.evaluate(
-    (id) =>
-      (window as unknown as { __opening: { inserted: Record<string, number> } }).__opening.inserted[
-        id
-      ],
-    call.conversationId,
-  );
-  const handle = await page.locator(frameTitle(caller)).elementHandle();
-  const usable = await (await handle!.contentFrame())!.evaluate(
-    () => (window as unknown as { __opening: { usable?: number } }).__opening.usable,
-  );
+};
+
+async function openingOf(page: Page, control: EmulatorControl, caller: string): Promise<number> {
+  const call = await control.createCall({ agentEmail: ALICE.email, customerName: caller });
+  await muteUsable(page, caller);
+  const inserted = (await stampsIn(page.mainFrame())).inserted[call.conversationId];
+  const { usable } = await widgetStamps(page, caller);
   await page.getByRole('button', { name: `Close widget: ${caller}`, exact: true }).click();
   await page.locator(frameTitle(caller)).waitFor({ state: 'detached' });
   if (inserted === undefined || usable === undefined) throw new Error(`no stamps for ${caller}`);
@@ -100,41 +109,24 @@ async function openingOf(page: Page, control: EmulatorControl, caller: string): 
 async function tenAtOnce(page: Page, control: EmulatorControl, round: number) {
   // The host page's long tasks so far belong to earlier openings.
   await page.evaluate(() => {
-    (window as unknown as { __opening: { longTasks: number[] } }).__opening.longTasks = [];
+    (window as unknown as { __opening: Stamps }).__opening.longTasks = [];
   });
   const callers = Array.from({ length: 10 }, (_, i) => `Together ${round}.${i + 1}`);
   const together = await Promise.all(
     callers.map((customerName) => control.createCall({ agentEmail: ALICE.email, customerName })),
   );
-  for (const caller of callers) {
-    const frame = page.frameLocator(frameTitle(caller));
-    await frame
-      .getByRole('button', { name: 'Mute', exact: true })
-      .and(frame.locator(':enabled'))
-      .waitFor();
-  }
-  const inserted = await page.evaluate(
-    () =>
-      (window as unknown as { __opening: { inserted: Record<string, number> } }).__opening.inserted,
-  );
+  for (const caller of callers) await muteUsable(page, caller);
+  const host = await stampsIn(page.mainFrame());
   // From the first of the ten iframes inserted (the host may insert them over two reads).
-  const firstInsert = Math.min(...together.map((c) => inserted[c.conversationId] ?? NaN));
+  const firstInsert = Math.min(...together.map((c) => host.inserted[c.conversationId] ?? NaN));
   const usable: number[] = [];
   let longTasks: number[] = [];
   for (const caller of callers) {
-    const frame = await (await page.locator(frameTitle(caller)).elementHandle())!.contentFrame();
-    const stamps = await frame!.evaluate(
-      () =>
-        (window as unknown as { __opening: { usable?: number; longTasks: number[] } }).__opening,
-    );
+    const stamps = await widgetStamps(page, caller);
     usable.push((stamps.usable ?? NaN) - firstInsert);
     longTasks = longTasks.concat(stamps.longTasks);
   }
-  longTasks = longTasks.concat(
-    await page.evaluate(
-      () => (window as unknown as { __opening: { longTasks: number[] } }).__opening.longTasks,
-    ),
-  );
+  longTasks = longTasks.concat((await stampsIn(page.mainFrame())).longTasks);
   return { callers, usable, longTasks };
 }
 
