@@ -57,10 +57,8 @@ export class RequestBudget {
   private sent: number[] = [];
   private pausedUntil = 0;
   private readonly waiters: Waiter[] = [];
-  /** Permits granted and neither used nor released, with the slot each holds. */
-  private readonly open = new Set<Permit>();
-  /** When each permit in use was granted (its slot's first stamp). */
-  private readonly grantedAt = new WeakMap<Permit, number>();
+  /** Permits granted and neither used nor released, with when each was granted (its slot). */
+  private readonly open = new Map<Permit, number>();
   private pumping = false;
 
   constructor(options: RequestBudgetOptions = {}) {
@@ -88,7 +86,9 @@ export class RequestBudget {
     for (let attempt = 0; ; attempt += 1) {
       const given = attempt === 0 ? options.permit : undefined;
       const permit = given ?? (await this.acquire(options.priority));
-      if (!this.open.delete(permit)) throw new Error('This permit was already used or released.');
+      const grantedAt = this.open.get(permit);
+      if (grantedAt === undefined) throw new Error('This permit was already used or released.');
+      this.open.delete(permit);
       try {
         return await request();
       } catch (raw) {
@@ -97,7 +97,7 @@ export class RequestBudget {
           this.pausedUntil = Math.max(this.pausedUntil, this.now() + (error.retryAfterMs ?? 1000));
         if (error.kind !== 'rateLimited' || attempt >= retries) throw error;
       } finally {
-        this.settled(permit);
+        this.settled(grantedAt);
       }
     }
   }
@@ -138,8 +138,7 @@ export class RequestBudget {
         if (this.waiters.length > 0) void this.pump();
       },
     };
-    this.open.add(permit);
-    this.grantedAt.set(permit, at);
+    this.open.set(permit, at);
     return permit;
   }
 
@@ -149,11 +148,8 @@ export class RequestBudget {
    * more than `perMinute` (counting from the grant alone let a slow start share a window with
    * the requests granted 60 s after it).
    */
-  private settled(permit: Permit): void {
-    const at = this.grantedAt.get(permit);
-    this.grantedAt.delete(permit);
-    if (at === undefined) return;
-    this.forget(at);
+  private settled(grantedAt: number): void {
+    this.forget(grantedAt);
     const now = this.now();
     let i = this.sent.length;
     while (i > 0 && (this.sent[i - 1] ?? 0) > now) i -= 1;

@@ -113,10 +113,11 @@ export function orderRows(
   const keyed: Keyed[] = [];
   for (const row of rows) {
     if (!matchesFilter(row, filter, names)) continue;
+    const value = sortValue(row, spec.key, names);
     keyed.push({
       row,
-      value: sortValue(row, spec.key, names),
-      agent: sortValue(row, 'agent', names),
+      value,
+      agent: spec.key === 'agent' ? value : sortValue(row, 'agent', names),
     });
   }
   return keyed.sort((a, b) => compareKeyed(a, b, sign)).map((k) => k.row.id);
